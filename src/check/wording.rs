@@ -1,0 +1,141 @@
+//! The word lists of `catch-all-wording` and `vague-wording`, and their matchers.
+//!
+//! Both return matches as (character index in the text, the matched words), longest first where
+//! two overlap, so that one problem is reported once. The near-misses the rules must leave alone
+//! (等级, 同等, 平等, 相等, 高等, 等于, 一般纳税人, 及时率, 其他主体资格证明文件, the enum value 其他)
+//! are pinned by the tests below and by fixtures.
+
+/// Fixed catch-all phrases (一次性告知: a visitor must be told exactly what to bring).
+pub const CATCH_ALL_PHRASES: &[&str] = &["其他相关材料", "有关部门要求的其他", "其他材料", "相关材料", "有关材料"];
+
+/// Vague words that leave the visitor unable to know what applies.
+pub const VAGUE_WORDS: &[&str] = &["一般情况下", "原则上", "视情况", "必要时", "尽快", "及时", "酌情"];
+
+/// Words that continue a 等 closing an enumeration (等材料, 等证明...).
+const AFTER_DENG: &[&str] = &["材料", "资料", "证明", "文件", "证件", "手续"];
+
+/// Characters that, before 等, make it part of a word (同等, 平等, 一等奖...).
+const BEFORE_DENG_WORD: &str = "同平相高对均初中优上下次特超劣头何一二三四五六七八九十甲乙丙丁";
+
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation() || c.is_whitespace() || "，。、；：！？）】」』》〉”’…—·（【《".contains(c)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordMatch {
+    /// Byte index in the text.
+    pub byte: usize,
+    pub words: String,
+}
+
+fn non_overlapping(mut matches: Vec<WordMatch>) -> Vec<WordMatch> {
+    matches.sort_by(|a, b| a.byte.cmp(&b.byte).then(b.words.len().cmp(&a.words.len())));
+    let mut output: Vec<WordMatch> = Vec::new();
+    for found in matches {
+        if let Some(last) = output.last()
+            && found.byte < last.byte + last.words.len()
+        {
+            continue;
+        }
+        output.push(found);
+    }
+    output
+}
+
+/// 法律(、)(行政)法规(、规章)规定的其他 at `byte`.
+fn law_catch_all_at(text: &str, byte: usize) -> Option<usize> {
+    let mut rest = text[byte..].strip_prefix("法律")?;
+    rest = rest.strip_prefix('、').unwrap_or(rest);
+    rest = rest.strip_prefix("行政").unwrap_or(rest);
+    rest = rest.strip_prefix("法规")?;
+    rest = rest.strip_prefix("、规章").unwrap_or(rest);
+    rest = rest.strip_prefix("规定的其他")?;
+    Some(text.len() - byte - rest.len())
+}
+
+pub fn catch_all(text: &str) -> Vec<WordMatch> {
+    let mut matches = Vec::new();
+    for phrase in CATCH_ALL_PHRASES {
+        for (byte, words) in text.match_indices(phrase) {
+            matches.push(WordMatch { byte, words: words.to_string() });
+        }
+    }
+    for (byte, _) in text.match_indices("法律") {
+        if let Some(length) = law_catch_all_at(text, byte) {
+            matches.push(WordMatch { byte, words: text[byte..byte + length].to_string() });
+        }
+    }
+    for (byte, _) in text.match_indices('等') {
+        let before = text[..byte].chars().next_back();
+        if before.is_some_and(|c| BEFORE_DENG_WORD.contains(c)) {
+            continue;
+        }
+        let after = &text[byte + '等'.len_utf8()..];
+        let after = after.strip_prefix('等').unwrap_or(after);
+        let closing = after.is_empty()
+            || after.chars().next().is_some_and(is_punctuation)
+            || AFTER_DENG.iter().any(|word| after.starts_with(word));
+        if closing {
+            let end = AFTER_DENG
+                .iter()
+                .find(|word| after.starts_with(*word))
+                .map(|word| text.len() - after.len() + word.len())
+                .unwrap_or(text.len() - after.len());
+            matches.push(WordMatch { byte, words: text[byte..end].to_string() });
+        }
+    }
+    non_overlapping(matches)
+}
+
+pub fn vague(text: &str) -> Vec<WordMatch> {
+    let mut matches = Vec::new();
+    for word in VAGUE_WORDS {
+        for (byte, found) in text.match_indices(word) {
+            let after = &text[byte + found.len()..];
+            if *word == "及时" && (after.starts_with('率') || after.starts_with('性')) {
+                continue;
+            }
+            matches.push(WordMatch { byte, words: found.to_string() });
+        }
+    }
+    non_overlapping(matches)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(matches: Vec<WordMatch>) -> Vec<String> {
+        matches.into_iter().map(|m| m.words).collect()
+    }
+
+    #[test]
+    fn catch_all_finds_enumerations_and_phrases() {
+        assert_eq!(words(catch_all("身份证、护照等")), ["等"]);
+        assert_eq!(words(catch_all("身份证、护照等材料")), ["等材料"]);
+        assert_eq!(words(catch_all("营业执照等，")), ["等"]);
+        assert_eq!(words(catch_all("其他相关材料")), ["其他相关材料"]);
+        assert_eq!(words(catch_all("相关材料")), ["相关材料"]);
+        assert_eq!(words(catch_all("法律、行政法规规定的其他材料")), ["法律、行政法规规定的其他"]);
+        assert_eq!(words(catch_all("法律法规、规章规定的其他情形")), ["法律法规、规章规定的其他"]);
+        assert_eq!(words(catch_all("有关部门要求的其他证明")), ["有关部门要求的其他"]);
+    }
+
+    #[test]
+    fn catch_all_leaves_words_alone() {
+        for honest in [
+            "等级证书", "同等学力证明", "平等", "相等", "高等学校毕业证书", "等于", "营业执照",
+            "其他主体资格证明文件", "其他", "特种设备作业人员证（一等）", "等候时间",
+        ] {
+            assert!(catch_all(honest).is_empty(), "{honest}");
+        }
+    }
+
+    #[test]
+    fn vague_words_and_terms() {
+        assert_eq!(words(vague("原则上当场办结，必要时现场核查")), ["原则上", "必要时"]);
+        assert_eq!(words(vague("一般情况下")), ["一般情况下"]);
+        assert!(vague("一般纳税人资格").is_empty());
+        assert!(vague("按期办结及时率达到100%").is_empty());
+    }
+}

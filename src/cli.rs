@@ -1,0 +1,155 @@
+//! The command line: raw arguments (clap) turned into settings, the commands run, and the only
+//! place that prints reports and picks exit codes: 0 no errors, 1 content errors, 2 could not run.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::check::rules::{RULES, markdown_documentation};
+use crate::diagnostics::report::{Format, Report};
+use crate::diagnostics::{Language, Severity};
+use crate::site::{LoadOptions, load_site};
+
+#[derive(Debug, Parser)]
+#[command(name = "zhinan", version, about = "办事指南站点生成器与检查器 — static-site generator and linter for a public service guide")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the content, render the site and publish it into the output folder (atomically)
+    Build(BuildArgs),
+    /// Check the content against the format and the rules (for editors and CI)
+    Check(CheckArgs),
+    /// List the rules of `check`, or print docs/rules.md with --markdown
+    Rules(RulesArgs),
+}
+
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    crate::model::convert::parse_date(text).ok_or_else(|| format!("`{text}` is not a date in YYYY-MM-DD form"))
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CommonArgs {
+    /// The site root: the folder that holds content/
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Pin "today" (YYYY-MM-DD) for the stale-review rule
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<jiff::civil::Date>,
+    /// Language of the messages
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: Language,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Output folder (default: <root>/public)
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Override site.yaml's base_url (e.g. for a staging host)
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Do not minify HTML, CSS and JS
+    #[arg(long)]
+    pub no_minify: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Fail (exit 1) on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Print docs/rules.md (Chinese documentation of every rule)
+    #[arg(long)]
+    pub markdown: bool,
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: Language,
+}
+
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let code = if error.use_stderr() { 2 } else { 0 };
+            let _ = error.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Build(args) => crate::write::run_build(args),
+        Command::Rules(args) => run_rules(args),
+    }
+}
+
+pub fn print_stdout(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+}
+
+pub fn could_not_run(error: impl std::fmt::Display) -> i32 {
+    eprintln!("error: {error}");
+    2
+}
+
+pub fn root_exists(common: &CommonArgs) -> Result<(), String> {
+    if !common.root.join("content").is_dir() {
+        return Err(format!(
+            "`{}` is not a site root: it has no content/ folder (use --root DIR)",
+            common.root.display()
+        ));
+    }
+    Ok(())
+}
+
+fn run_check(args: CheckArgs) -> i32 {
+    if let Err(message) = root_exists(&args.common) {
+        return could_not_run(message);
+    }
+    let loaded = match load_site(&args.common.root, &LoadOptions { today: args.common.today }) {
+        Ok(loaded) => loaded,
+        Err(error) => return could_not_run(error),
+    };
+    let report = Report {
+        diagnostics: &loaded.diagnostics,
+        sources: &loaded.sources,
+        language: args.common.lang,
+        file_count: loaded.file_count,
+        color: args.format == Format::Human && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    print_stdout(&report.render(args.format));
+    let errors = loaded.error_count();
+    let warnings = loaded.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+    if errors > 0 || (args.deny_warnings && warnings > 0) { 1 } else { 0 }
+}
+
+fn run_rules(args: RulesArgs) -> i32 {
+    if args.markdown {
+        print_stdout(&markdown_documentation());
+        return 0;
+    }
+    let mut output = String::new();
+    for rule in RULES {
+        let severity = if rule.default_severity == Severity::Error { "error" } else { "warning" };
+        let summary = if args.lang == Language::En { rule.summary_en } else { rule.summary_zh };
+        output.push_str(&format!("{:<28} {:<8} {}\n", rule.name, severity, summary));
+    }
+    print_stdout(&output);
+    0
+}

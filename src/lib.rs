@@ -1,0 +1,18 @@
+//! zhinan (指南): a static-site generator and linter for a government body's published service
+//! guide (办事指南). See docs/ARCHITECTURE.md for the stages and their invariants.
+//!
+//! Stages, one module each: [`load`] (walk, read, parse with positions) -> [`model`] (typed,
+//! resolved) -> [`check`] (rules) -> [`render`] (templates to pages) -> [`write`] (minify, stage,
+//! swap). [`site`] runs the first three for every command; [`cli`] is the only place that prints
+//! or decides exit codes.
+
+pub mod check;
+pub mod cli;
+pub mod diagnostics;
+pub mod fs;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod render;
+pub mod site;
+pub mod write;

@@ -1,0 +1,274 @@
+//! Stage 1, load: find the content files of a site, read them and parse them into positioned
+//! YAML trees ([`yaml`]) or front matter plus Markdown ([`front_matter`]).
+//!
+//! Owns: the walk of content/ (sorted, symlinks never followed), file-level problems (not UTF-8,
+//! empty, too large, bad file stem, YAML syntax) as diagnostics at 1:1 or at the parser's
+//! position. Does not: interpret any key (that is `model`).
+
+pub mod front_matter;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Position, Span, Text, messages as m};
+use crate::fs::{self, FsResult, WalkedFile};
+use crate::model::is_valid_id;
+
+/// Largest content file accepted. An entry is a few kilobytes; anything near this is a mistake
+/// (or an attack) and parsing it would stall the whole run.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// The text of one file with a line index, for locating and quoting source.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Relative to the site root, `/`-separated.
+    pub relative: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(relative: String, text: String) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(index, _)| index + 1));
+        SourceFile { relative, text, line_starts }
+    }
+
+    /// The text of a 1-based line, without its line break.
+    pub fn line(&self, line: u32) -> Option<&str> {
+        let index = (line as usize).checked_sub(1)?;
+        let start = *self.line_starts.get(index)?;
+        let end = self.line_starts.get(index + 1).copied().unwrap_or(self.text.len());
+        Some(self.text[start..end].trim_end_matches(['\n', '\r']))
+    }
+
+    /// Byte offset of a position (clamped to the line).
+    pub fn byte_offset(&self, position: Position) -> usize {
+        let index = (position.line as usize).saturating_sub(1);
+        let Some(&start) = self.line_starts.get(index) else { return self.text.len() };
+        let line = self.line(position.line).unwrap_or("");
+        let column = (position.column as usize).saturating_sub(1);
+        start + line.char_indices().nth(column).map(|(offset, _)| offset).unwrap_or(line.len())
+    }
+
+    /// Position of a byte offset.
+    pub fn position_of(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let index = self.line_starts.partition_point(|&start| start <= offset).saturating_sub(1);
+        let start = self.line_starts[index];
+        let column = self.text[start..offset].chars().count();
+        Position::new(index as u32 + 1, column as u32 + 1)
+    }
+
+    /// Where the `occurrence`-th (0-based) `needle` sits inside `span`, if it is written there
+    /// literally (a word inside a block scalar is found on its own line).
+    pub fn locate(&self, span: Span, needle: &str, occurrence: usize) -> Option<Position> {
+        let start = self.byte_offset(span.start);
+        let end = if span.end > span.start { self.byte_offset(span.end) } else { self.text.len() };
+        let region = self.text.get(start..end.max(start))?;
+        let (offset, _) = region.match_indices(needle).nth(occurrence)?;
+        Some(self.position_of(start + offset))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Site,
+    Department,
+    Law,
+    Item,
+    Page,
+}
+
+/// A content file found by the walk.
+#[derive(Debug, Clone)]
+pub struct ContentFile {
+    pub kind: Kind,
+    /// The file stem: the id or slug.
+    pub id: String,
+    pub path: PathBuf,
+    /// Relative to the site root (`content/items/x.yaml`).
+    pub relative: String,
+}
+
+/// What the walk of content/ found.
+#[derive(Debug, Default)]
+pub struct Inventory {
+    pub site: Option<ContentFile>,
+    pub departments: Vec<ContentFile>,
+    pub laws: Vec<ContentFile>,
+    pub items: Vec<ContentFile>,
+    pub pages: Vec<ContentFile>,
+    /// Everything under content/files/ (symlinks flagged, not followed).
+    pub attachments: Vec<WalkedFile>,
+    pub files_root: PathBuf,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Inventory {
+    pub fn entry_count(&self) -> usize {
+        self.site.iter().count() + self.departments.len() + self.laws.len() + self.items.len() + self.pages.len()
+    }
+}
+
+fn stem_of(relative: &str) -> &str {
+    let name = relative.rsplit('/').next().unwrap_or(relative);
+    name.rsplit_once('.').map(|(stem, _)| stem).unwrap_or(name)
+}
+
+/// Walks `<root>/content`. An unreadable folder is an environment error; everything else is a
+/// diagnostic in the inventory.
+pub fn discover(root: &Path) -> FsResult<Inventory> {
+    let content = root.join("content");
+    fs::metadata(&content)?;
+    let mut inventory = Inventory { files_root: content.join("files"), ..Inventory::default() };
+    let site = content.join("site.yaml");
+    if site.exists() {
+        inventory.site = Some(ContentFile {
+            kind: Kind::Site,
+            id: "site".into(),
+            path: site,
+            relative: "content/site.yaml".into(),
+        });
+    } else {
+        inventory.diagnostics.push(
+            Diagnostic::new("missing-field", "content/site.yaml", Span::point(Position::START), Text::new(&m::NO_SITE_FILE))
+                .help(Text::new(&m::NO_SITE_FILE_HELP)),
+        );
+    }
+    let folders: [(&str, Kind, &str); 4] = [
+        ("departments", Kind::Department, "yaml"),
+        ("laws", Kind::Law, "yaml"),
+        ("items", Kind::Item, "yaml"),
+        ("pages", Kind::Page, "md"),
+    ];
+    for (folder, kind, extension) in folders {
+        let nested = kind == Kind::Item;
+        for walked in fs::walk_files(&content.join(folder))? {
+            let relative = format!("content/{folder}/{}", walked.relative);
+            let name = walked.relative.rsplit('/').next().unwrap_or(&walked.relative);
+            if name.starts_with('.') || name.ends_with('~') {
+                continue; // editor swap and backup files
+            }
+            let has_extension = walked.relative.ends_with(&format!(".{extension}"))
+                || (extension == "yaml" && walked.relative.ends_with(".yml"));
+            if !has_extension || walked.is_symlink || (!nested && walked.relative.contains('/')) {
+                inventory.diagnostics.push(
+                    Diagnostic::new(
+                        "invalid-value",
+                        relative,
+                        Span::point(Position::START),
+                        Text::new(&m::UNEXPECTED_FILE).with("folder", folder).with("extension", format!(".{extension}")),
+                    )
+                    .help(Text::new(&m::UNEXPECTED_FILE_HELP)),
+                );
+                continue;
+            }
+            let id = stem_of(&walked.relative).to_string();
+            if !is_valid_id(&id) {
+                inventory.diagnostics.push(
+                    Diagnostic::new(
+                        "invalid-value",
+                        relative,
+                        Span::point(Position::START),
+                        Text::new(&m::BAD_FILE_STEM).with("stem", id),
+                    )
+                    .help(Text::new(&m::BAD_FILE_STEM_HELP)),
+                );
+                continue;
+            }
+            let file = ContentFile { kind, id, path: walked.path, relative };
+            match kind {
+                Kind::Department => inventory.departments.push(file),
+                Kind::Law => inventory.laws.push(file),
+                Kind::Item => inventory.items.push(file),
+                Kind::Page => inventory.pages.push(file),
+                Kind::Site => {}
+            }
+        }
+    }
+    inventory.attachments = fs::walk_files(&inventory.files_root)?;
+    Ok(inventory)
+}
+
+/// Reads a content file as text, reporting binary, non-UTF-8, empty and oversized files.
+pub fn read(file: &ContentFile, diagnostics: &mut Vec<Diagnostic>) -> FsResult<Option<SourceFile>> {
+    let bytes = fs::read_bytes(&file.path)?;
+    let at_start = Span::point(Position::START);
+    if bytes.len() > MAX_FILE_BYTES {
+        diagnostics.push(
+            Diagnostic::new(
+                "yaml-syntax",
+                &file.relative,
+                at_start,
+                Text::new(&m::FILE_TOO_LARGE)
+                    .with("size", bytes.len().to_string())
+                    .with("limit", MAX_FILE_BYTES.to_string()),
+            )
+            .help(Text::new(&m::FILE_TOO_LARGE_HELP)),
+        );
+        return Ok(None);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) if !text.contains('\0') => text,
+        _ => {
+            diagnostics.push(
+                Diagnostic::new("yaml-syntax", &file.relative, at_start, Text::new(&m::NOT_UTF8))
+                    .help(Text::new(&m::NOT_UTF8_HELP)),
+            );
+            return Ok(None);
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    if text.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::new("yaml-syntax", &file.relative, at_start, Text::new(&m::EMPTY_FILE))
+                .help(Text::new(&m::EMPTY_FILE_HELP)),
+        );
+        return Ok(None);
+    }
+    Ok(Some(SourceFile::new(file.relative.clone(), text)))
+}
+
+/// Parses YAML text, turning a parse failure into a `yaml-syntax` diagnostic. A document with no
+/// content or only a scalar is reported too.
+pub fn parse_yaml(
+    relative: &str,
+    text: &str,
+    line_offset: u32,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<yaml::Node> {
+    match yaml::parse(text, line_offset) {
+        Ok(Some(node)) if !node.is_null() => Some(node),
+        Ok(_) => {
+            diagnostics.push(
+                Diagnostic::new("yaml-syntax", relative, Span::point(Position::new(1 + line_offset, 1)), Text::new(&m::EMPTY_FILE))
+                    .help(Text::new(&m::EMPTY_FILE_HELP)),
+            );
+            None
+        }
+        Err(error) => {
+            let (text, help) = match error.kind {
+                yaml::YamlErrorKind::Syntax(detail) => {
+                    (Text::new(&m::YAML_SYNTAX).with("detail", detail), Text::new(&m::YAML_SYNTAX_HELP))
+                }
+                yaml::YamlErrorKind::TooDeep => (
+                    Text::new(&m::TOO_DEEP).with("limit", yaml::MAX_DEPTH.to_string()),
+                    Text::new(&m::TOO_DEEP_HELP),
+                ),
+                yaml::YamlErrorKind::AliasBudget => (
+                    Text::new(&m::ALIAS_BUDGET).with("limit", yaml::MAX_ALIAS_NODES.to_string()),
+                    Text::new(&m::ALIAS_BUDGET_HELP),
+                ),
+                yaml::YamlErrorKind::UnknownAnchor(name) => {
+                    (Text::new(&m::UNKNOWN_ANCHOR).with("name", name), Text::new(&m::YAML_SYNTAX_HELP))
+                }
+                yaml::YamlErrorKind::MultipleDocuments => {
+                    (Text::new(&m::MULTIPLE_DOCUMENTS), Text::new(&m::MULTIPLE_DOCUMENTS_HELP))
+                }
+            };
+            diagnostics.push(Diagnostic::new("yaml-syntax", relative, Span::point(error.position), text).help(help));
+            None
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Markdown, the safe way: used by `check` (find unsafe constructs, with their byte ranges) and by
+//! `render` (HTML where raw HTML is escaped, unsafe links dropped, external images refused, and
+//! site-relative links prefixed with the base path).
+//!
+//! Architecture invariant: rendering never passes raw HTML or an unsafe URL through, whether or
+//! not `check` ran first. `check` reports; `render` neutralises.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsafeKind {
+    Html,
+    Link,
+    Image,
+}
+
+#[derive(Debug, Clone)]
+pub struct Unsafe {
+    pub kind: UnsafeKind,
+    /// Byte range in the Markdown source.
+    pub range: Range<usize>,
+    /// The offending HTML or URL.
+    pub value: String,
+}
+
+/// Schemes a link may use; anything else (javascript:, data:, vbscript:, file:...) is unsafe.
+pub fn is_safe_link(url: &str) -> bool {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") || lower.starts_with("tel:") {
+        return true;
+    }
+    // Site-relative: a path or a fragment, with no scheme before the first `/`, `?` or `#`.
+    if url.starts_with("//") {
+        return false;
+    }
+    let before = url.split(['/', '?', '#']).next().unwrap_or("");
+    !before.contains(':') && !url.chars().any(|c| c.is_control())
+}
+
+/// Images must be files of the site: a site path, never another host or scheme.
+pub fn is_site_image(url: &str) -> bool {
+    let url = url.trim();
+    !url.is_empty() && !url.starts_with("//") && is_safe_link(url) && !url.contains("://") && !url.starts_with("mailto:") && !url.starts_with("tel:") && !url.contains("..")
+}
+
+/// Every unsafe construct of a Markdown text.
+pub fn find_unsafe(source: &str) -> Vec<Unsafe> {
+    let mut found = Vec::new();
+    for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let value = html.trim().chars().take(60).collect::<String>();
+                if !value.is_empty() && !value.starts_with("<!--") {
+                    found.push(Unsafe { kind: UnsafeKind::Html, range, value });
+                } else if value.starts_with("<!--") {
+                    // Comments are dropped from output; they are harmless but still raw HTML.
+                    found.push(Unsafe { kind: UnsafeKind::Html, range, value });
+                }
+            }
+            Event::Start(Tag::Link { dest_url, link_type, .. }) => {
+                if link_type != LinkType::Email && !is_safe_link(&dest_url) {
+                    found.push(Unsafe { kind: UnsafeKind::Link, range, value: dest_url.to_string() });
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                if !is_site_image(&dest_url) {
+                    found.push(Unsafe { kind: UnsafeKind::Image, range, value: dest_url.to_string() });
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+fn prefixed(url: &str, base_path: &str) -> String {
+    if url.starts_with('/') && !url.starts_with("//") {
+        format!("{}{}", base_path.trim_end_matches('/'), url)
+    } else {
+        url.to_string()
+    }
+}
+
+/// Renders Markdown to HTML: raw HTML becomes escaped text, unsafe links lose their target,
+/// images from outside become their alt text, site paths get `base_path` in front.
+pub fn to_html(source: &str, base_path: &str) -> String {
+    let mut skip_image_depth = 0usize;
+    let events = Parser::new_ext(source, options()).filter_map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) => {
+            if html.trim_start().starts_with("<!--") {
+                None
+            } else {
+                Some(Event::Text(html))
+            }
+        }
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            let dest_url = if link_type == LinkType::Email || is_safe_link(&dest_url) {
+                CowStr::from(prefixed(&dest_url, base_path))
+            } else {
+                CowStr::from("#")
+            };
+            Some(Event::Start(Tag::Link { link_type, dest_url, title, id }))
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            if is_site_image(&dest_url) {
+                let dest_url = CowStr::from(prefixed(&dest_url, base_path));
+                Some(Event::Start(Tag::Image { link_type, dest_url, title, id }))
+            } else {
+                skip_image_depth += 1;
+                None
+            }
+        }
+        Event::End(TagEnd::Image) if skip_image_depth > 0 => {
+            skip_image_depth -= 1;
+            None
+        }
+        other => Some(other),
+    });
+    let mut html = String::with_capacity(source.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_escaped_and_reported() {
+        let source = "正文<script>alert(1)</script>\n\n<div>x</div>\n";
+        assert_eq!(find_unsafe(source).len(), 3);
+        let html = to_html(source, "/");
+        assert!(!html.contains("<script>"));
+        assert!(html.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn unsafe_links_are_dropped() {
+        let source = "[点我](javascript:alert(1)) [好](https://x.gov.cn/) [站内](/pages/a/) [d](DATA:text/html,x)";
+        let found = find_unsafe(source);
+        assert_eq!(found.len(), 2);
+        let html = to_html(source, "/bszn/");
+        assert!(!html.to_lowercase().contains("javascript:"));
+        assert!(!html.to_lowercase().contains("data:"));
+        assert!(html.contains("href=\"/bszn/pages/a/\""));
+    }
+
+    #[test]
+    fn external_images_are_refused() {
+        let source = "![外](https://evil.example/x.png) ![内](/files/a.png)";
+        assert_eq!(find_unsafe(source).len(), 1);
+        let html = to_html(source, "/");
+        assert!(!html.contains("evil.example"));
+        assert!(html.contains("src=\"/files/a.png\""));
+    }
+}

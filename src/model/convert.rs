@@ -1,0 +1,849 @@
+//! YAML node trees to model values, one file at a time, reporting `missing-field`,
+//! `unknown-field`, `invalid-value` (and duplicate keys as `yaml-syntax`) as it goes.
+//!
+//! Keys that a dedicated `check` rule is about (see the content format: `appointment`,
+//! `handlers.substitute`, `phone` of a department, `fees`, `refusals`, `issuer`, `blank_form`...)
+//! are read as optional here, so that one missing key gives exactly one diagnostic.
+
+use crate::diagnostics::{Diagnostic, Position, Span, Text, messages as m};
+use crate::load::yaml::{Node, Style, Value};
+use crate::model::*;
+
+/// The diagnostics sink for one file.
+pub struct Reader<'a> {
+    pub file: &'a str,
+    pub diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+/// The entries of one mapping, checked for unknown and duplicate keys.
+pub struct Fields<'n> {
+    entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    /// The first key of the map (where a missing key is reported).
+    pub first_key: Position,
+}
+
+impl<'n> Fields<'n> {
+    /// The value of `key`, unless absent or null.
+    pub fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries.iter().find(|(name, _, value)| *name == key && !value.is_null()).map(|e| e.2)
+    }
+
+    pub fn key_node(&self, key: &str) -> Option<&'n Node> {
+        self.entries.iter().find(|(name, _, _)| *name == key).map(|e| e.1)
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+/// How a key is required.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Required,
+    Optional,
+    /// Required, but a dedicated `check` rule reports its absence.
+    Dedicated,
+}
+
+fn edit_distance(left: &str, right: &str) -> usize {
+    let right: Vec<char> = right.chars().collect();
+    let mut previous: Vec<usize> = (0..=right.len()).collect();
+    for (i, l) in left.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, r) in right.iter().enumerate() {
+            let cost = if l == *r { 0 } else { 1 };
+            current.push((previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[right.len()]
+}
+
+fn closest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
+    allowed
+        .iter()
+        .map(|candidate| (edit_distance(key, candidate), *candidate))
+        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 4) && *distance < key.len())
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+impl<'a> Reader<'a> {
+    pub fn push(&mut self, rule: &'static str, span: Span, text: Text, help: Option<Text>) {
+        let mut diagnostic = Diagnostic::new(rule, self.file, span, text);
+        diagnostic.help = help;
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn scalar_span(node: &Node) -> Span {
+        node.span
+    }
+
+    /// Reads a mapping, reporting unknown and duplicate keys. `None` (after an `invalid-value`)
+    /// when the node is not a mapping.
+    pub fn fields<'n>(&mut self, node: &'n Node, key: &str, allowed: &[&str]) -> Option<Fields<'n>> {
+        let Value::Mapping(entries) = &node.value else {
+            self.push(
+                "invalid-value",
+                node.span,
+                Text::new(&m::EXPECTED_MAP).with("key", key),
+                None,
+            );
+            return None;
+        };
+        let mut fields = Fields {
+            entries: Vec::with_capacity(entries.len()),
+            first_key: entries.first().map(|(k, _)| k.start()).unwrap_or(node.start()),
+        };
+        for (key_node, value) in entries {
+            let Some(name) = key_node.as_scalar() else {
+                self.push("invalid-value", key_node.span, Text::new(&m::NOT_SCALAR_KEY), None);
+                continue;
+            };
+            if let Some((_, first, _)) = fields.entries.iter().find(|(n, _, _)| *n == name) {
+                let line = first.start().line.to_string();
+                self.push(
+                    "yaml-syntax",
+                    key_node.span,
+                    Text::new(&m::DUPLICATE_KEY).with("key", name),
+                    Some(Text::new(&m::DUPLICATE_KEY_HELP).with("line", line)),
+                );
+                continue;
+            }
+            if !allowed.contains(&name) {
+                let help = match closest(name, allowed) {
+                    Some(suggestion) => Text::new(&m::UNKNOWN_FIELD_SUGGEST).with("suggestion", suggestion),
+                    None => Text::new(&m::UNKNOWN_FIELD_HELP).with("allowed", allowed.join(", ")),
+                };
+                self.push(
+                    "unknown-field",
+                    key_node.span,
+                    Text::new(&m::UNKNOWN_FIELD).with("key", name),
+                    Some(help),
+                );
+                continue;
+            }
+            fields.entries.push((name, key_node, value));
+        }
+        Some(fields)
+    }
+
+    pub fn missing(&mut self, fields: &Fields, key: &str) {
+        self.push(
+            "missing-field",
+            Span::point(fields.first_key),
+            Text::new(&m::MISSING_FIELD).with("key", key),
+            Some(Text::new(&m::MISSING_FIELD_HELP).with("key", key)),
+        );
+    }
+
+    /// The node of `key`, reporting `missing-field` when required and absent.
+    pub fn node<'n>(&mut self, fields: &Fields<'n>, key: &str, need: Need) -> Option<&'n Node> {
+        let node = fields.get(key);
+        if node.is_none() && need == Need::Required {
+            self.missing(fields, key);
+        }
+        node
+    }
+
+    /// A plain-text scalar, exactly as written. Empty text counts as absent.
+    pub fn text(&mut self, fields: &Fields, key: &str, need: Need) -> Option<Str> {
+        let node = fields.get(key);
+        let Some(node) = node else {
+            if need == Need::Required {
+                self.missing(fields, key);
+            }
+            return None;
+        };
+        self.text_node(node, key, need, fields)
+    }
+
+    fn text_node(&mut self, node: &Node, key: &str, need: Need, fields: &Fields) -> Option<Str> {
+        match &node.value {
+            Value::Scalar { text, .. } => {
+                if text.trim().is_empty() {
+                    if need == Need::Required {
+                        self.push(
+                            "missing-field",
+                            node.span,
+                            Text::new(&m::EMPTY_FIELD).with("key", key),
+                            Some(Text::new(&m::MISSING_FIELD_HELP).with("key", key)),
+                        );
+                    }
+                    let _ = fields;
+                    return None;
+                }
+                Some(Spanned { value: text.clone(), span: Self::scalar_span(node) })
+            }
+            _ => {
+                self.push(
+                    "invalid-value",
+                    node.span,
+                    Text::new(&m::EXPECTED_TEXT).with("key", key),
+                    Some(Text::new(&m::EXPECTED_TEXT_HELP)),
+                );
+                None
+            }
+        }
+    }
+
+    /// Text that must be required: returns a default (already reported) when absent.
+    pub fn required_text(&mut self, fields: &Fields, key: &str) -> Str {
+        self.text(fields, key, Need::Required).unwrap_or_default()
+    }
+
+    pub fn enumerated(&mut self, fields: &Fields, key: &str, allowed: &[&str], need: Need) -> Option<Str> {
+        let text = self.text(fields, key, need)?;
+        self.check_enum(text, key, allowed)
+    }
+
+    fn check_enum(&mut self, text: Str, key: &str, allowed: &[&str]) -> Option<Str> {
+        if allowed.contains(&text.as_str()) {
+            return Some(text);
+        }
+        self.push(
+            "invalid-value",
+            text.span,
+            Text::new(&m::BAD_ENUM).with("key", key).with("value", text.value.clone()),
+            Some(Text::new(&m::BAD_ENUM_HELP).with("allowed", allowed.join(" / "))),
+        );
+        None
+    }
+
+    pub fn boolean(&mut self, fields: &Fields, key: &str, need: Need) -> Option<Spanned<bool>> {
+        let Some(node) = self.node(fields, key, need) else { return None };
+        match &node.value {
+            Value::Scalar { text, style: Style::Plain } if text == "true" || text == "false" => {
+                Some(Spanned { value: text == "true", span: node.span })
+            }
+            _ => {
+                let shown = node.as_scalar().unwrap_or(node.kind_name()).to_string();
+                self.push(
+                    "invalid-value",
+                    node.span,
+                    Text::new(&m::EXPECTED_BOOL).with("key", key).with("value", shown),
+                    Some(Text::new(&m::EXPECTED_BOOL_HELP)),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn number(&mut self, fields: &Fields, key: &str, need: Need) -> Option<Spanned<u64>> {
+        let node = self.node(fields, key, need)?;
+        self.number_node(node, key)
+    }
+
+    fn number_node(&mut self, node: &Node, key: &str) -> Option<Spanned<u64>> {
+        if let Value::Scalar { text, style: Style::Plain } = &node.value
+            && !text.is_empty()
+            && text.bytes().all(|b| b.is_ascii_digit())
+            && let Ok(value) = text.parse::<u64>()
+        {
+            return Some(Spanned { value, span: node.span });
+        }
+        let shown = node.as_scalar().unwrap_or(node.kind_name()).to_string();
+        self.push(
+            "invalid-value",
+            node.span,
+            Text::new(&m::EXPECTED_NUMBER).with("key", key).with("value", shown),
+            Some(Text::new(&m::EXPECTED_NUMBER_HELP)),
+        );
+        None
+    }
+
+    pub fn date(&mut self, fields: &Fields, key: &str, need: Need) -> Option<Spanned<jiff::civil::Date>> {
+        let text = self.text(fields, key, need)?;
+        match parse_date(&text.value) {
+            Some(date) => Some(Spanned { value: date, span: text.span }),
+            None => {
+                self.push(
+                    "invalid-value",
+                    text.span,
+                    Text::new(&m::BAD_DATE).with("key", key).with("value", text.value.clone()),
+                    Some(Text::new(&m::BAD_DATE_HELP)),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn url(&mut self, fields: &Fields, key: &str, need: Need) -> Option<Str> {
+        let text = self.text(fields, key, need)?;
+        if is_absolute_http_url(&text.value) {
+            return Some(text);
+        }
+        self.push(
+            "invalid-value",
+            text.span,
+            Text::new(&m::BAD_URL).with("key", key).with("value", text.value.clone()),
+            Some(Text::new(&m::BAD_URL_HELP)),
+        );
+        None
+    }
+
+    /// The entries of a list. A single scalar where a list is expected is an `invalid-value`.
+    pub fn list<'n>(&mut self, fields: &Fields<'n>, key: &str, need: Need) -> Option<&'n [Node]> {
+        let node = fields.get(key);
+        let Some(node) = node else {
+            if need == Need::Required {
+                self.missing(fields, key);
+            }
+            return None;
+        };
+        match &node.value {
+            Value::Sequence(items) if items.is_empty() => {
+                if need == Need::Required {
+                    self.push(
+                        "missing-field",
+                        node.span,
+                        Text::new(&m::EMPTY_FIELD).with("key", key),
+                        Some(Text::new(&m::MISSING_FIELD_HELP).with("key", key)),
+                    );
+                }
+                Some(&[])
+            }
+            Value::Sequence(items) => Some(items),
+            _ => {
+                self.push("invalid-value", node.span, Text::new(&m::EXPECTED_LIST).with("key", key), None);
+                None
+            }
+        }
+    }
+
+    pub fn text_list(&mut self, fields: &Fields, key: &str, need: Need) -> Vec<Str> {
+        let Some(items) = self.list(fields, key, need) else { return Vec::new() };
+        items.iter().filter_map(|node| self.text_node(node, key, Need::Optional, fields)).collect()
+    }
+
+    /// A time span `{value, unit}`.
+    pub fn time_span(&mut self, fields: &Fields, key: &str, need: Need) -> Option<TimeSpan> {
+        let node = self.node(fields, key, need)?;
+        let inner = self.fields(node, key, &["value", "unit"])?;
+        let value = self.number(&inner, "value", Need::Required);
+        let unit_text = self.text(&inner, "unit", Need::Required);
+        let unit = unit_text.and_then(|text| {
+            let found = TimeUnit::ALL.iter().find(|(label, _)| *label == text.value).map(|(_, unit)| *unit);
+            if found.is_none() {
+                let allowed: Vec<&str> = TimeUnit::ALL.iter().map(|(label, _)| *label).collect();
+                self.check_enum(text, "unit", &allowed);
+            }
+            found
+        });
+        Some(TimeSpan { value: value?.value, unit: unit?, span: node.span })
+    }
+
+    /// A law reference `{law, article}` (plus `extra` keys allowed, read by the caller).
+    pub fn law_reference(&mut self, node: &Node, key: &str) -> Option<LawReference> {
+        let fields = self.fields(node, key, &["law", "article"])?;
+        self.law_reference_fields(&fields, node)
+    }
+
+    pub fn law_reference_fields(&mut self, fields: &Fields, node: &Node) -> Option<LawReference> {
+        let law = self.text(fields, "law", Need::Required);
+        let article = self.text(fields, "article", Need::Required);
+        if let Some(law) = &law
+            && !is_valid_id(&law.value)
+        {
+            self.push(
+                "invalid-value",
+                law.span,
+                Text::new(&m::BAD_ID).with("value", law.value.clone()),
+                None,
+            );
+            return None;
+        }
+        Some(LawReference { law: law?, article: article?, span: node.span })
+    }
+
+    pub fn optional_law_reference(&mut self, fields: &Fields, key: &str) -> Option<LawReference> {
+        let node = fields.get(key)?;
+        self.law_reference(node, key)
+    }
+
+    /// A path under content/files/: relative, no `..`, `/` separators. Existence and symlinks are
+    /// checked by `resolve`.
+    pub fn file_path(&mut self, fields: &Fields, key: &str) -> Option<Str> {
+        let text = self.text(fields, key, Need::Optional)?;
+        let reason = if text.value.starts_with('/') || text.value.contains(':') {
+            Some(&m::PATH_ABSOLUTE)
+        } else if text.value.contains('\\') {
+            Some(&m::PATH_BACKSLASH)
+        } else if text.value.split('/').any(|part| part == ".." || part == "." || part.is_empty()) {
+            Some(&m::PATH_PARENT)
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            let reason_text = Text::new(reason);
+            self.push(
+                "invalid-value",
+                text.span,
+                Text::new(&m::BAD_PATH)
+                    .with("value", text.value.clone())
+                    .with("reason", reason_text.render(crate::diagnostics::Language::Zh)),
+                Some(Text::new(&m::BAD_PATH_HELP)),
+            );
+            return None;
+        }
+        Some(text)
+    }
+
+    /// Each entry of a list of maps.
+    pub fn each_map<'n>(
+        &mut self,
+        fields: &Fields<'n>,
+        key: &str,
+        need: Need,
+        allowed: &[&str],
+    ) -> Vec<(Fields<'n>, &'n Node)> {
+        let Some(items) = self.list(fields, key, need) else { return Vec::new() };
+        items.iter().filter_map(|node| Some((self.fields(node, key, allowed)?, node))).collect()
+    }
+}
+
+pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let year: i16 = text[0..4].parse().ok()?;
+    let month: i8 = text[5..7].parse().ok()?;
+    let day: i8 = text[8..10].parse().ok()?;
+    jiff::civil::Date::new(year, month, day).ok()
+}
+
+pub fn is_absolute_http_url(text: &str) -> bool {
+    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
+    rest.is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/') && !text.chars().any(char::is_whitespace))
+}
+
+const SITE_KEYS: &[&str] = &[
+    "title", "authority", "base_url", "language", "address", "hours", "phone", "complaint", "redress",
+    "review_months", "timezone", "lint",
+];
+
+/// site.yaml. `root` is `None` for an empty file (already reported).
+pub fn site(reader: &mut Reader, root: &Node) -> Site {
+    let mut site = Site {
+        file: reader.file.to_string(),
+        language: "zh-CN".into(),
+        review_months: 12,
+        timezone: "Asia/Shanghai".into(),
+        ..Site::default()
+    };
+    let Some(fields) = reader.fields(root, "site.yaml", SITE_KEYS) else { return site };
+    site.first_key = fields.first_key;
+    site.title = reader.required_text(&fields, "title");
+    site.authority = reader.required_text(&fields, "authority");
+    site.base_url = reader.url(&fields, "base_url", Need::Required).unwrap_or_default();
+    if let Some(language) = reader.text(&fields, "language", Need::Optional) {
+        if is_language_tag(&language.value) {
+            site.language = language.value;
+        } else {
+            reader.push(
+                "invalid-value",
+                language.span,
+                Text::new(&m::BAD_LANGUAGE).with("value", language.value.clone()),
+                Some(Text::new(&m::BAD_LANGUAGE_HELP)),
+            );
+        }
+    }
+    site.address = reader.required_text(&fields, "address");
+    site.hours = reader.required_text(&fields, "hours");
+    site.phone = reader.required_text(&fields, "phone");
+    if let Some(node) = reader.node(&fields, "complaint", Need::Dedicated) {
+        site.complaint_span = Some(node.span);
+        if let Some(inner) = reader.fields(node, "complaint", &["phone", "address", "email", "url"]) {
+            site.complaint = Some(Complaint {
+                first_key: inner.first_key,
+                phone: reader.text(&inner, "phone", Need::Dedicated),
+                address: reader.text(&inner, "address", Need::Optional),
+                email: reader.text(&inner, "email", Need::Optional),
+                url: reader.url(&inner, "url", Need::Optional),
+            });
+        }
+    }
+    if let Some(node) = reader.node(&fields, "redress", Need::Required)
+        && let Some(inner) = reader.fields(node, "redress", &["review", "litigation"])
+    {
+        site.redress = Redress {
+            review: reader.required_text(&inner, "review"),
+            litigation: reader.required_text(&inner, "litigation"),
+        };
+    }
+    if let Some(months) = reader.number(&fields, "review_months", Need::Optional) {
+        site.review_months = months.value.min(1200) as u32;
+    }
+    if let Some(zone) = reader.text(&fields, "timezone", Need::Optional) {
+        if jiff::tz::TimeZone::get(&zone.value).is_ok() {
+            site.timezone = zone.value;
+        } else {
+            reader.push(
+                "invalid-value",
+                zone.span,
+                Text::new(&m::BAD_TIMEZONE).with("value", zone.value.clone()),
+                Some(Text::new(&m::BAD_TIMEZONE_HELP)),
+            );
+        }
+    }
+    if let Some(node) = fields.get("lint") {
+        if let Value::Mapping(entries) = &node.value {
+            for (key, value) in entries {
+                match (key.as_scalar(), value.as_scalar()) {
+                    (Some(rule), Some(level)) => site.lint.push(LintSetting {
+                        rule: Spanned { value: rule.to_string(), span: key.span },
+                        level: Spanned { value: level.to_string(), span: value.span },
+                    }),
+                    _ => reader.push(
+                        "invalid-value",
+                        value.span,
+                        Text::new(&m::LINT_LEVEL).with("value", value.kind_name()),
+                        Some(Text::new(&m::LINT_LEVEL_HELP)),
+                    ),
+                }
+            }
+        } else {
+            reader.push("invalid-value", node.span, Text::new(&m::EXPECTED_MAP).with("key", "lint"), None);
+        }
+    }
+    site
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    !tag.is_empty()
+        && tag.split('-').all(|part| !part.is_empty() && part.len() <= 8 && part.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && tag.split('-').next().is_some_and(|primary| primary.len() >= 2 && primary.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+pub fn department(reader: &mut Reader, id: &str, root: &Node) -> Department {
+    let mut department = Department { id: id.to_string(), file: reader.file.to_string(), ..Department::default() };
+    let Some(fields) = reader.fields(root, "department", &["name", "functions", "phone", "room", "head"]) else {
+        return department;
+    };
+    department.first_key = fields.first_key;
+    department.name = reader.required_text(&fields, "name");
+    department.functions = reader.required_text(&fields, "functions");
+    department.phone = reader.text(&fields, "phone", Need::Dedicated);
+    department.room = reader.text(&fields, "room", Need::Optional);
+    department.head = reader.text(&fields, "head", Need::Optional);
+    department
+}
+
+pub fn law(reader: &mut Reader, id: &str, root: &Node) -> Law {
+    let mut law = Law { id: id.to_string(), file: reader.file.to_string(), ..Law::default() };
+    let allowed = ["title", "doc_no", "issuer", "effective", "amended", "url", "articles"];
+    let Some(fields) = reader.fields(root, "law", &allowed) else { return law };
+    law.first_key = fields.first_key;
+    law.title = reader.required_text(&fields, "title");
+    law.doc_no = reader.text(&fields, "doc_no", Need::Optional);
+    law.issuer = reader.required_text(&fields, "issuer");
+    law.effective = reader.date(&fields, "effective", Need::Required);
+    law.amended = reader.date(&fields, "amended", Need::Optional);
+    law.url = reader.url(&fields, "url", Need::Optional);
+    if let Some(node) = fields.get("articles") {
+        match &node.value {
+            Value::Mapping(entries) => {
+                let mut articles: Vec<(Str, Str)> = Vec::with_capacity(entries.len());
+                for (key, value) in entries {
+                    let Some(name) = key.as_scalar() else {
+                        reader.push("invalid-value", key.span, Text::new(&m::NOT_SCALAR_KEY), None);
+                        continue;
+                    };
+                    if let Some((first, _)) = articles.iter().find(|(k, _)| k.value == name) {
+                        let line = first.start().line.to_string();
+                        reader.push(
+                            "yaml-syntax",
+                            key.span,
+                            Text::new(&m::DUPLICATE_KEY).with("key", name),
+                            Some(Text::new(&m::DUPLICATE_KEY_HELP).with("line", line)),
+                        );
+                        continue;
+                    }
+                    let text = match value.as_scalar() {
+                        Some(text) => text.to_string(),
+                        None => {
+                            reader.push(
+                                "invalid-value",
+                                value.span,
+                                Text::new(&m::EXPECTED_TEXT).with("key", name),
+                                Some(Text::new(&m::EXPECTED_TEXT_HELP)),
+                            );
+                            continue;
+                        }
+                    };
+                    articles.push((
+                        Spanned { value: name.to_string(), span: key.span },
+                        Spanned { value: text, span: value.span },
+                    ));
+                }
+                law.articles = Some(articles);
+            }
+            _ => reader.push("invalid-value", node.span, Text::new(&m::EXPECTED_MAP).with("key", "articles"), None),
+        }
+    }
+    law
+}
+
+const ITEM_KEYS: &[&str] = &[
+    "code", "name", "type", "department", "audience", "summary", "legal_basis", "conditions", "materials",
+    "procedure", "time_limit", "fees", "result", "visits", "visits_reason", "online", "place", "handlers",
+    "appointment", "refusals", "faq", "tags", "updated",
+];
+
+const MATERIAL_KEYS: &[&str] = &[
+    "name", "required", "originals", "copies", "medium", "paper_size", "source", "issuer", "blank_form",
+    "sample", "note", "basis",
+];
+
+pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
+    let mut item = Item { id: id.to_string(), file: reader.file.to_string(), ..Item::default() };
+    let Some(fields) = reader.fields(root, "item", ITEM_KEYS) else { return item };
+    item.first_key = fields.first_key;
+    item.code = reader.required_text(&fields, "code");
+    item.name = reader.required_text(&fields, "name");
+    item.item_type = reader.enumerated(&fields, "type", ITEM_TYPES, Need::Required).unwrap_or_default();
+    item.department = reader.required_text(&fields, "department");
+    if !item.department.value.is_empty() && !is_valid_id(&item.department.value) {
+        reader.push(
+            "invalid-value",
+            item.department.span,
+            Text::new(&m::BAD_ID).with("value", item.department.value.clone()),
+            None,
+        );
+        item.department = Str::default();
+    }
+    item.audience = reader
+        .text_list(&fields, "audience", Need::Required)
+        .into_iter()
+        .filter_map(|text| reader.check_enum(text, "audience", AUDIENCES))
+        .collect();
+    item.summary = reader.text(&fields, "summary", Need::Optional);
+
+    for (inner, node) in reader.each_map(&fields, "legal_basis", Need::Required, &["law", "article", "text"]) {
+        let text = reader.text(&inner, "text", Need::Optional);
+        if let Some(reference) = reader.law_reference_fields(&inner, node) {
+            item.legal_basis.push(LegalBasis { reference, text });
+        }
+    }
+    for (inner, _) in reader.each_map(&fields, "conditions", Need::Required, &["text", "basis"]) {
+        let text = reader.text(&inner, "text", Need::Required);
+        let basis = reader.optional_law_reference(&inner, "basis");
+        if let Some(text) = text {
+            item.conditions.push(Condition { text, basis });
+        }
+    }
+    for (inner, _) in reader.each_map(&fields, "materials", Need::Required, MATERIAL_KEYS) {
+        if let Some(material) = material(reader, &inner) {
+            item.materials.push(material);
+        }
+    }
+    for (inner, _) in reader.each_map(&fields, "procedure", Need::Required, &["step", "actor", "time_limit", "description"]) {
+        let step = reader.text(&inner, "step", Need::Required);
+        let actor = reader.text(&inner, "actor", Need::Required);
+        let time_limit = reader.time_span(&inner, "time_limit", Need::Optional);
+        let description = reader.text(&inner, "description", Need::Optional);
+        if let (Some(step), Some(actor)) = (step, actor) {
+            item.procedure.push(Step { step, actor, time_limit, description });
+        }
+    }
+    if let Some(node) = reader.node(&fields, "time_limit", Need::Required)
+        && let Some(inner) = reader.fields(node, "time_limit", &["statutory", "promised", "excluded"])
+    {
+        let statutory = reader.time_span(&inner, "statutory", Need::Required);
+        let promised = reader.time_span(&inner, "promised", Need::Required);
+        let mut excluded = Vec::new();
+        for (entry, _) in reader.each_map(&inner, "excluded", Need::Optional, &["name", "time_limit", "basis"]) {
+            let name = reader.text(&entry, "name", Need::Required);
+            let time_limit = reader.time_span(&entry, "time_limit", Need::Required);
+            let basis = reader.optional_law_reference(&entry, "basis");
+            if let Some(name) = name {
+                excluded.push(ExcludedProcedure { name, time_limit, basis });
+            }
+        }
+        item.time_limit = Some(TimeLimit { statutory, promised, excluded });
+    }
+    if let Some(node) = fields.get("fees")
+        && let Some(inner) = reader.fields(node, "fees", &["free", "items"])
+    {
+        let free = reader.boolean(&inner, "free", Need::Optional);
+        let mut items = Vec::new();
+        for (entry, _) in reader.each_map(&inner, "items", Need::Optional, &["name", "amount", "basis"]) {
+            let name = reader.text(&entry, "name", Need::Required).unwrap_or_default();
+            let amount = reader.text(&entry, "amount", Need::Dedicated);
+            let basis = match entry.get("basis") {
+                Some(basis) => reader.law_reference(basis, "basis"),
+                None => None,
+            };
+            items.push(FeeItem { first_key: entry.first_key, name, amount, basis });
+        }
+        if free.as_ref().is_some_and(|f| f.value) && !items.is_empty() {
+            let span = free.as_ref().map(|f| f.span).unwrap_or_default();
+            reader.push("invalid-value", span, Text::new(&m::FEES_BOTH), Some(Text::new(&m::FEES_BOTH_HELP)));
+        }
+        item.fees = Some(Fees { first_key: inner.first_key, free, items });
+    }
+    if let Some(node) = reader.node(&fields, "result", Need::Required)
+        && let Some(inner) = reader.fields(node, "result", &["name", "type", "delivery"])
+    {
+        let name = reader.required_text(&inner, "name");
+        let kind = reader.enumerated(&inner, "type", RESULT_TYPES, Need::Required).unwrap_or_default();
+        let delivery = reader.text_list(&inner, "delivery", Need::Required);
+        item.result = Some(ResultDocument { name, kind, delivery });
+    }
+    item.visits = reader.number(&fields, "visits", Need::Required);
+    item.visits_reason = reader.text(&fields, "visits_reason", Need::Dedicated);
+    if let Some(node) = reader.node(&fields, "online", Need::Required)
+        && let Some(inner) = reader.fields(node, "online", &["available", "url", "reason"])
+    {
+        let available = reader.boolean(&inner, "available", Need::Required);
+        let url = reader.url(&inner, "url", Need::Dedicated);
+        let reason = reader.text(&inner, "reason", Need::Dedicated);
+        if let Some(available) = available {
+            item.online = Some(Online { first_key: inner.first_key, available, url, reason });
+        }
+    }
+    if let Some(node) = fields.get("place")
+        && let Some(inner) = reader.fields(node, "place", &["address", "hours", "phone"])
+    {
+        item.place = Some(Place {
+            address: reader.text(&inner, "address", Need::Optional),
+            hours: reader.text(&inner, "hours", Need::Optional),
+            phone: reader.text(&inner, "phone", Need::Optional),
+        });
+    }
+    if let Some(node) = fields.get("handlers")
+        && let Some(inner) = reader.fields(node, "handlers", &["primary", "substitute"])
+    {
+        let primary = reader.required_text(&inner, "primary");
+        let substitute = reader.text(&inner, "substitute", Need::Dedicated);
+        item.handlers = Some(Handlers { first_key: inner.first_key, primary, substitute });
+    }
+    if let Some(node) = fields.get("appointment")
+        && let Some(inner) = reader.fields(node, "appointment", &["channels", "reply_within"])
+    {
+        let channels = reader.text_list(&inner, "channels", Need::Dedicated);
+        let reply_within = reader.time_span(&inner, "reply_within", Need::Dedicated);
+        item.appointment = Some(Appointment { first_key: inner.first_key, channels, reply_within });
+    }
+    if fields.has("refusals") {
+        let mut refusals = Vec::new();
+        for (inner, _) in reader.each_map(&fields, "refusals", Need::Dedicated, &["case", "basis"]) {
+            let case = reader.text(&inner, "case", Need::Required);
+            let basis = reader.optional_law_reference(&inner, "basis");
+            if let Some(case) = case {
+                refusals.push(Refusal { first_key: inner.first_key, case, basis });
+            }
+        }
+        item.refusals = Some(refusals);
+    }
+    for (inner, _) in reader.each_map(&fields, "faq", Need::Optional, &["q", "a"]) {
+        let question = reader.text(&inner, "q", Need::Required);
+        let answer = reader.text(&inner, "a", Need::Required);
+        if let (Some(question), Some(answer)) = (question, answer) {
+            item.faq.push(Faq { question, answer });
+        }
+    }
+    item.tags = reader.text_list(&fields, "tags", Need::Optional);
+    item.updated = reader.date(&fields, "updated", Need::Required);
+    item
+}
+
+fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
+    let name = reader.text(fields, "name", Need::Required);
+    let required = match reader.node(fields, "required", Need::Required) {
+        Some(node) => match &node.value {
+            Value::Scalar { text, style: Style::Plain } if text == "true" => Some(Required::Always),
+            Value::Scalar { text, style: Style::Plain } if text == "false" => {
+                reader.push(
+                    "invalid-value",
+                    node.span,
+                    Text::new(&m::REQUIRED_FALSE),
+                    Some(Text::new(&m::REQUIRED_FALSE_HELP)),
+                );
+                None
+            }
+            Value::Scalar { text, style: Style::Plain } if matches!(text.as_str(), "yes" | "no" | "on" | "off" | "True" | "False" | "TRUE" | "FALSE") => {
+                reader.push(
+                    "invalid-value",
+                    node.span,
+                    Text::new(&m::EXPECTED_BOOL).with("key", "required").with("value", text.clone()),
+                    Some(Text::new(&m::REQUIRED_FALSE_HELP)),
+                );
+                None
+            }
+            Value::Scalar { text, .. } if !text.trim().is_empty() => {
+                Some(Required::When(Spanned { value: text.clone(), span: node.span }))
+            }
+            _ => {
+                reader.push(
+                    "invalid-value",
+                    node.span,
+                    Text::new(&m::EXPECTED_TEXT).with("key", "required"),
+                    Some(Text::new(&m::REQUIRED_FALSE_HELP)),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    let originals = reader.number(fields, "originals", Need::Required);
+    let copies = reader.number(fields, "copies", Need::Required);
+    let medium = reader.enumerated(fields, "medium", MEDIUMS, Need::Required);
+    let paper_size = reader.text(fields, "paper_size", Need::Optional);
+    let source = reader.enumerated(fields, "source", SOURCES, Need::Required);
+    let issuer = reader.text(fields, "issuer", Need::Dedicated);
+    let blank_form = reader.file_path(fields, "blank_form");
+    let sample = reader.file_path(fields, "sample");
+    let note = reader.text(fields, "note", Need::Optional);
+    let basis = reader.optional_law_reference(fields, "basis");
+    Some(Material {
+        first_key: fields.first_key,
+        name: name?,
+        required: required?,
+        originals: originals?,
+        copies: copies?,
+        medium: medium?,
+        paper_size,
+        source: source?,
+        issuer,
+        blank_form,
+        sample,
+        note,
+        basis,
+    })
+}
+
+/// The front matter of a page.
+pub fn page(reader: &mut Reader, slug: &str, root: &Node, body: String, body_line: u32) -> Page {
+    let mut page = Page { slug: slug.to_string(), file: reader.file.to_string(), body, body_line, ..Page::default() };
+    let Some(fields) = reader.fields(root, "front matter", &["title", "order", "menu"]) else { return page };
+    page.title = reader.required_text(&fields, "title");
+    if let Some(node) = fields.get("order") {
+        match node.as_scalar().and_then(|text| text.parse::<i64>().ok()) {
+            Some(order) => page.order = order,
+            None => reader.push("invalid-value", node.span, Text::new(&m::FRONT_MATTER_ORDER), None),
+        }
+    }
+    page.menu = reader.boolean(&fields, "menu", Need::Optional).is_some_and(|menu| menu.value);
+    page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_keys() {
+        assert_eq!(closest("materals", ITEM_KEYS), Some("materials"));
+        assert_eq!(closest("xyz", ITEM_KEYS), None);
+    }
+
+    #[test]
+    fn dates_are_strict() {
+        assert!(parse_date("2026-02-28").is_some());
+        assert!(parse_date("2026-02-30").is_none());
+        assert!(parse_date("2026-2-3").is_none());
+    }
+}

@@ -1,0 +1,389 @@
+//! The typed model of a site: what the content *means*, validated against the content format.
+//!
+//! Built by [`convert`] from the positioned YAML trees of `load`, one file at a time, and linked by
+//! [`resolve`] (department, law, article and file references; duplicate codes and ids). Every value
+//! that a rule may point at keeps its [`Span`], so `check` can report at the exact key or value.
+//!
+//! Architecture invariant: a missing or invalid value is reported once, here or by the dedicated
+//! rule of `check`, and the model still gets built (with the value absent), so one run reports
+//! every problem of every file.
+
+pub mod convert;
+pub mod resolve;
+
+use std::collections::BTreeMap;
+
+use crate::diagnostics::{Position, Span};
+
+/// A value with the span of the YAML node it came from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn start(&self) -> Position {
+        self.span.start
+    }
+}
+
+pub type Str = Spanned<String>;
+
+impl Str {
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TimeUnit {
+    WorkingDays,
+    CalendarDays,
+    Hours,
+}
+
+impl TimeUnit {
+    pub const ALL: [(&'static str, TimeUnit); 3] = [
+        ("工作日", TimeUnit::WorkingDays),
+        ("自然日", TimeUnit::CalendarDays),
+        ("小时", TimeUnit::Hours),
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TimeUnit::WorkingDays => "工作日",
+            TimeUnit::CalendarDays => "自然日",
+            TimeUnit::Hours => "小时",
+        }
+    }
+}
+
+/// `{value, unit}`; `0 工作日` is 即办.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeSpan {
+    pub value: u64,
+    pub unit: TimeUnit,
+    pub span: Span,
+}
+
+impl TimeSpan {
+    pub fn label(&self) -> String {
+        if self.value == 0 && self.unit == TimeUnit::WorkingDays {
+            "即办".to_string()
+        } else {
+            format!("{} 个{}", self.value, self.unit.label()).replace("个小时", "小时")
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LawReference {
+    pub law: Str,
+    pub article: Str,
+    /// Start of the reference's map, for whole-reference problems.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Complaint {
+    pub first_key: Position,
+    pub phone: Option<Str>,
+    pub address: Option<Str>,
+    pub email: Option<Str>,
+    pub url: Option<Str>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Redress {
+    pub review: Str,
+    pub litigation: Str,
+}
+
+#[derive(Debug, Clone)]
+pub struct LintSetting {
+    pub rule: Str,
+    pub level: Str,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    pub file: String,
+    pub first_key: Position,
+    pub title: Str,
+    pub authority: Str,
+    pub base_url: Str,
+    pub language: String,
+    pub address: Str,
+    pub hours: Str,
+    pub phone: Str,
+    /// `None` when the key is absent; `no-complaint-channel` reports it.
+    pub complaint: Option<Complaint>,
+    pub complaint_span: Option<Span>,
+    pub redress: Redress,
+    pub review_months: u32,
+    pub timezone: String,
+    pub lint: Vec<LintSetting>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Department {
+    pub id: String,
+    pub file: String,
+    pub first_key: Position,
+    pub name: Str,
+    pub functions: Str,
+    pub phone: Option<Str>,
+    pub room: Option<Str>,
+    pub head: Option<Str>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Law {
+    pub id: String,
+    pub file: String,
+    pub first_key: Position,
+    pub title: Str,
+    pub doc_no: Option<Str>,
+    pub issuer: Str,
+    pub effective: Option<Spanned<jiff::civil::Date>>,
+    pub amended: Option<Spanned<jiff::civil::Date>>,
+    pub url: Option<Str>,
+    /// Article key (第三十条) to its text, in the order written. `None`: the law lists no articles,
+    /// so any article may be cited.
+    pub articles: Option<Vec<(Str, Str)>>,
+}
+
+impl Law {
+    pub fn article_text(&self, article: &str) -> Option<&str> {
+        self.articles
+            .as_ref()?
+            .iter()
+            .find(|(key, _)| key.value == article)
+            .map(|(_, text)| text.as_str())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Required {
+    Always,
+    When(Str),
+}
+
+#[derive(Debug, Clone)]
+pub struct Material {
+    pub first_key: Position,
+    pub name: Str,
+    pub required: Required,
+    pub originals: Spanned<u64>,
+    pub copies: Spanned<u64>,
+    pub medium: Str,
+    pub paper_size: Option<Str>,
+    pub source: Str,
+    pub issuer: Option<Str>,
+    pub blank_form: Option<Str>,
+    pub sample: Option<Str>,
+    pub note: Option<Str>,
+    pub basis: Option<LawReference>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LegalBasis {
+    pub reference: LawReference,
+    pub text: Option<Str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Condition {
+    pub text: Str,
+    pub basis: Option<LawReference>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub step: Str,
+    pub actor: Str,
+    pub time_limit: Option<TimeSpan>,
+    pub description: Option<Str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ExcludedProcedure {
+    pub name: Str,
+    pub time_limit: Option<TimeSpan>,
+    pub basis: Option<LawReference>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TimeLimit {
+    pub statutory: Option<TimeSpan>,
+    pub promised: Option<TimeSpan>,
+    pub excluded: Vec<ExcludedProcedure>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FeeItem {
+    pub first_key: Position,
+    pub name: Str,
+    pub amount: Option<Str>,
+    pub basis: Option<LawReference>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Fees {
+    pub first_key: Position,
+    pub free: Option<Spanned<bool>>,
+    pub items: Vec<FeeItem>,
+}
+
+impl Fees {
+    pub fn is_free(&self) -> bool {
+        self.free.as_ref().is_some_and(|free| free.value)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ResultDocument {
+    pub name: Str,
+    pub kind: Str,
+    pub delivery: Vec<Str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Online {
+    pub first_key: Position,
+    pub available: Spanned<bool>,
+    pub url: Option<Str>,
+    pub reason: Option<Str>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Place {
+    pub address: Option<Str>,
+    pub hours: Option<Str>,
+    pub phone: Option<Str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Handlers {
+    pub first_key: Position,
+    pub primary: Str,
+    pub substitute: Option<Str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Appointment {
+    pub first_key: Position,
+    pub channels: Vec<Str>,
+    pub reply_within: Option<TimeSpan>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Refusal {
+    pub first_key: Position,
+    pub case: Str,
+    pub basis: Option<LawReference>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Faq {
+    pub question: Str,
+    pub answer: Str,
+}
+
+/// One approval or service item (事项).
+#[derive(Debug, Clone, Default)]
+pub struct Item {
+    pub id: String,
+    pub file: String,
+    pub first_key: Position,
+    pub code: Str,
+    pub name: Str,
+    pub item_type: Str,
+    pub department: Str,
+    pub audience: Vec<Str>,
+    pub summary: Option<Str>,
+    pub legal_basis: Vec<LegalBasis>,
+    pub conditions: Vec<Condition>,
+    pub materials: Vec<Material>,
+    pub procedure: Vec<Step>,
+    pub time_limit: Option<TimeLimit>,
+    pub fees: Option<Fees>,
+    pub result: Option<ResultDocument>,
+    pub visits: Option<Spanned<u64>>,
+    pub visits_reason: Option<Str>,
+    pub online: Option<Online>,
+    pub place: Option<Place>,
+    pub handlers: Option<Handlers>,
+    pub appointment: Option<Appointment>,
+    pub refusals: Option<Vec<Refusal>>,
+    pub faq: Vec<Faq>,
+    pub tags: Vec<Str>,
+    pub updated: Option<Spanned<jiff::civil::Date>>,
+}
+
+impl Item {
+    pub fn is_licensing(&self) -> bool {
+        self.item_type.value == "行政许可"
+    }
+
+    /// Every law reference of the item, wherever it sits.
+    pub fn law_references(&self) -> impl Iterator<Item = &LawReference> {
+        let legal = self.legal_basis.iter().map(|basis| &basis.reference);
+        let conditions = self.conditions.iter().filter_map(|c| c.basis.as_ref());
+        let materials = self.materials.iter().filter_map(|m| m.basis.as_ref());
+        let refusals = self.refusals.iter().flatten().filter_map(|r| r.basis.as_ref());
+        let fees = self.fees.iter().flat_map(|f| f.items.iter()).filter_map(|i| i.basis.as_ref());
+        let excluded = self
+            .time_limit
+            .iter()
+            .flat_map(|t| t.excluded.iter())
+            .filter_map(|e| e.basis.as_ref());
+        legal.chain(conditions).chain(materials).chain(refusals).chain(fees).chain(excluded)
+    }
+}
+
+/// A free Markdown page.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub slug: String,
+    pub file: String,
+    pub title: Str,
+    pub order: i64,
+    pub menu: bool,
+    pub body: String,
+    /// Line of the file on which `body` starts.
+    pub body_line: u32,
+}
+
+/// A file under content/files/ (relative path with `/`), published under /files/.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub relative: String,
+    pub path: std::path::PathBuf,
+}
+
+/// The whole content of a site.
+#[derive(Debug, Default)]
+pub struct SiteModel {
+    pub site: Site,
+    pub departments: BTreeMap<String, Department>,
+    pub laws: BTreeMap<String, Law>,
+    /// Sorted by id.
+    pub items: Vec<Item>,
+    /// Sorted by (order, slug).
+    pub pages: Vec<Page>,
+    pub attachments: Vec<Attachment>,
+}
+
+pub const ITEM_TYPES: &[&str] =
+    &["行政许可", "行政确认", "行政给付", "行政裁决", "行政奖励", "行政备案", "其他行政权力", "公共服务"];
+pub const AUDIENCES: &[&str] = &["自然人", "法人", "非法人组织"];
+pub const MEDIUMS: &[&str] = &["纸质", "电子", "纸质或电子"];
+pub const SOURCES: &[&str] = &["申请人自备", "政府部门核发", "中介机构出具", "其他"];
+pub const RESULT_TYPES: &[&str] = &["证照", "批文", "其他"];
+
+/// Ids become URLs: lowercase ASCII letters, digits and hyphens.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}

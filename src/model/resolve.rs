@@ -1,0 +1,289 @@
+//! Links the model: department, law, article and file references (`unresolved-reference`, and
+//! `invalid-value` for a file that leads out of content/files/), and the cross-item problems
+//! `duplicate-code` and `duplicate-id`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Language, Position, Related, Span, Text, messages as m};
+use crate::fs::WalkedFile;
+use crate::model::{Department, Item, Law, LawReference, Str};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileStatus {
+    Inside,
+    OutsideThroughSymlink,
+}
+
+/// What references may point at.
+pub struct References<'a> {
+    pub departments: &'a BTreeMap<String, Department>,
+    pub laws: &'a BTreeMap<String, Law>,
+    files: HashMap<String, FileStatus>,
+    files_root: PathBuf,
+    canonical_files_root: Option<PathBuf>,
+}
+
+impl<'a> References<'a> {
+    pub fn new(
+        departments: &'a BTreeMap<String, Department>,
+        laws: &'a BTreeMap<String, Law>,
+        attachments: &[WalkedFile],
+        files_root: &Path,
+    ) -> Self {
+        let canonical_files_root = std::fs::canonicalize(files_root).ok();
+        let files = attachments
+            .iter()
+            .map(|file| {
+                let status = if file.is_symlink {
+                    match (&canonical_files_root, std::fs::canonicalize(&file.path)) {
+                        (Some(root), Ok(target)) if target.starts_with(root) && target.is_file() => FileStatus::Inside,
+                        _ => FileStatus::OutsideThroughSymlink,
+                    }
+                } else {
+                    FileStatus::Inside
+                };
+                (file.relative.clone(), status)
+            })
+            .collect();
+        References { departments, laws, files, files_root: files_root.to_path_buf(), canonical_files_root }
+    }
+
+    /// Whether a published attachment may be copied (not a symlink out of content/files/).
+    pub fn attachment_is_safe(&self, relative: &str) -> bool {
+        self.files.get(relative) == Some(&FileStatus::Inside)
+    }
+
+    fn file_status(&self, relative: &str) -> Option<FileStatus> {
+        if let Some(status) = self.files.get(relative) {
+            return Some(*status);
+        }
+        // Not found by the walk: it may sit behind a symlinked folder, which the walk never enters.
+        let candidate = self.files_root.join(relative);
+        let target = std::fs::canonicalize(&candidate).ok()?;
+        match &self.canonical_files_root {
+            Some(root) if target.starts_with(root) && target.is_file() => None,
+            _ => Some(FileStatus::OutsideThroughSymlink),
+        }
+    }
+}
+
+fn known_list<'k>(keys: impl Iterator<Item = &'k String>) -> String {
+    let keys: Vec<&str> = keys.take(12).map(String::as_str).collect();
+    if keys.is_empty() { "—".into() } else { keys.join(", ") }
+}
+
+/// Chinese numeral for an article number (105 -> 一百零五), as articles are spelled.
+pub fn chinese_numeral(number: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    if number == 0 {
+        return DIGITS[0].into();
+    }
+    if number < 10 {
+        return DIGITS[number as usize].into();
+    }
+    if number < 20 {
+        return format!("十{}", if number % 10 == 0 { "" } else { DIGITS[(number % 10) as usize] });
+    }
+    let units = [(1000, "千"), (100, "百"), (10, "十")];
+    let mut output = String::new();
+    let mut remainder = number;
+    let mut pending_zero = false;
+    for (value, name) in units {
+        let digit = remainder / value;
+        remainder %= value;
+        if digit > 0 {
+            if pending_zero {
+                output.push_str(DIGITS[0]);
+                pending_zero = false;
+            }
+            output.push_str(DIGITS[digit as usize]);
+            output.push_str(name);
+        } else if !output.is_empty() {
+            pending_zero = true;
+        }
+    }
+    if remainder > 0 {
+        if pending_zero {
+            output.push_str(DIGITS[0]);
+        }
+        output.push_str(DIGITS[remainder as usize]);
+    }
+    output
+}
+
+/// `第30条` -> `第三十条`, for the help line.
+fn respell_article(article: &str) -> Option<String> {
+    let digits = article.strip_prefix('第')?.strip_suffix('条')?;
+    let number: u32 = digits.trim().parse().ok()?;
+    Some(format!("第{}条", chinese_numeral(number)))
+}
+
+/// Checks one law reference.
+pub fn check_law_reference(reference: &LawReference, references: &References, file: &str, out: &mut Vec<Diagnostic>) {
+    let Some(law) = references.laws.get(&reference.law.value) else {
+        out.push(
+            Diagnostic::new(
+                "unresolved-reference",
+                file,
+                reference.law.span,
+                Text::new(&m::UNKNOWN_LAW).with("value", reference.law.value.clone()),
+            )
+            .help(Text::new(&m::UNKNOWN_LAW_HELP).with("known", known_list(references.laws.keys()))),
+        );
+        return;
+    };
+    let Some(articles) = &law.articles else { return };
+    if articles.iter().any(|(key, _)| key.value == reference.article.value) {
+        return;
+    }
+    let example = respell_article(&reference.article.value)
+        .filter(|respelt| articles.iter().any(|(key, _)| &key.value == respelt))
+        .or_else(|| articles.first().map(|(key, _)| key.value.clone()))
+        .unwrap_or_else(|| "第一条".into());
+    out.push(
+        Diagnostic::new(
+            "unresolved-reference",
+            file,
+            reference.article.span,
+            Text::new(&m::UNKNOWN_ARTICLE)
+                .with("value", reference.article.value.clone())
+                .with("law", law.title.value.clone()),
+        )
+        .help(
+            Text::new(&m::UNKNOWN_ARTICLE_HELP)
+                .with("law_id", law.id.clone())
+                .with("example", example),
+        ),
+    );
+}
+
+fn check_file(path: &Str, references: &References, file: &str, out: &mut Vec<Diagnostic>) {
+    match references.file_status(&path.value) {
+        None => {}
+        Some(FileStatus::Inside) => {}
+        Some(FileStatus::OutsideThroughSymlink) => out.push(
+            Diagnostic::new(
+                "invalid-value",
+                file,
+                path.span,
+                Text::new(&m::BAD_PATH)
+                    .with("value", path.value.clone())
+                    .with("reason", Text::new(&m::PATH_SYMLINK).render(Language::Zh)),
+            )
+            .help(Text::new(&m::BAD_PATH_HELP)),
+        ),
+    }
+    let exists = references.files.contains_key(&path.value)
+        || references.files_root.join(&path.value).is_file();
+    if !exists {
+        out.push(
+            Diagnostic::new(
+                "unresolved-reference",
+                file,
+                path.span,
+                Text::new(&m::UNKNOWN_FILE).with("value", path.value.clone()),
+            )
+            .help(Text::new(&m::UNKNOWN_FILE_HELP)),
+        );
+    }
+}
+
+/// Every reference of one item.
+pub fn resolve_item(item: &Item, references: &References, out: &mut Vec<Diagnostic>) {
+    let file = item.file.as_str();
+    if !item.department.value.is_empty() && !references.departments.contains_key(&item.department.value) {
+        out.push(
+            Diagnostic::new(
+                "unresolved-reference",
+                file,
+                item.department.span,
+                Text::new(&m::UNKNOWN_DEPARTMENT).with("value", item.department.value.clone()),
+            )
+            .help(Text::new(&m::UNKNOWN_DEPARTMENT_HELP).with("known", known_list(references.departments.keys()))),
+        );
+    }
+    for reference in item.law_references() {
+        check_law_reference(reference, references, file, out);
+    }
+    for material in &item.materials {
+        for path in [&material.blank_form, &material.sample].into_iter().flatten() {
+            check_file(path, references, file, out);
+        }
+    }
+}
+
+/// `duplicate-code` (one diagnostic per later file of a group, pointing back at the first) and
+/// `duplicate-id` (same file stem in different folders; at 1:1 of each later file).
+pub fn duplicates(items: &[Item]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut by_code: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
+    let mut by_id: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
+    for item in items {
+        if !item.code.value.is_empty() {
+            by_code.entry(item.code.value.as_str()).or_default().push(item);
+        }
+        by_id.entry(item.id.as_str()).or_default().push(item);
+    }
+    for (code, mut group) in by_code {
+        if group.len() < 2 {
+            continue;
+        }
+        group.sort_by(|a, b| a.file.cmp(&b.file));
+        let first = group[0];
+        for later in &group[1..] {
+            out.push(
+                Diagnostic::new(
+                    "duplicate-code",
+                    &later.file,
+                    later.code.span,
+                    Text::new(&m::DUPLICATE_CODE).with("value", code),
+                )
+                .help(Text::new(&m::DUPLICATE_CODE_HELP).with("other", first.file.clone()))
+                .related(Related {
+                    file: first.file.clone(),
+                    span: first.code.span,
+                    text: Text::new(&m::DUPLICATE_CODE_RELATED),
+                }),
+            );
+        }
+    }
+    for (id, mut group) in by_id {
+        if group.len() < 2 {
+            continue;
+        }
+        group.sort_by(|a, b| a.file.cmp(&b.file));
+        let first = group[0];
+        for later in &group[1..] {
+            out.push(
+                Diagnostic::new(
+                    "duplicate-id",
+                    &later.file,
+                    Span::point(Position::START),
+                    Text::new(&m::DUPLICATE_ID).with("value", id).with("other", first.file.clone()),
+                )
+                .help(Text::new(&m::DUPLICATE_ID_HELP))
+                .related(Related {
+                    file: first.file.clone(),
+                    span: Span::point(Position::START),
+                    text: Text::new(&m::DUPLICATE_ID_RELATED),
+                }),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals() {
+        let cases = [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (30, "三十"), (32, "三十二"), (100, "一百"), (105, "一百零五"), (110, "一百一十"), (1001, "一千零一")];
+        for (number, expected) in cases {
+            assert_eq!(chinese_numeral(number), expected, "{number}");
+        }
+        assert_eq!(respell_article("第30条").as_deref(), Some("第三十条"));
+    }
+}

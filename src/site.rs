@@ -1,0 +1,225 @@
+//! The pipeline up to a checked model: `load` -> `model` -> `check`, per file in parallel, shared
+//! by `check`, `build` and `serve`.
+//!
+//! Items are processed one file per task (read, parse, convert, resolve, check) so a file's
+//! tree is dropped as soon as it is converted, and its text is kept only when it has diagnostics
+//! (for quoting). Departments and laws are loaded first because items refer to them.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::check::{self, CheckContext, LintConfig};
+use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::fs::FsResult;
+use crate::load::{self, ContentFile, SourceFile, front_matter};
+use crate::model::convert::{self, Reader};
+use crate::model::resolve::{self, References};
+use crate::model::{Attachment, Department, Item, Law, Page, SiteModel};
+
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Pins "today" for `stale-review` (tests, reproducible CI runs).
+    pub today: Option<jiff::civil::Date>,
+}
+
+/// A loaded and checked site.
+pub struct Loaded {
+    pub model: SiteModel,
+    /// Sorted, severities final, rules that are off removed.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Source text of every file that has a diagnostic (for quoting).
+    pub sources: HashMap<String, SourceFile>,
+    pub today: jiff::civil::Date,
+    /// Content files read.
+    pub file_count: usize,
+    pub lint: LintConfig,
+}
+
+impl Loaded {
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+}
+
+struct Parsed<T> {
+    value: Option<T>,
+    diagnostics: Vec<Diagnostic>,
+    source: Option<SourceFile>,
+}
+
+fn parse_file<T>(
+    file: &ContentFile,
+    convert: impl FnOnce(&mut Reader, &crate::load::yaml::Node) -> T,
+) -> FsResult<Parsed<T>> {
+    let mut diagnostics = Vec::new();
+    let Some(source) = load::read(file, &mut diagnostics)? else {
+        return Ok(Parsed { value: None, diagnostics, source: None });
+    };
+    let value = load::parse_yaml(&file.relative, &source.text, 0, &mut diagnostics).map(|node| {
+        let mut reader = Reader { file: &file.relative, diagnostics: &mut diagnostics };
+        convert(&mut reader, &node)
+    });
+    Ok(Parsed { value, diagnostics, source: Some(source) })
+}
+
+/// Today in the site's time zone, unless pinned.
+pub fn today_in(timezone: &str, pinned: Option<jiff::civil::Date>) -> jiff::civil::Date {
+    if let Some(date) = pinned {
+        return date;
+    }
+    let zone = jiff::tz::TimeZone::get(timezone).unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::now().to_zoned_datetime(zone).date()
+}
+
+/// Loads, converts, resolves and checks the site under `root`. `Err` only when the environment
+/// fails (content/ missing or unreadable); every content problem is a diagnostic.
+pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
+    let inventory = load::discover(root)?;
+    let mut diagnostics = inventory.diagnostics.clone();
+    let mut sources: HashMap<String, SourceFile> = HashMap::new();
+    let keep = |parsed_source: Option<SourceFile>, sources: &mut HashMap<String, SourceFile>| {
+        if let Some(source) = parsed_source {
+            sources.insert(source.relative.clone(), source);
+        }
+    };
+
+    let mut model = SiteModel::default();
+    if let Some(file) = &inventory.site {
+        let parsed = parse_file(file, convert::site)?;
+        diagnostics.extend(parsed.diagnostics);
+        if let Some(site) = parsed.value {
+            model.site = site;
+        }
+        keep(parsed.source, &mut sources);
+    }
+
+    let departments: Vec<Parsed<Department>> = inventory
+        .departments
+        .par_iter()
+        .map(|file| parse_file(file, |reader, node| convert::department(reader, &file.id, node)))
+        .collect::<FsResult<_>>()?;
+    for parsed in departments {
+        diagnostics.extend(parsed.diagnostics);
+        if let Some(department) = parsed.value {
+            check::check_department(&department, parsed.source.as_ref(), &mut diagnostics);
+            model.departments.insert(department.id.clone(), department);
+        }
+        keep(parsed.source, &mut sources);
+    }
+    let laws: Vec<Parsed<Law>> = inventory
+        .laws
+        .par_iter()
+        .map(|file| parse_file(file, |reader, node| convert::law(reader, &file.id, node)))
+        .collect::<FsResult<_>>()?;
+    for parsed in laws {
+        diagnostics.extend(parsed.diagnostics);
+        if let Some(law) = parsed.value {
+            model.laws.insert(law.id.clone(), law);
+        }
+        keep(parsed.source, &mut sources);
+    }
+
+    let lint = LintConfig::from_site(&model.site, &mut diagnostics);
+    check::check_site(&model.site, &mut diagnostics);
+    let today = today_in(&model.site.timezone, options.today);
+    let references = References::new(&model.departments, &model.laws, &inventory.attachments, &inventory.files_root);
+    let context = CheckContext { site: &model.site, today };
+
+    let items: Vec<Parsed<Item>> = inventory
+        .items
+        .par_iter()
+        .map(|file| {
+            let mut parsed = parse_file(file, |reader, node| convert::item(reader, &file.id, node))?;
+            if let Some(item) = &parsed.value {
+                resolve::resolve_item(item, &references, &mut parsed.diagnostics);
+                check::check_item(item, &context, parsed.source.as_ref(), &mut parsed.diagnostics);
+            }
+            if parsed.diagnostics.is_empty() {
+                parsed.source = None;
+            }
+            Ok(parsed)
+        })
+        .collect::<FsResult<_>>()?;
+    let mut item_list = Vec::with_capacity(items.len());
+    for parsed in items {
+        diagnostics.extend(parsed.diagnostics);
+        if let Some(item) = parsed.value {
+            item_list.push(item);
+        }
+        keep(parsed.source, &mut sources);
+    }
+    diagnostics.extend(resolve::duplicates(&item_list));
+    item_list.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.file.cmp(&b.file)));
+    model.items = item_list;
+
+    let pages: Vec<Parsed<Page>> = inventory
+        .pages
+        .par_iter()
+        .map(|file| {
+            let mut diagnostics = Vec::new();
+            let Some(source) = load::read(file, &mut diagnostics)? else {
+                return Ok(Parsed { value: None, diagnostics, source: None });
+            };
+            let Some((front, body, body_line)) = front_matter::split(&source.text) else {
+                diagnostics.push(
+                    Diagnostic::new(
+                        "yaml-syntax",
+                        &file.relative,
+                        diagnostics::Span::point(diagnostics::Position::START),
+                        diagnostics::Text::new(&diagnostics::messages::NO_FRONT_MATTER),
+                    )
+                    .help(diagnostics::Text::new(&diagnostics::messages::NO_FRONT_MATTER_HELP)),
+                );
+                return Ok(Parsed { value: None, diagnostics, source: Some(source) });
+            };
+            let body = body.to_string();
+            let value = load::parse_yaml(&file.relative, front, 1, &mut diagnostics).map(|node| {
+                let mut reader = Reader { file: &file.relative, diagnostics: &mut diagnostics };
+                convert::page(&mut reader, &file.id, &node, body, body_line)
+            });
+            if let Some(page) = &value {
+                check::check_page(page, &source, &mut diagnostics);
+            }
+            Ok(Parsed { value, diagnostics, source: Some(source) })
+        })
+        .collect::<FsResult<_>>()?;
+    for parsed in pages {
+        diagnostics.extend(parsed.diagnostics);
+        if let Some(page) = parsed.value {
+            model.pages.push(page);
+        }
+        keep(parsed.source, &mut sources);
+    }
+    model.pages.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
+
+    model.attachments = inventory
+        .attachments
+        .iter()
+        .filter(|file| references.attachment_is_safe(&file.relative))
+        .map(|file| Attachment { relative: file.relative.clone(), path: file.path.clone() })
+        .collect();
+    drop(references);
+
+    lint.apply(&mut diagnostics);
+    diagnostics::sort(&mut diagnostics);
+    // Keep only the sources that are quoted; read the few that were dropped but later gained a
+    // diagnostic (duplicates).
+    let mut quoted: HashMap<String, SourceFile> = HashMap::new();
+    for diagnostic in &diagnostics {
+        for file in std::iter::once(&diagnostic.file).chain(diagnostic.related.iter().map(|r| &r.file)) {
+            if quoted.contains_key(file) {
+                continue;
+            }
+            if let Some(source) = sources.remove(file) {
+                quoted.insert(file.clone(), source);
+            } else if let Ok(text) = std::fs::read_to_string(root.join(file)) {
+                quoted.insert(file.clone(), SourceFile::new(file.clone(), text));
+            }
+        }
+    }
+    let file_count = inventory.entry_count();
+    let _ = BTreeMap::<(), ()>::new();
+    Ok(Loaded { model, diagnostics, sources: quoted, today, file_count, lint })
+}
