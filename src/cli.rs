@@ -12,7 +12,11 @@ use crate::diagnostics::{Language, Severity};
 use crate::site::{LoadOptions, load_site};
 
 #[derive(Debug, Parser)]
-#[command(name = "zhinan", version, about = "办事指南站点生成器与检查器 — static-site generator and linter for a public service guide")]
+#[command(
+    name = "zhinan",
+    version,
+    about = "办事指南站点生成器与检查器 — static-site generator and linter for a public service guide"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -29,7 +33,8 @@ pub enum Command {
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    crate::model::convert::parse_date(text).ok_or_else(|| format!("`{text}` is not a date in YYYY-MM-DD form"))
+    crate::model::convert::parse_date(text)
+        .ok_or_else(|| format!("`{text}` is not a date in YYYY-MM-DD form"))
 }
 
 #[derive(Debug, Args, Clone)]
@@ -122,7 +127,12 @@ fn run_check(args: CheckArgs) -> i32 {
     if let Err(message) = root_exists(&args.common) {
         return could_not_run(message);
     }
-    let loaded = match load_site(&args.common.root, &LoadOptions { today: args.common.today }) {
+    let loaded = match load_site(
+        &args.common.root,
+        &LoadOptions {
+            today: args.common.today,
+        },
+    ) {
         Ok(loaded) => loaded,
         Err(error) => return could_not_run(error),
     };
@@ -131,12 +141,22 @@ fn run_check(args: CheckArgs) -> i32 {
         sources: &loaded.sources,
         language: args.common.lang,
         file_count: loaded.file_count,
-        color: args.format == Format::Human && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        color: args.format == Format::Human
+            && std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none(),
     };
     print_stdout(&report.render(args.format));
     let errors = loaded.error_count();
-    let warnings = loaded.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
-    if errors > 0 || (args.deny_warnings && warnings > 0) { 1 } else { 0 }
+    let warnings = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    if errors > 0 || (args.deny_warnings && warnings > 0) {
+        1
+    } else {
+        0
+    }
 }
 
 fn run_rules(args: RulesArgs) -> i32 {
@@ -146,8 +166,16 @@ fn run_rules(args: RulesArgs) -> i32 {
     }
     let mut output = String::new();
     for rule in RULES {
-        let severity = if rule.default_severity == Severity::Error { "error" } else { "warning" };
-        let summary = if args.lang == Language::En { rule.summary_en } else { rule.summary_zh };
+        let severity = if rule.default_severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        let summary = if args.lang == Language::En {
+            rule.summary_en
+        } else {
+            rule.summary_zh
+        };
         output.push_str(&format!("{:<28} {:<8} {}\n", rule.name, severity, summary));
     }
     print_stdout(&output);

@@ -19,7 +19,13 @@ pub struct FsError {
 
 impl fmt::Display for FsError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(formatter, "could not {} `{}`: {}", self.action, self.path.display(), self.source)
+        write!(
+            formatter,
+            "could not {} `{}`: {}",
+            self.action,
+            self.path.display(),
+            self.source
+        )
     }
 }
 
@@ -28,7 +34,11 @@ impl std::error::Error for FsError {}
 pub type FsResult<T> = Result<T, FsError>;
 
 fn wrap<T>(action: &'static str, path: &Path, result: io::Result<T>) -> FsResult<T> {
-    result.map_err(|source| FsError { action, path: path.to_path_buf(), source })
+    result.map_err(|source| FsError {
+        action,
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 pub fn read_bytes(path: &Path) -> FsResult<Vec<u8>> {
@@ -91,13 +101,20 @@ pub fn walk_files(root: &Path) -> FsResult<Vec<WalkedFile>> {
         return Ok(Vec::new());
     }
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(root).follow_links(false).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
         let entry = entry.map_err(|error| {
             let path = error.path().unwrap_or(root).to_path_buf();
             let source = error
                 .into_io_error()
                 .unwrap_or_else(|| io::Error::other("file system loop"));
-            FsError { action: "walk", path, source }
+            FsError {
+                action: "walk",
+                path,
+                source,
+            }
         })?;
         let file_type = entry.file_type();
         if file_type.is_dir() {

@@ -33,7 +33,11 @@ pub struct Unsafe {
 pub fn is_safe_link(url: &str) -> bool {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") || lower.starts_with("tel:") {
+    if lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("tel:")
+    {
         return true;
     }
     // Site-relative: a path or a fragment, with no scheme before the first `/`, `?` or `#`.
@@ -47,7 +51,13 @@ pub fn is_safe_link(url: &str) -> bool {
 /// Images must be files of the site: a site path, never another host or scheme.
 pub fn is_site_image(url: &str) -> bool {
     let url = url.trim();
-    !url.is_empty() && !url.starts_with("//") && is_safe_link(url) && !url.contains("://") && !url.starts_with("mailto:") && !url.starts_with("tel:") && !url.contains("..")
+    !url.is_empty()
+        && !url.starts_with("//")
+        && is_safe_link(url)
+        && !url.contains("://")
+        && !url.starts_with("mailto:")
+        && !url.starts_with("tel:")
+        && !url.contains("..")
 }
 
 /// Every unsafe construct of a Markdown text.
@@ -58,20 +68,40 @@ pub fn find_unsafe(source: &str) -> Vec<Unsafe> {
             Event::Html(html) | Event::InlineHtml(html) => {
                 let value = html.trim().chars().take(60).collect::<String>();
                 if !value.is_empty() && !value.starts_with("<!--") {
-                    found.push(Unsafe { kind: UnsafeKind::Html, range, value });
+                    found.push(Unsafe {
+                        kind: UnsafeKind::Html,
+                        range,
+                        value,
+                    });
                 } else if value.starts_with("<!--") {
                     // Comments are dropped from output; they are harmless but still raw HTML.
-                    found.push(Unsafe { kind: UnsafeKind::Html, range, value });
+                    found.push(Unsafe {
+                        kind: UnsafeKind::Html,
+                        range,
+                        value,
+                    });
                 }
             }
-            Event::Start(Tag::Link { dest_url, link_type, .. }) => {
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            }) => {
                 if link_type != LinkType::Email && !is_safe_link(&dest_url) {
-                    found.push(Unsafe { kind: UnsafeKind::Link, range, value: dest_url.to_string() });
+                    found.push(Unsafe {
+                        kind: UnsafeKind::Link,
+                        range,
+                        value: dest_url.to_string(),
+                    });
                 }
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 if !is_site_image(&dest_url) {
-                    found.push(Unsafe { kind: UnsafeKind::Image, range, value: dest_url.to_string() });
+                    found.push(Unsafe {
+                        kind: UnsafeKind::Image,
+                        range,
+                        value: dest_url.to_string(),
+                    });
                 }
             }
             _ => {}
@@ -100,18 +130,38 @@ pub fn to_html(source: &str, base_path: &str) -> String {
                 Some(Event::Text(html))
             }
         }
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
             let dest_url = if link_type == LinkType::Email || is_safe_link(&dest_url) {
                 CowStr::from(prefixed(&dest_url, base_path))
             } else {
                 CowStr::from("#")
             };
-            Some(Event::Start(Tag::Link { link_type, dest_url, title, id }))
+            Some(Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }))
         }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
             if is_site_image(&dest_url) {
                 let dest_url = CowStr::from(prefixed(&dest_url, base_path));
-                Some(Event::Start(Tag::Image { link_type, dest_url, title, id }))
+                Some(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }))
             } else {
                 skip_image_depth += 1;
                 None

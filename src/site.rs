@@ -39,7 +39,10 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn error_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 }
 
@@ -55,13 +58,24 @@ fn parse_file<T>(
 ) -> FsResult<Parsed<T>> {
     let mut diagnostics = Vec::new();
     let Some(source) = load::read(file, &mut diagnostics)? else {
-        return Ok(Parsed { value: None, diagnostics, source: None });
+        return Ok(Parsed {
+            value: None,
+            diagnostics,
+            source: None,
+        });
     };
     let value = load::parse_yaml(&file.relative, &source.text, 0, &mut diagnostics).map(|node| {
-        let mut reader = Reader { file: &file.relative, diagnostics: &mut diagnostics };
+        let mut reader = Reader {
+            file: &file.relative,
+            diagnostics: &mut diagnostics,
+        };
         convert(&mut reader, &node)
     });
-    Ok(Parsed { value, diagnostics, source: Some(source) })
+    Ok(Parsed {
+        value,
+        diagnostics,
+        source: Some(source),
+    })
 }
 
 /// Today in the site's time zone, unless pinned.
@@ -98,7 +112,11 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
     let departments: Vec<Parsed<Department>> = inventory
         .departments
         .par_iter()
-        .map(|file| parse_file(file, |reader, node| convert::department(reader, &file.id, node)))
+        .map(|file| {
+            parse_file(file, |reader, node| {
+                convert::department(reader, &file.id, node)
+            })
+        })
         .collect::<FsResult<_>>()?;
     for parsed in departments {
         diagnostics.extend(parsed.diagnostics);
@@ -124,17 +142,31 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
     let lint = LintConfig::from_site(&model.site, &mut diagnostics);
     check::check_site(&model.site, &mut diagnostics);
     let today = today_in(&model.site.timezone, options.today);
-    let references = References::new(&model.departments, &model.laws, &inventory.attachments, &inventory.files_root);
-    let context = CheckContext { site: &model.site, today };
+    let references = References::new(
+        &model.departments,
+        &model.laws,
+        &inventory.attachments,
+        &inventory.files_root,
+    );
+    let context = CheckContext {
+        site: &model.site,
+        today,
+    };
 
     let items: Vec<Parsed<Item>> = inventory
         .items
         .par_iter()
         .map(|file| {
-            let mut parsed = parse_file(file, |reader, node| convert::item(reader, &file.id, node))?;
+            let mut parsed =
+                parse_file(file, |reader, node| convert::item(reader, &file.id, node))?;
             if let Some(item) = &parsed.value {
                 resolve::resolve_item(item, &references, &mut parsed.diagnostics);
-                check::check_item(item, &context, parsed.source.as_ref(), &mut parsed.diagnostics);
+                check::check_item(
+                    item,
+                    &context,
+                    parsed.source.as_ref(),
+                    &mut parsed.diagnostics,
+                );
             }
             if parsed.diagnostics.is_empty() {
                 parsed.source = None;
@@ -160,7 +192,11 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
         .map(|file| {
             let mut diagnostics = Vec::new();
             let Some(source) = load::read(file, &mut diagnostics)? else {
-                return Ok(Parsed { value: None, diagnostics, source: None });
+                return Ok(Parsed {
+                    value: None,
+                    diagnostics,
+                    source: None,
+                });
             };
             let Some((front, body, body_line)) = front_matter::split(&source.text) else {
                 diagnostics.push(
@@ -170,19 +206,32 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
                         diagnostics::Span::point(diagnostics::Position::START),
                         diagnostics::Text::new(&diagnostics::messages::NO_FRONT_MATTER),
                     )
-                    .help(diagnostics::Text::new(&diagnostics::messages::NO_FRONT_MATTER_HELP)),
+                    .help(diagnostics::Text::new(
+                        &diagnostics::messages::NO_FRONT_MATTER_HELP,
+                    )),
                 );
-                return Ok(Parsed { value: None, diagnostics, source: Some(source) });
+                return Ok(Parsed {
+                    value: None,
+                    diagnostics,
+                    source: Some(source),
+                });
             };
             let body = body.to_string();
             let value = load::parse_yaml(&file.relative, front, 1, &mut diagnostics).map(|node| {
-                let mut reader = Reader { file: &file.relative, diagnostics: &mut diagnostics };
+                let mut reader = Reader {
+                    file: &file.relative,
+                    diagnostics: &mut diagnostics,
+                };
                 convert::page(&mut reader, &file.id, &node, body, body_line)
             });
             if let Some(page) = &value {
                 check::check_page(page, &source, &mut diagnostics);
             }
-            Ok(Parsed { value, diagnostics, source: Some(source) })
+            Ok(Parsed {
+                value,
+                diagnostics,
+                source: Some(source),
+            })
         })
         .collect::<FsResult<_>>()?;
     for parsed in pages {
@@ -192,13 +241,18 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
         }
         keep(parsed.source, &mut sources);
     }
-    model.pages.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
+    model
+        .pages
+        .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
 
     model.attachments = inventory
         .attachments
         .iter()
         .filter(|file| references.attachment_is_safe(&file.relative))
-        .map(|file| Attachment { relative: file.relative.clone(), path: file.path.clone() })
+        .map(|file| Attachment {
+            relative: file.relative.clone(),
+            path: file.path.clone(),
+        })
         .collect();
     drop(references);
 
@@ -208,7 +262,9 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
     // diagnostic (duplicates).
     let mut quoted: HashMap<String, SourceFile> = HashMap::new();
     for diagnostic in &diagnostics {
-        for file in std::iter::once(&diagnostic.file).chain(diagnostic.related.iter().map(|r| &r.file)) {
+        for file in
+            std::iter::once(&diagnostic.file).chain(diagnostic.related.iter().map(|r| &r.file))
+        {
             if quoted.contains_key(file) {
                 continue;
             }
@@ -221,5 +277,12 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
     }
     let file_count = inventory.entry_count();
     let _ = BTreeMap::<(), ()>::new();
-    Ok(Loaded { model, diagnostics, sources: quoted, today, file_count, lint })
+    Ok(Loaded {
+        model,
+        diagnostics,
+        sources: quoted,
+        today,
+        file_count,
+        lint,
+    })
 }

@@ -24,7 +24,10 @@ pub struct LintConfig {
 impl Default for LintConfig {
     fn default() -> Self {
         LintConfig {
-            levels: rules::RULES.iter().map(|rule| (rule.name, Some(rule.default_severity))).collect(),
+            levels: rules::RULES
+                .iter()
+                .map(|rule| (rule.name, Some(rule.default_severity)))
+                .collect(),
         }
     }
 }
@@ -82,7 +85,10 @@ impl LintConfig {
     }
 
     pub fn level(&self, rule: &str) -> Option<Severity> {
-        self.levels.get(rule).copied().unwrap_or(Some(Severity::Error))
+        self.levels
+            .get(rule)
+            .copied()
+            .unwrap_or(Some(Severity::Error))
     }
 
     pub fn is_enabled(&self, rule: &str) -> bool {
@@ -116,7 +122,8 @@ struct Emitter<'a> {
 
 impl Emitter<'_> {
     fn push(&mut self, rule: &'static str, span: Span, text: Text, help: Text) {
-        self.out.push(Diagnostic::new(rule, self.file, span, text).help(help));
+        self.out
+            .push(Diagnostic::new(rule, self.file, span, text).help(help));
     }
 
     fn at(&mut self, rule: &'static str, position: Position, text: Text, help: Text) {
@@ -125,9 +132,14 @@ impl Emitter<'_> {
 
     /// Position of the `occurrence`-th `words` inside `value`, else the value's start.
     fn locate(&self, value: &Str, words: &str, occurrence: usize) -> Span {
-        let found = self.source.and_then(|source| source.locate(value.span, words, occurrence));
+        let found = self
+            .source
+            .and_then(|source| source.locate(value.span, words, occurrence));
         match found {
-            Some(start) => Span::new(start, Position::new(start.line, start.column + words.chars().count() as u32)),
+            Some(start) => Span::new(
+                start,
+                Position::new(start.line, start.column + words.chars().count() as u32),
+            ),
             None => value.span,
         }
     }
@@ -135,11 +147,22 @@ impl Emitter<'_> {
     fn wording(&mut self, value: &Str, catch_all: bool, vague: bool) {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut report = |emitter: &mut Self, found: wording::WordMatch, rule: &'static str| {
-            let occurrence = value.value[..found.byte].matches(found.words.as_str()).count();
+            let occurrence = value.value[..found.byte]
+                .matches(found.words.as_str())
+                .count();
             let _ = seen.entry(found.words.clone()).or_default();
             let span = emitter.locate(value, &found.words, occurrence);
-            let (message, help) = if rule == "catch-all-wording" { (&m::CATCH_ALL, &m::CATCH_ALL_HELP) } else { (&m::VAGUE, &m::VAGUE_HELP) };
-            emitter.push(rule, span, Text::new(message).with("value", found.words.clone()), Text::new(help).with("value", found.words));
+            let (message, help) = if rule == "catch-all-wording" {
+                (&m::CATCH_ALL, &m::CATCH_ALL_HELP)
+            } else {
+                (&m::VAGUE, &m::VAGUE_HELP)
+            };
+            emitter.push(
+                rule,
+                span,
+                Text::new(message).with("value", found.words.clone()),
+                Text::new(help).with("value", found.words),
+            );
         };
         if catch_all {
             for found in wording::catch_all(&value.value) {
@@ -166,7 +189,12 @@ impl Emitter<'_> {
             UnsafeKind::Link => (&m::UNSAFE_LINK, &m::UNSAFE_LINK_HELP),
             UnsafeKind::Image => (&m::UNSAFE_IMAGE, &m::UNSAFE_IMAGE_HELP),
         };
-        self.push("unsafe-markdown", span, Text::new(message).with("value", value), Text::new(help));
+        self.push(
+            "unsafe-markdown",
+            span,
+            Text::new(message).with("value", value),
+            Text::new(help),
+        );
     }
 }
 
@@ -196,8 +224,17 @@ fn promised_exceeds(promised: &TimeSpan, statutory: &TimeSpan) -> Option<bool> {
 const FORM_SUFFIXES: &[&str] = &["申请书", "申请表", "登记表", "承诺书"];
 
 /// Every non-structural rule that concerns one item, plus `unsafe-markdown` in its Markdown fields.
-pub fn check_item(item: &Item, context: &CheckContext, source: Option<&SourceFile>, out: &mut Vec<Diagnostic>) {
-    let mut emit = Emitter { file: &item.file, source, out };
+pub fn check_item(
+    item: &Item,
+    context: &CheckContext,
+    source: Option<&SourceFile>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut emit = Emitter {
+        file: &item.file,
+        source,
+        out,
+    };
 
     if let Some(summary) = &item.summary {
         emit.markdown(summary);
@@ -255,7 +292,11 @@ pub fn check_item(item: &Item, context: &CheckContext, source: Option<&SourceFil
             .map(|(key, _, what)| (key, what))
             .collect();
             if !missing.is_empty() {
-                let keys = missing.iter().map(|(key, _)| *key).collect::<Vec<_>>().join("`, `");
+                let keys = missing
+                    .iter()
+                    .map(|(key, _)| *key)
+                    .collect::<Vec<_>>()
+                    .join("`, `");
                 let what = missing
                     .iter()
                     .map(|(_, what)| what.zh)
@@ -264,8 +305,12 @@ pub fn check_item(item: &Item, context: &CheckContext, source: Option<&SourceFil
                 emit.at(
                     "form-without-template",
                     material.first_key,
-                    Text::new(&m::FORM_TEMPLATE).with("name", material.name.value.clone()).with("key", keys.clone()),
-                    Text::new(&m::FORM_TEMPLATE_HELP).with("key", keys).with("what", what),
+                    Text::new(&m::FORM_TEMPLATE)
+                        .with("name", material.name.value.clone())
+                        .with("key", keys.clone()),
+                    Text::new(&m::FORM_TEMPLATE_HELP)
+                        .with("key", keys)
+                        .with("what", what),
                 );
             }
         }
@@ -312,7 +357,13 @@ pub fn check_item(item: &Item, context: &CheckContext, source: Option<&SourceFil
     }
 
     match &item.fees {
-        None => emit.at("fee-unspecified", item.first_key, Text::new(&m::FEE_UNSPECIFIED), Text::new(&m::FEE_UNSPECIFIED_HELP)),
+        None => emit.at(
+            "fee-unspecified",
+            item.first_key,
+            Text::new(&m::FEE_UNSPECIFIED),
+            Text::new(&m::FEE_UNSPECIFIED_HELP),
+        ),
+        Some(fees) if fees.free_is_invalid => {}
         Some(fees) if !fees.is_free() && fees.items.is_empty() => emit.at(
             "fee-unspecified",
             fees.first_key,
@@ -325,22 +376,32 @@ pub fn check_item(item: &Item, context: &CheckContext, source: Option<&SourceFil
                     None => emit.at(
                         "fee-unspecified",
                         fee.first_key,
-                        Text::new(&m::FEE_ITEM_MISSING).with("name", fee.name.value.clone()).with("key", "amount"),
+                        Text::new(&m::FEE_ITEM_MISSING)
+                            .with("name", fee.name.value.clone())
+                            .with("key", "amount"),
                         Text::new(&m::FEE_ITEM_MISSING_HELP),
                     ),
-                    Some(amount) if !amount.value.chars().any(|c| c.is_ascii_digit() || "零一二三四五六七八九十百千万".contains(c)) => emit.push(
-                        "fee-unspecified",
-                        amount.span,
-                        Text::new(&m::FEE_AMOUNT_VAGUE).with("value", amount.value.clone()),
-                        Text::new(&m::FEE_AMOUNT_VAGUE_HELP),
-                    ),
+                    Some(amount)
+                        if !amount.value.chars().any(|c| {
+                            c.is_ascii_digit() || "零一二三四五六七八九十百千万".contains(c)
+                        }) =>
+                    {
+                        emit.push(
+                            "fee-unspecified",
+                            amount.span,
+                            Text::new(&m::FEE_AMOUNT_VAGUE).with("value", amount.value.clone()),
+                            Text::new(&m::FEE_AMOUNT_VAGUE_HELP),
+                        )
+                    }
                     Some(_) => {}
                 }
                 if fee.basis.is_none() {
                     emit.at(
                         "fee-unspecified",
                         fee.first_key,
-                        Text::new(&m::FEE_ITEM_MISSING).with("name", fee.name.value.clone()).with("key", "basis"),
+                        Text::new(&m::FEE_ITEM_MISSING)
+                            .with("name", fee.name.value.clone())
+                            .with("key", "basis"),
                         Text::new(&m::FEE_ITEM_MISSING_HELP),
                     );
                 }
@@ -362,25 +423,44 @@ pub fn check_item(item: &Item, context: &CheckContext, source: Option<&SourceFil
                 }
             }
             if refusals.is_empty() && item.is_licensing() {
-                emit.at("no-refusals", item.first_key, Text::new(&m::NO_REFUSALS), Text::new(&m::NO_REFUSALS_HELP));
+                emit.at(
+                    "no-refusals",
+                    item.first_key,
+                    Text::new(&m::NO_REFUSALS),
+                    Text::new(&m::NO_REFUSALS_HELP),
+                );
             }
         }
-        None if item.is_licensing() => {
-            emit.at("no-refusals", item.first_key, Text::new(&m::NO_REFUSALS), Text::new(&m::NO_REFUSALS_HELP))
-        }
+        None if item.is_licensing() => emit.at(
+            "no-refusals",
+            item.first_key,
+            Text::new(&m::NO_REFUSALS),
+            Text::new(&m::NO_REFUSALS_HELP),
+        ),
         None => {}
     }
 
     match &item.handlers {
-        None => emit.at("no-substitute", item.first_key, Text::new(&m::NO_SUBSTITUTE), Text::new(&m::NO_SUBSTITUTE_HELP)),
+        None => emit.at(
+            "no-substitute",
+            item.first_key,
+            Text::new(&m::NO_SUBSTITUTE),
+            Text::new(&m::NO_SUBSTITUTE_HELP),
+        ),
         Some(handlers) => match &handlers.substitute {
-            None => emit.at("no-substitute", handlers.first_key, Text::new(&m::NO_SUBSTITUTE), Text::new(&m::NO_SUBSTITUTE_HELP)),
-            Some(substitute) if substitute.value.trim() == handlers.primary.value.trim() => emit.push(
+            None => emit.at(
                 "no-substitute",
-                substitute.span,
-                Text::new(&m::NO_SUBSTITUTE_SAME).with("value", substitute.value.clone()),
+                handlers.first_key,
+                Text::new(&m::NO_SUBSTITUTE),
                 Text::new(&m::NO_SUBSTITUTE_HELP),
             ),
+            Some(substitute) if substitute.value.trim() == handlers.primary.value.trim() => emit
+                .push(
+                    "no-substitute",
+                    substitute.span,
+                    Text::new(&m::NO_SUBSTITUTE_SAME).with("value", substitute.value.clone()),
+                    Text::new(&m::NO_SUBSTITUTE_HELP),
+                ),
             Some(_) => {}
         },
     }
@@ -432,7 +512,12 @@ pub fn check_item(item: &Item, context: &CheckContext, source: Option<&SourceFil
 
     if let Some(online) = &item.online {
         if online.available.value && online.url.is_none() {
-            emit.at("online-without-url", online.first_key, Text::new(&m::ONLINE_NO_URL), Text::new(&m::ONLINE_NO_URL_HELP));
+            emit.at(
+                "online-without-url",
+                online.first_key,
+                Text::new(&m::ONLINE_NO_URL),
+                Text::new(&m::ONLINE_NO_URL_HELP),
+            );
         }
         if !online.available.value && online.reason.is_none() {
             emit.at(
@@ -446,27 +531,42 @@ pub fn check_item(item: &Item, context: &CheckContext, source: Option<&SourceFil
 
     if let Some(updated) = &item.updated {
         let months = context.site.review_months;
-        let oldest = context.today.checked_sub(jiff::Span::new().months(months as i64)).unwrap_or(context.today);
+        let oldest = context
+            .today
+            .checked_sub(jiff::Span::new().months(months as i64))
+            .unwrap_or(context.today);
         if updated.value > context.today {
             emit.push(
                 "stale-review",
                 updated.span,
-                Text::new(&m::FUTURE).with("updated", updated.value.to_string()).with("today", context.today.to_string()),
+                Text::new(&m::FUTURE)
+                    .with("updated", updated.value.to_string())
+                    .with("today", context.today.to_string()),
                 Text::new(&m::FUTURE_HELP),
             );
         } else if updated.value < oldest {
             emit.push(
                 "stale-review",
                 updated.span,
-                Text::new(&m::STALE).with("updated", updated.value.to_string()).with("months", months.to_string()),
+                Text::new(&m::STALE)
+                    .with("updated", updated.value.to_string())
+                    .with("months", months.to_string()),
                 Text::new(&m::STALE_HELP),
             );
         }
     }
 }
 
-pub fn check_department(department: &Department, source: Option<&SourceFile>, out: &mut Vec<Diagnostic>) {
-    let mut emit = Emitter { file: &department.file, source, out };
+pub fn check_department(
+    department: &Department,
+    source: Option<&SourceFile>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut emit = Emitter {
+        file: &department.file,
+        source,
+        out,
+    };
     if department.phone.is_none() {
         emit.at(
             "department-without-phone",
@@ -488,15 +588,24 @@ pub fn check_site(site: &Site, out: &mut Vec<Diagnostic>) {
         None => site.first_key,
     };
     out.push(
-        Diagnostic::new("no-complaint-channel", &site.file, Span::point(position), Text::new(&m::NO_COMPLAINT))
-            .help(Text::new(&m::NO_COMPLAINT_HELP)),
+        Diagnostic::new(
+            "no-complaint-channel",
+            &site.file,
+            Span::point(position),
+            Text::new(&m::NO_COMPLAINT),
+        )
+        .help(Text::new(&m::NO_COMPLAINT_HELP)),
     );
 }
 
 /// `unsafe-markdown` in a page body; positions come from the body's byte ranges.
 pub fn check_page(page: &Page, source: &SourceFile, out: &mut Vec<Diagnostic>) {
     let body_offset = source.byte_offset(Position::new(page.body_line, 1));
-    let mut emit = Emitter { file: &page.file, source: Some(source), out };
+    let mut emit = Emitter {
+        file: &page.file,
+        source: Some(source),
+        out,
+    };
     for problem in markdown::find_unsafe(&page.body) {
         let start = source.position_of(body_offset + problem.range.start);
         emit.unsafe_markdown(Span::point(start), problem.kind, problem.value);
@@ -509,15 +618,40 @@ mod tests {
     use crate::diagnostics::Span;
 
     fn span(value: u64, unit: TimeUnit) -> TimeSpan {
-        TimeSpan { value, unit, span: Span::default() }
+        TimeSpan {
+            value,
+            unit,
+            span: Span::default(),
+        }
     }
 
     #[test]
     fn compares_limits_across_units() {
-        assert_eq!(promised_exceeds(&span(10, TimeUnit::WorkingDays), &span(20, TimeUnit::WorkingDays)), Some(false));
-        assert_eq!(promised_exceeds(&span(9, TimeUnit::Hours), &span(1, TimeUnit::WorkingDays)), Some(true));
-        assert_eq!(promised_exceeds(&span(8, TimeUnit::Hours), &span(1, TimeUnit::WorkingDays)), Some(false));
-        assert_eq!(promised_exceeds(&span(25, TimeUnit::Hours), &span(1, TimeUnit::CalendarDays)), Some(true));
-        assert_eq!(promised_exceeds(&span(1, TimeUnit::CalendarDays), &span(1, TimeUnit::WorkingDays)), None);
+        assert_eq!(
+            promised_exceeds(
+                &span(10, TimeUnit::WorkingDays),
+                &span(20, TimeUnit::WorkingDays)
+            ),
+            Some(false)
+        );
+        assert_eq!(
+            promised_exceeds(&span(9, TimeUnit::Hours), &span(1, TimeUnit::WorkingDays)),
+            Some(true)
+        );
+        assert_eq!(
+            promised_exceeds(&span(8, TimeUnit::Hours), &span(1, TimeUnit::WorkingDays)),
+            Some(false)
+        );
+        assert_eq!(
+            promised_exceeds(&span(25, TimeUnit::Hours), &span(1, TimeUnit::CalendarDays)),
+            Some(true)
+        );
+        assert_eq!(
+            promised_exceeds(
+                &span(1, TimeUnit::CalendarDays),
+                &span(1, TimeUnit::WorkingDays)
+            ),
+            None
+        );
     }
 }

@@ -6,10 +6,24 @@
 //! are pinned by the tests below and by fixtures.
 
 /// Fixed catch-all phrases (一次性告知: a visitor must be told exactly what to bring).
-pub const CATCH_ALL_PHRASES: &[&str] = &["其他相关材料", "有关部门要求的其他", "其他材料", "相关材料", "有关材料"];
+pub const CATCH_ALL_PHRASES: &[&str] = &[
+    "其他相关材料",
+    "有关部门要求的其他",
+    "其他材料",
+    "相关材料",
+    "有关材料",
+];
 
 /// Vague words that leave the visitor unable to know what applies.
-pub const VAGUE_WORDS: &[&str] = &["一般情况下", "原则上", "视情况", "必要时", "尽快", "及时", "酌情"];
+pub const VAGUE_WORDS: &[&str] = &[
+    "一般情况下",
+    "原则上",
+    "视情况",
+    "必要时",
+    "尽快",
+    "及时",
+    "酌情",
+];
 
 /// Words that continue a 等 closing an enumeration (等材料, 等证明...).
 const AFTER_DENG: &[&str] = &["材料", "资料", "证明", "文件", "证件", "手续"];
@@ -18,7 +32,9 @@ const AFTER_DENG: &[&str] = &["材料", "资料", "证明", "文件", "证件", 
 const BEFORE_DENG_WORD: &str = "同平相高对均初中优上下次特超劣头何一二三四五六七八九十甲乙丙丁";
 
 fn is_punctuation(c: char) -> bool {
-    c.is_ascii_punctuation() || c.is_whitespace() || "，。、；：！？）】」』》〉”’…—·（【《".contains(c)
+    c.is_ascii_punctuation()
+        || c.is_whitespace()
+        || "，。、；：！？）】」』》〉”’…—·（【《".contains(c)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,12 +73,18 @@ pub fn catch_all(text: &str) -> Vec<WordMatch> {
     let mut matches = Vec::new();
     for phrase in CATCH_ALL_PHRASES {
         for (byte, words) in text.match_indices(phrase) {
-            matches.push(WordMatch { byte, words: words.to_string() });
+            matches.push(WordMatch {
+                byte,
+                words: words.to_string(),
+            });
         }
     }
     for (byte, _) in text.match_indices("法律") {
         if let Some(length) = law_catch_all_at(text, byte) {
-            matches.push(WordMatch { byte, words: text[byte..byte + length].to_string() });
+            matches.push(WordMatch {
+                byte,
+                words: text[byte..byte + length].to_string(),
+            });
         }
     }
     for (byte, _) in text.match_indices('等') {
@@ -81,7 +103,10 @@ pub fn catch_all(text: &str) -> Vec<WordMatch> {
                 .find(|word| after.starts_with(*word))
                 .map(|word| text.len() - after.len() + word.len())
                 .unwrap_or(text.len() - after.len());
-            matches.push(WordMatch { byte, words: text[byte..end].to_string() });
+            matches.push(WordMatch {
+                byte,
+                words: text[byte..end].to_string(),
+            });
         }
     }
     non_overlapping(matches)
@@ -95,7 +120,10 @@ pub fn vague(text: &str) -> Vec<WordMatch> {
             if *word == "及时" && (after.starts_with('率') || after.starts_with('性')) {
                 continue;
             }
-            matches.push(WordMatch { byte, words: found.to_string() });
+            matches.push(WordMatch {
+                byte,
+                words: found.to_string(),
+            });
         }
     }
     non_overlapping(matches)
@@ -116,16 +144,34 @@ mod tests {
         assert_eq!(words(catch_all("营业执照等，")), ["等"]);
         assert_eq!(words(catch_all("其他相关材料")), ["其他相关材料"]);
         assert_eq!(words(catch_all("相关材料")), ["相关材料"]);
-        assert_eq!(words(catch_all("法律、行政法规规定的其他材料")), ["法律、行政法规规定的其他"]);
-        assert_eq!(words(catch_all("法律法规、规章规定的其他情形")), ["法律法规、规章规定的其他"]);
-        assert_eq!(words(catch_all("有关部门要求的其他证明")), ["有关部门要求的其他"]);
+        assert_eq!(
+            words(catch_all("法律、行政法规规定的其他材料")),
+            ["法律、行政法规规定的其他"]
+        );
+        assert_eq!(
+            words(catch_all("法律法规、规章规定的其他情形")),
+            ["法律法规、规章规定的其他"]
+        );
+        assert_eq!(
+            words(catch_all("有关部门要求的其他证明")),
+            ["有关部门要求的其他"]
+        );
     }
 
     #[test]
     fn catch_all_leaves_words_alone() {
         for honest in [
-            "等级证书", "同等学力证明", "平等", "相等", "高等学校毕业证书", "等于", "营业执照",
-            "其他主体资格证明文件", "其他", "特种设备作业人员证（一等）", "等候时间",
+            "等级证书",
+            "同等学力证明",
+            "平等",
+            "相等",
+            "高等学校毕业证书",
+            "等于",
+            "营业执照",
+            "其他主体资格证明文件",
+            "其他",
+            "特种设备作业人员证（一等）",
+            "等候时间",
         ] {
             assert!(catch_all(honest).is_empty(), "{honest}");
         }
@@ -133,7 +179,10 @@ mod tests {
 
     #[test]
     fn vague_words_and_terms() {
-        assert_eq!(words(vague("原则上当场办结，必要时现场核查")), ["原则上", "必要时"]);
+        assert_eq!(
+            words(vague("原则上当场办结，必要时现场核查")),
+            ["原则上", "必要时"]
+        );
         assert_eq!(words(vague("一般情况下")), ["一般情况下"]);
         assert!(vague("一般纳税人资格").is_empty());
         assert!(vague("按期办结及时率达到100%").is_empty());

@@ -70,7 +70,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(message: &'static Message) -> Self {
-        Text { message, arguments: Vec::new() }
+        Text {
+            message,
+            arguments: Vec::new(),
+        }
     }
 
     pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
@@ -156,6 +159,9 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
 }
 
 pub fn count(diagnostics: &[Diagnostic]) -> (usize, usize) {
-    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     (errors, diagnostics.len() - errors)
 }

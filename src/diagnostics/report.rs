@@ -44,13 +44,29 @@ impl Report<'_> {
     }
 
     fn paint(&self, code: &str, text: &str) -> String {
-        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
     }
 
     /// `^^^^` under the span on its line, offset by the display width of what precedes it.
-    fn snippet(&self, output: &mut String, file: &str, span: Span, gutter: usize, marker: char, label: Option<&str>) {
-        let Some(source) = self.sources.get(file) else { return };
-        let Some(line) = source.line(span.start.line) else { return };
+    fn snippet(
+        &self,
+        output: &mut String,
+        file: &str,
+        span: Span,
+        gutter: usize,
+        marker: char,
+        label: Option<&str>,
+    ) {
+        let Some(source) = self.sources.get(file) else {
+            return;
+        };
+        let Some(line) = source.line(span.start.line) else {
+            return;
+        };
         let line = line.replace('\t', " ");
         let column = (span.start.column as usize).saturating_sub(1);
         let prefix: String = line.chars().take(column).collect();
@@ -69,13 +85,20 @@ impl Report<'_> {
         let _ = writeln!(output, "{pad} {bar}");
         let number = self.paint("1;34", &format!("{:>gutter$}", span.start.line));
         let _ = writeln!(output, "{number} {bar} {line}");
-        let carets = marker.to_string().repeat(UnicodeWidthStr::width(underlined.as_str()).max(1));
+        let carets = marker
+            .to_string()
+            .repeat(UnicodeWidthStr::width(underlined.as_str()).max(1));
         let carets = match label {
             Some(label) => format!("{carets} {label}"),
             None => carets,
         };
         let color = if marker == '^' { "1;31" } else { "1;34" };
-        let _ = writeln!(output, "{pad} {bar} {}{}", " ".repeat(UnicodeWidthStr::width(prefix.as_str())), self.paint(color, &carets));
+        let _ = writeln!(
+            output,
+            "{pad} {bar} {}{}",
+            " ".repeat(UnicodeWidthStr::width(prefix.as_str())),
+            self.paint(color, &carets)
+        );
     }
 
     pub fn human(&self) -> String {
@@ -107,7 +130,14 @@ impl Report<'_> {
                 diagnostic.span.start.line,
                 diagnostic.span.start.column
             );
-            self.snippet(&mut output, &diagnostic.file, diagnostic.span, gutter, '^', None);
+            self.snippet(
+                &mut output,
+                &diagnostic.file,
+                diagnostic.span,
+                gutter,
+                '^',
+                None,
+            );
             for related in &diagnostic.related {
                 let _ = writeln!(
                     output,
@@ -119,10 +149,23 @@ impl Report<'_> {
                     related.span.start.column
                 );
                 let note = related.text.render(self.language);
-                self.snippet(&mut output, &related.file, related.span, gutter, '-', Some(&note));
+                self.snippet(
+                    &mut output,
+                    &related.file,
+                    related.span,
+                    gutter,
+                    '-',
+                    Some(&note),
+                );
             }
             if let Some(help) = &diagnostic.help {
-                let _ = writeln!(output, "{} {} {}", " ".repeat(gutter), self.paint("1;34", "="), self.paint("1", &format!("help: {}", help.render(self.language))));
+                let _ = writeln!(
+                    output,
+                    "{} {} {}",
+                    " ".repeat(gutter),
+                    self.paint("1;34", "="),
+                    self.paint("1", &format!("help: {}", help.render(self.language)))
+                );
             }
             output.push('\n');
         }
@@ -183,7 +226,9 @@ impl Report<'_> {
 
     pub fn github(&self) -> String {
         fn escape_data(text: &str) -> String {
-            text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+            text.replace('%', "%25")
+                .replace('\r', "%0D")
+                .replace('\n', "%0A")
         }
         fn escape_property(text: &str) -> String {
             escape_data(text).replace(':', "%3A").replace(',', "%2C")

@@ -31,30 +31,48 @@ impl SourceFile {
     pub fn new(relative: String, text: String) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(index, _)| index + 1));
-        SourceFile { relative, text, line_starts }
+        SourceFile {
+            relative,
+            text,
+            line_starts,
+        }
     }
 
     /// The text of a 1-based line, without its line break.
     pub fn line(&self, line: u32) -> Option<&str> {
         let index = (line as usize).checked_sub(1)?;
         let start = *self.line_starts.get(index)?;
-        let end = self.line_starts.get(index + 1).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
         Some(self.text[start..end].trim_end_matches(['\n', '\r']))
     }
 
     /// Byte offset of a position (clamped to the line).
     pub fn byte_offset(&self, position: Position) -> usize {
         let index = (position.line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(index) else { return self.text.len() };
+        let Some(&start) = self.line_starts.get(index) else {
+            return self.text.len();
+        };
         let line = self.line(position.line).unwrap_or("");
         let column = (position.column as usize).saturating_sub(1);
-        start + line.char_indices().nth(column).map(|(offset, _)| offset).unwrap_or(line.len())
+        start
+            + line
+                .char_indices()
+                .nth(column)
+                .map(|(offset, _)| offset)
+                .unwrap_or(line.len())
     }
 
     /// Position of a byte offset.
     pub fn position_of(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let index = self.line_starts.partition_point(|&start| start <= offset).saturating_sub(1);
+        let index = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1);
         let start = self.line_starts[index];
         let column = self.text[start..offset].chars().count();
         Position::new(index as u32 + 1, column as u32 + 1)
@@ -64,7 +82,11 @@ impl SourceFile {
     /// literally (a word inside a block scalar is found on its own line).
     pub fn locate(&self, span: Span, needle: &str, occurrence: usize) -> Option<Position> {
         let start = self.byte_offset(span.start);
-        let end = if span.end > span.start { self.byte_offset(span.end) } else { self.text.len() };
+        let end = if span.end > span.start {
+            self.byte_offset(span.end)
+        } else {
+            self.text.len()
+        };
         let region = self.text.get(start..end.max(start))?;
         let (offset, _) = region.match_indices(needle).nth(occurrence)?;
         Some(self.position_of(start + offset))
@@ -107,7 +129,11 @@ pub struct Inventory {
 
 impl Inventory {
     pub fn entry_count(&self) -> usize {
-        self.site.iter().count() + self.departments.len() + self.laws.len() + self.items.len() + self.pages.len()
+        self.site.iter().count()
+            + self.departments.len()
+            + self.laws.len()
+            + self.items.len()
+            + self.pages.len()
     }
 }
 
@@ -121,7 +147,10 @@ fn stem_of(relative: &str) -> &str {
 pub fn discover(root: &Path) -> FsResult<Inventory> {
     let content = root.join("content");
     fs::metadata(&content)?;
-    let mut inventory = Inventory { files_root: content.join("files"), ..Inventory::default() };
+    let mut inventory = Inventory {
+        files_root: content.join("files"),
+        ..Inventory::default()
+    };
     let site = content.join("site.yaml");
     if site.exists() {
         inventory.site = Some(ContentFile {
@@ -132,8 +161,13 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
         });
     } else {
         inventory.diagnostics.push(
-            Diagnostic::new("missing-field", "content/site.yaml", Span::point(Position::START), Text::new(&m::NO_SITE_FILE))
-                .help(Text::new(&m::NO_SITE_FILE_HELP)),
+            Diagnostic::new(
+                "missing-field",
+                "content/site.yaml",
+                Span::point(Position::START),
+                Text::new(&m::NO_SITE_FILE),
+            )
+            .help(Text::new(&m::NO_SITE_FILE_HELP)),
         );
     }
     let folders: [(&str, Kind, &str); 4] = [
@@ -146,7 +180,11 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
         let nested = kind == Kind::Item;
         for walked in fs::walk_files(&content.join(folder))? {
             let relative = format!("content/{folder}/{}", walked.relative);
-            let name = walked.relative.rsplit('/').next().unwrap_or(&walked.relative);
+            let name = walked
+                .relative
+                .rsplit('/')
+                .next()
+                .unwrap_or(&walked.relative);
             if name.starts_with('.') || name.ends_with('~') {
                 continue; // editor swap and backup files
             }
@@ -158,7 +196,9 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
                         "invalid-value",
                         relative,
                         Span::point(Position::START),
-                        Text::new(&m::UNEXPECTED_FILE).with("folder", folder).with("extension", format!(".{extension}")),
+                        Text::new(&m::UNEXPECTED_FILE)
+                            .with("folder", folder)
+                            .with("extension", format!(".{extension}")),
                     )
                     .help(Text::new(&m::UNEXPECTED_FILE_HELP)),
                 );
@@ -177,7 +217,12 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
                 );
                 continue;
             }
-            let file = ContentFile { kind, id, path: walked.path, relative };
+            let file = ContentFile {
+                kind,
+                id,
+                path: walked.path,
+                relative,
+            };
             match kind {
                 Kind::Department => inventory.departments.push(file),
                 Kind::Law => inventory.laws.push(file),
@@ -213,17 +258,30 @@ pub fn read(file: &ContentFile, diagnostics: &mut Vec<Diagnostic>) -> FsResult<O
         Ok(text) if !text.contains('\0') => text,
         _ => {
             diagnostics.push(
-                Diagnostic::new("yaml-syntax", &file.relative, at_start, Text::new(&m::NOT_UTF8))
-                    .help(Text::new(&m::NOT_UTF8_HELP)),
+                Diagnostic::new(
+                    "yaml-syntax",
+                    &file.relative,
+                    at_start,
+                    Text::new(&m::NOT_UTF8),
+                )
+                .help(Text::new(&m::NOT_UTF8_HELP)),
             );
             return Ok(None);
         }
     };
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     if text.trim().is_empty() {
         diagnostics.push(
-            Diagnostic::new("yaml-syntax", &file.relative, at_start, Text::new(&m::EMPTY_FILE))
-                .help(Text::new(&m::EMPTY_FILE_HELP)),
+            Diagnostic::new(
+                "yaml-syntax",
+                &file.relative,
+                at_start,
+                Text::new(&m::EMPTY_FILE),
+            )
+            .help(Text::new(&m::EMPTY_FILE_HELP)),
         );
         return Ok(None);
     }
@@ -242,16 +300,22 @@ pub fn parse_yaml(
         Ok(Some(node)) if !node.is_null() => Some(node),
         Ok(_) => {
             diagnostics.push(
-                Diagnostic::new("yaml-syntax", relative, Span::point(Position::new(1 + line_offset, 1)), Text::new(&m::EMPTY_FILE))
-                    .help(Text::new(&m::EMPTY_FILE_HELP)),
+                Diagnostic::new(
+                    "yaml-syntax",
+                    relative,
+                    Span::point(Position::new(1 + line_offset, 1)),
+                    Text::new(&m::EMPTY_FILE),
+                )
+                .help(Text::new(&m::EMPTY_FILE_HELP)),
             );
             None
         }
         Err(error) => {
             let (text, help) = match error.kind {
-                yaml::YamlErrorKind::Syntax(detail) => {
-                    (Text::new(&m::YAML_SYNTAX).with("detail", detail), Text::new(&m::YAML_SYNTAX_HELP))
-                }
+                yaml::YamlErrorKind::Syntax(detail) => (
+                    Text::new(&m::YAML_SYNTAX).with("detail", detail),
+                    Text::new(&m::YAML_SYNTAX_HELP),
+                ),
                 yaml::YamlErrorKind::TooDeep => (
                     Text::new(&m::TOO_DEEP).with("limit", yaml::MAX_DEPTH.to_string()),
                     Text::new(&m::TOO_DEEP_HELP),
@@ -260,14 +324,19 @@ pub fn parse_yaml(
                     Text::new(&m::ALIAS_BUDGET).with("limit", yaml::MAX_ALIAS_NODES.to_string()),
                     Text::new(&m::ALIAS_BUDGET_HELP),
                 ),
-                yaml::YamlErrorKind::UnknownAnchor(name) => {
-                    (Text::new(&m::UNKNOWN_ANCHOR).with("name", name), Text::new(&m::YAML_SYNTAX_HELP))
-                }
-                yaml::YamlErrorKind::MultipleDocuments => {
-                    (Text::new(&m::MULTIPLE_DOCUMENTS), Text::new(&m::MULTIPLE_DOCUMENTS_HELP))
-                }
+                yaml::YamlErrorKind::UnknownAnchor(name) => (
+                    Text::new(&m::UNKNOWN_ANCHOR).with("name", name),
+                    Text::new(&m::YAML_SYNTAX_HELP),
+                ),
+                yaml::YamlErrorKind::MultipleDocuments => (
+                    Text::new(&m::MULTIPLE_DOCUMENTS),
+                    Text::new(&m::MULTIPLE_DOCUMENTS_HELP),
+                ),
             };
-            diagnostics.push(Diagnostic::new("yaml-syntax", relative, Span::point(error.position), text).help(help));
+            diagnostics.push(
+                Diagnostic::new("yaml-syntax", relative, Span::point(error.position), text)
+                    .help(help),
+            );
             None
         }
     }

@@ -71,7 +71,10 @@ impl Node {
             Value::Scalar { .. } => 1,
             Value::Sequence(items) => 1 + items.iter().map(Node::node_count).sum::<usize>(),
             Value::Mapping(entries) => {
-                1 + entries.iter().map(|(k, v)| k.node_count() + v.node_count()).sum::<usize>()
+                1 + entries
+                    .iter()
+                    .map(|(k, v)| k.node_count() + v.node_count())
+                    .sum::<usize>()
             }
         }
     }
@@ -97,12 +100,24 @@ fn position(marker: &saphyr_parser::Marker, line_offset: u32) -> Position {
 }
 
 fn span(span: &ParserSpan, line_offset: u32) -> Span {
-    Span::new(position(&span.start, line_offset), position(&span.end, line_offset))
+    Span::new(
+        position(&span.start, line_offset),
+        position(&span.end, line_offset),
+    )
 }
 
 enum Frame {
-    Sequence { items: Vec<Node>, start: Position, anchor: usize },
-    Mapping { entries: Vec<(Node, Node)>, pending_key: Option<Node>, start: Position, anchor: usize },
+    Sequence {
+        items: Vec<Node>,
+        start: Position,
+        anchor: usize,
+    },
+    Mapping {
+        entries: Vec<(Node, Node)>,
+        pending_key: Option<Node>,
+        start: Position,
+        anchor: usize,
+    },
 }
 
 /// Parses one YAML document. `line_offset` is added to every line (front matter starts on line 2).
@@ -141,7 +156,10 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
-                    return Err(YamlError { kind: YamlErrorKind::MultipleDocuments, position: here.start });
+                    return Err(YamlError {
+                        kind: YamlErrorKind::MultipleDocuments,
+                        position: here.start,
+                    });
                 }
                 None
             }
@@ -151,7 +169,16 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
                     ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
                     ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
                 };
-                Some((Node { value: Value::Scalar { text: value.into_owned(), style }, span: here }, anchor))
+                Some((
+                    Node {
+                        value: Value::Scalar {
+                            text: value.into_owned(),
+                            style,
+                        },
+                        span: here,
+                    },
+                    anchor,
+                ))
             }
             Event::Alias(anchor) => {
                 let Some(target) = anchors.get(&anchor) else {
@@ -162,7 +189,10 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
                 };
                 alias_nodes += target.node_count();
                 if alias_nodes > MAX_ALIAS_NODES {
-                    return Err(YamlError { kind: YamlErrorKind::AliasBudget, position: here.start });
+                    return Err(YamlError {
+                        kind: YamlErrorKind::AliasBudget,
+                        position: here.start,
+                    });
                 }
                 let mut copy = target.clone();
                 copy.span = here;
@@ -170,14 +200,24 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
             }
             Event::SequenceStart(anchor, _) => {
                 if stack.len() >= MAX_DEPTH {
-                    return Err(YamlError { kind: YamlErrorKind::TooDeep, position: here.start });
+                    return Err(YamlError {
+                        kind: YamlErrorKind::TooDeep,
+                        position: here.start,
+                    });
                 }
-                stack.push(Frame::Sequence { items: Vec::new(), start: here.start, anchor });
+                stack.push(Frame::Sequence {
+                    items: Vec::new(),
+                    start: here.start,
+                    anchor,
+                });
                 None
             }
             Event::MappingStart(anchor, _) => {
                 if stack.len() >= MAX_DEPTH {
-                    return Err(YamlError { kind: YamlErrorKind::TooDeep, position: here.start });
+                    return Err(YamlError {
+                        kind: YamlErrorKind::TooDeep,
+                        position: here.start,
+                    });
                 }
                 stack.push(Frame::Mapping {
                     entries: Vec::new(),
@@ -188,16 +228,37 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
                 None
             }
             Event::SequenceEnd => match stack.pop() {
-                Some(Frame::Sequence { items, start, anchor }) => {
+                Some(Frame::Sequence {
+                    items,
+                    start,
+                    anchor,
+                }) => {
                     let end = items.last().map(|n| n.span.end).unwrap_or(here.end);
-                    Some((Node { value: Value::Sequence(items), span: Span::new(start, end) }, anchor))
+                    Some((
+                        Node {
+                            value: Value::Sequence(items),
+                            span: Span::new(start, end),
+                        },
+                        anchor,
+                    ))
                 }
                 _ => return Err(syntax("unbalanced sequence end", here.start)),
             },
             Event::MappingEnd => match stack.pop() {
-                Some(Frame::Mapping { entries, start, anchor, .. }) => {
+                Some(Frame::Mapping {
+                    entries,
+                    start,
+                    anchor,
+                    ..
+                }) => {
                     let end = entries.last().map(|(_, v)| v.span.end).unwrap_or(here.end);
-                    Some((Node { value: Value::Mapping(entries), span: Span::new(start, end) }, anchor))
+                    Some((
+                        Node {
+                            value: Value::Mapping(entries),
+                            span: Span::new(start, end),
+                        },
+                        anchor,
+                    ))
                 }
                 _ => return Err(syntax("unbalanced mapping end", here.start)),
             },
@@ -209,7 +270,11 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
             match stack.last_mut() {
                 None => root = Some(node),
                 Some(Frame::Sequence { items, .. }) => items.push(node),
-                Some(Frame::Mapping { entries, pending_key, .. }) => match pending_key.take() {
+                Some(Frame::Mapping {
+                    entries,
+                    pending_key,
+                    ..
+                }) => match pending_key.take() {
                     None => *pending_key = Some(node),
                     Some(key) => entries.push((key, node)),
                 },
@@ -220,7 +285,10 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
 }
 
 fn syntax(message: &str, position: Position) -> YamlError {
-    YamlError { kind: YamlErrorKind::Syntax(message.to_string()), position }
+    YamlError {
+        kind: YamlErrorKind::Syntax(message.to_string()),
+        position,
+    }
 }
 
 #[cfg(test)]
@@ -229,12 +297,18 @@ mod tests {
 
     #[test]
     fn keeps_scalars_as_written_with_positions() {
-        let node = parse("code: 0010\nname: 个体\nlist:\n  - a\n", 0).unwrap().unwrap();
-        let Value::Mapping(entries) = &node.value else { panic!() };
+        let node = parse("code: 0010\nname: 个体\nlist:\n  - a\n", 0)
+            .unwrap()
+            .unwrap();
+        let Value::Mapping(entries) = &node.value else {
+            panic!()
+        };
         assert_eq!(entries[0].1.as_scalar(), Some("0010"));
         assert_eq!(entries[0].1.start(), Position::new(1, 7));
         assert_eq!(entries[1].1.start(), Position::new(2, 7));
-        let Value::Sequence(items) = &entries[2].1.value else { panic!() };
+        let Value::Sequence(items) = &entries[2].1.value else {
+            panic!()
+        };
         assert_eq!(items[0].start(), Position::new(4, 5));
     }
 

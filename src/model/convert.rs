@@ -25,11 +25,17 @@ pub struct Fields<'n> {
 impl<'n> Fields<'n> {
     /// The value of `key`, unless absent or null.
     pub fn get(&self, key: &str) -> Option<&'n Node> {
-        self.entries.iter().find(|(name, _, value)| *name == key && !value.is_null()).map(|e| e.2)
+        self.entries
+            .iter()
+            .find(|(name, _, value)| *name == key && !value.is_null())
+            .map(|e| e.2)
     }
 
     pub fn key_node(&self, key: &str) -> Option<&'n Node> {
-        self.entries.iter().find(|(name, _, _)| *name == key).map(|e| e.1)
+        self.entries
+            .iter()
+            .find(|(name, _, _)| *name == key)
+            .map(|e| e.1)
     }
 
     pub fn has(&self, key: &str) -> bool {
@@ -53,7 +59,11 @@ fn edit_distance(left: &str, right: &str) -> usize {
         let mut current = vec![i + 1];
         for (j, r) in right.iter().enumerate() {
             let cost = if l == *r { 0 } else { 1 };
-            current.push((previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1));
+            current.push(
+                (previous[j] + cost)
+                    .min(previous[j + 1] + 1)
+                    .min(current[j] + 1),
+            );
         }
         previous = current;
     }
@@ -64,7 +74,9 @@ fn closest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
     allowed
         .iter()
         .map(|candidate| (edit_distance(key, candidate), *candidate))
-        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 4) && *distance < key.len())
+        .filter(|(distance, candidate)| {
+            *distance <= 2.max(candidate.len() / 4) && *distance < key.len()
+        })
         .min()
         .map(|(_, candidate)| candidate)
 }
@@ -82,7 +94,12 @@ impl<'a> Reader<'a> {
 
     /// Reads a mapping, reporting unknown and duplicate keys. `None` (after an `invalid-value`)
     /// when the node is not a mapping.
-    pub fn fields<'n>(&mut self, node: &'n Node, key: &str, allowed: &[&str]) -> Option<Fields<'n>> {
+    pub fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        key: &str,
+        allowed: &[&str],
+    ) -> Option<Fields<'n>> {
         let Value::Mapping(entries) = &node.value else {
             self.push(
                 "invalid-value",
@@ -94,11 +111,19 @@ impl<'a> Reader<'a> {
         };
         let mut fields = Fields {
             entries: Vec::with_capacity(entries.len()),
-            first_key: entries.first().map(|(k, _)| k.start()).unwrap_or(node.start()),
+            first_key: entries
+                .first()
+                .map(|(k, _)| k.start())
+                .unwrap_or(node.start()),
         };
         for (key_node, value) in entries {
             let Some(name) = key_node.as_scalar() else {
-                self.push("invalid-value", key_node.span, Text::new(&m::NOT_SCALAR_KEY), None);
+                self.push(
+                    "invalid-value",
+                    key_node.span,
+                    Text::new(&m::NOT_SCALAR_KEY),
+                    None,
+                );
                 continue;
             };
             if let Some((_, first, _)) = fields.entries.iter().find(|(n, _, _)| *n == name) {
@@ -113,7 +138,9 @@ impl<'a> Reader<'a> {
             }
             if !allowed.contains(&name) {
                 let help = match closest(name, allowed) {
-                    Some(suggestion) => Text::new(&m::UNKNOWN_FIELD_SUGGEST).with("suggestion", suggestion),
+                    Some(suggestion) => {
+                        Text::new(&m::UNKNOWN_FIELD_SUGGEST).with("suggestion", suggestion)
+                    }
                     None => Text::new(&m::UNKNOWN_FIELD_HELP).with("allowed", allowed.join(", ")),
                 };
                 self.push(
@@ -174,7 +201,10 @@ impl<'a> Reader<'a> {
                     let _ = fields;
                     return None;
                 }
-                Some(Spanned { value: text.clone(), span: Self::scalar_span(node) })
+                Some(Spanned {
+                    value: text.clone(),
+                    span: Self::scalar_span(node),
+                })
             }
             _ => {
                 self.push(
@@ -193,7 +223,13 @@ impl<'a> Reader<'a> {
         self.text(fields, key, Need::Required).unwrap_or_default()
     }
 
-    pub fn enumerated(&mut self, fields: &Fields, key: &str, allowed: &[&str], need: Need) -> Option<Str> {
+    pub fn enumerated(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+        allowed: &[&str],
+        need: Need,
+    ) -> Option<Str> {
         let text = self.text(fields, key, need)?;
         self.check_enum(text, key, allowed)
     }
@@ -205,24 +241,34 @@ impl<'a> Reader<'a> {
         self.push(
             "invalid-value",
             text.span,
-            Text::new(&m::BAD_ENUM).with("key", key).with("value", text.value.clone()),
+            Text::new(&m::BAD_ENUM)
+                .with("key", key)
+                .with("value", text.value.clone()),
             Some(Text::new(&m::BAD_ENUM_HELP).with("allowed", allowed.join(" / "))),
         );
         None
     }
 
     pub fn boolean(&mut self, fields: &Fields, key: &str, need: Need) -> Option<Spanned<bool>> {
-        let Some(node) = self.node(fields, key, need) else { return None };
+        let Some(node) = self.node(fields, key, need) else {
+            return None;
+        };
         match &node.value {
-            Value::Scalar { text, style: Style::Plain } if text == "true" || text == "false" => {
-                Some(Spanned { value: text == "true", span: node.span })
-            }
+            Value::Scalar {
+                text,
+                style: Style::Plain,
+            } if text == "true" || text == "false" => Some(Spanned {
+                value: text == "true",
+                span: node.span,
+            }),
             _ => {
                 let shown = node.as_scalar().unwrap_or(node.kind_name()).to_string();
                 self.push(
                     "invalid-value",
                     node.span,
-                    Text::new(&m::EXPECTED_BOOL).with("key", key).with("value", shown),
+                    Text::new(&m::EXPECTED_BOOL)
+                        .with("key", key)
+                        .with("value", shown),
                     Some(Text::new(&m::EXPECTED_BOOL_HELP)),
                 );
                 None
@@ -236,32 +282,50 @@ impl<'a> Reader<'a> {
     }
 
     fn number_node(&mut self, node: &Node, key: &str) -> Option<Spanned<u64>> {
-        if let Value::Scalar { text, style: Style::Plain } = &node.value
+        if let Value::Scalar {
+            text,
+            style: Style::Plain,
+        } = &node.value
             && !text.is_empty()
             && text.bytes().all(|b| b.is_ascii_digit())
             && let Ok(value) = text.parse::<u64>()
         {
-            return Some(Spanned { value, span: node.span });
+            return Some(Spanned {
+                value,
+                span: node.span,
+            });
         }
         let shown = node.as_scalar().unwrap_or(node.kind_name()).to_string();
         self.push(
             "invalid-value",
             node.span,
-            Text::new(&m::EXPECTED_NUMBER).with("key", key).with("value", shown),
+            Text::new(&m::EXPECTED_NUMBER)
+                .with("key", key)
+                .with("value", shown),
             Some(Text::new(&m::EXPECTED_NUMBER_HELP)),
         );
         None
     }
 
-    pub fn date(&mut self, fields: &Fields, key: &str, need: Need) -> Option<Spanned<jiff::civil::Date>> {
+    pub fn date(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+        need: Need,
+    ) -> Option<Spanned<jiff::civil::Date>> {
         let text = self.text(fields, key, need)?;
         match parse_date(&text.value) {
-            Some(date) => Some(Spanned { value: date, span: text.span }),
+            Some(date) => Some(Spanned {
+                value: date,
+                span: text.span,
+            }),
             None => {
                 self.push(
                     "invalid-value",
                     text.span,
-                    Text::new(&m::BAD_DATE).with("key", key).with("value", text.value.clone()),
+                    Text::new(&m::BAD_DATE)
+                        .with("key", key)
+                        .with("value", text.value.clone()),
                     Some(Text::new(&m::BAD_DATE_HELP)),
                 );
                 None
@@ -277,7 +341,9 @@ impl<'a> Reader<'a> {
         self.push(
             "invalid-value",
             text.span,
-            Text::new(&m::BAD_URL).with("key", key).with("value", text.value.clone()),
+            Text::new(&m::BAD_URL)
+                .with("key", key)
+                .with("value", text.value.clone()),
             Some(Text::new(&m::BAD_URL_HELP)),
         );
         None
@@ -306,15 +372,25 @@ impl<'a> Reader<'a> {
             }
             Value::Sequence(items) => Some(items),
             _ => {
-                self.push("invalid-value", node.span, Text::new(&m::EXPECTED_LIST).with("key", key), None);
+                self.push(
+                    "invalid-value",
+                    node.span,
+                    Text::new(&m::EXPECTED_LIST).with("key", key),
+                    None,
+                );
                 None
             }
         }
     }
 
     pub fn text_list(&mut self, fields: &Fields, key: &str, need: Need) -> Vec<Str> {
-        let Some(items) = self.list(fields, key, need) else { return Vec::new() };
-        items.iter().filter_map(|node| self.text_node(node, key, Need::Optional, fields)).collect()
+        let Some(items) = self.list(fields, key, need) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|node| self.text_node(node, key, Need::Optional, fields))
+            .collect()
     }
 
     /// A time span `{value, unit}`.
@@ -324,14 +400,21 @@ impl<'a> Reader<'a> {
         let value = self.number(&inner, "value", Need::Required);
         let unit_text = self.text(&inner, "unit", Need::Required);
         let unit = unit_text.and_then(|text| {
-            let found = TimeUnit::ALL.iter().find(|(label, _)| *label == text.value).map(|(_, unit)| *unit);
+            let found = TimeUnit::ALL
+                .iter()
+                .find(|(label, _)| *label == text.value)
+                .map(|(_, unit)| *unit);
             if found.is_none() {
                 let allowed: Vec<&str> = TimeUnit::ALL.iter().map(|(label, _)| *label).collect();
                 self.check_enum(text, "unit", &allowed);
             }
             found
         });
-        Some(TimeSpan { value: value?.value, unit: unit?, span: node.span })
+        Some(TimeSpan {
+            value: value?.value,
+            unit: unit?,
+            span: node.span,
+        })
     }
 
     /// A law reference `{law, article}` (plus `extra` keys allowed, read by the caller).
@@ -354,7 +437,11 @@ impl<'a> Reader<'a> {
             );
             return None;
         }
-        Some(LawReference { law: law?, article: article?, span: node.span })
+        Some(LawReference {
+            law: law?,
+            article: article?,
+            span: node.span,
+        })
     }
 
     pub fn optional_law_reference(&mut self, fields: &Fields, key: &str) -> Option<LawReference> {
@@ -370,7 +457,11 @@ impl<'a> Reader<'a> {
             Some(&m::PATH_ABSOLUTE)
         } else if text.value.contains('\\') {
             Some(&m::PATH_BACKSLASH)
-        } else if text.value.split('/').any(|part| part == ".." || part == "." || part.is_empty()) {
+        } else if text
+            .value
+            .split('/')
+            .any(|part| part == ".." || part == "." || part.is_empty())
+        {
             Some(&m::PATH_PARENT)
         } else {
             None
@@ -382,7 +473,10 @@ impl<'a> Reader<'a> {
                 text.span,
                 Text::new(&m::BAD_PATH)
                     .with("value", text.value.clone())
-                    .with("reason", reason_text.render(crate::diagnostics::Language::Zh)),
+                    .with(
+                        "reason",
+                        reason_text.render(crate::diagnostics::Language::Zh),
+                    ),
                 Some(Text::new(&m::BAD_PATH_HELP)),
             );
             return None;
@@ -398,8 +492,13 @@ impl<'a> Reader<'a> {
         need: Need,
         allowed: &[&str],
     ) -> Vec<(Fields<'n>, &'n Node)> {
-        let Some(items) = self.list(fields, key, need) else { return Vec::new() };
-        items.iter().filter_map(|node| Some((self.fields(node, key, allowed)?, node))).collect()
+        let Some(items) = self.list(fields, key, need) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|node| Some((self.fields(node, key, allowed)?, node)))
+            .collect()
     }
 }
 
@@ -415,13 +514,27 @@ pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
 }
 
 pub fn is_absolute_http_url(text: &str) -> bool {
-    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
-    rest.is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/') && !text.chars().any(char::is_whitespace))
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        !rest.is_empty() && !rest.starts_with('/') && !text.chars().any(char::is_whitespace)
+    })
 }
 
 const SITE_KEYS: &[&str] = &[
-    "title", "authority", "base_url", "language", "address", "hours", "phone", "complaint", "redress",
-    "review_months", "timezone", "lint",
+    "title",
+    "authority",
+    "base_url",
+    "language",
+    "address",
+    "hours",
+    "phone",
+    "complaint",
+    "redress",
+    "review_months",
+    "timezone",
+    "lint",
 ];
 
 /// site.yaml. `root` is `None` for an empty file (already reported).
@@ -433,11 +546,15 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
         timezone: "Asia/Shanghai".into(),
         ..Site::default()
     };
-    let Some(fields) = reader.fields(root, "site.yaml", SITE_KEYS) else { return site };
+    let Some(fields) = reader.fields(root, "site.yaml", SITE_KEYS) else {
+        return site;
+    };
     site.first_key = fields.first_key;
     site.title = reader.required_text(&fields, "title");
     site.authority = reader.required_text(&fields, "authority");
-    site.base_url = reader.url(&fields, "base_url", Need::Required).unwrap_or_default();
+    site.base_url = reader
+        .url(&fields, "base_url", Need::Required)
+        .unwrap_or_default();
     if let Some(language) = reader.text(&fields, "language", Need::Optional) {
         if is_language_tag(&language.value) {
             site.language = language.value;
@@ -455,7 +572,8 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
     site.phone = reader.required_text(&fields, "phone");
     if let Some(node) = reader.node(&fields, "complaint", Need::Dedicated) {
         site.complaint_span = Some(node.span);
-        if let Some(inner) = reader.fields(node, "complaint", &["phone", "address", "email", "url"]) {
+        if let Some(inner) = reader.fields(node, "complaint", &["phone", "address", "email", "url"])
+        {
             site.complaint = Some(Complaint {
                 first_key: inner.first_key,
                 phone: reader.text(&inner, "phone", Need::Dedicated),
@@ -493,8 +611,14 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
             for (key, value) in entries {
                 match (key.as_scalar(), value.as_scalar()) {
                     (Some(rule), Some(level)) => site.lint.push(LintSetting {
-                        rule: Spanned { value: rule.to_string(), span: key.span },
-                        level: Spanned { value: level.to_string(), span: value.span },
+                        rule: Spanned {
+                            value: rule.to_string(),
+                            span: key.span,
+                        },
+                        level: Spanned {
+                            value: level.to_string(),
+                            span: value.span,
+                        },
                     }),
                     _ => reader.push(
                         "invalid-value",
@@ -505,7 +629,12 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
                 }
             }
         } else {
-            reader.push("invalid-value", node.span, Text::new(&m::EXPECTED_MAP).with("key", "lint"), None);
+            reader.push(
+                "invalid-value",
+                node.span,
+                Text::new(&m::EXPECTED_MAP).with("key", "lint"),
+                None,
+            );
         }
     }
     site
@@ -513,13 +642,25 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
 
 fn is_language_tag(tag: &str) -> bool {
     !tag.is_empty()
-        && tag.split('-').all(|part| !part.is_empty() && part.len() <= 8 && part.bytes().all(|b| b.is_ascii_alphanumeric()))
-        && tag.split('-').next().is_some_and(|primary| primary.len() >= 2 && primary.bytes().all(|b| b.is_ascii_alphabetic()))
+        && tag.split('-').all(|part| {
+            !part.is_empty() && part.len() <= 8 && part.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+        && tag.split('-').next().is_some_and(|primary| {
+            primary.len() >= 2 && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        })
 }
 
 pub fn department(reader: &mut Reader, id: &str, root: &Node) -> Department {
-    let mut department = Department { id: id.to_string(), file: reader.file.to_string(), ..Department::default() };
-    let Some(fields) = reader.fields(root, "department", &["name", "functions", "phone", "room", "head"]) else {
+    let mut department = Department {
+        id: id.to_string(),
+        file: reader.file.to_string(),
+        ..Department::default()
+    };
+    let Some(fields) = reader.fields(
+        root,
+        "department",
+        &["name", "functions", "phone", "room", "head"],
+    ) else {
         return department;
     };
     department.first_key = fields.first_key;
@@ -532,9 +673,23 @@ pub fn department(reader: &mut Reader, id: &str, root: &Node) -> Department {
 }
 
 pub fn law(reader: &mut Reader, id: &str, root: &Node) -> Law {
-    let mut law = Law { id: id.to_string(), file: reader.file.to_string(), ..Law::default() };
-    let allowed = ["title", "doc_no", "issuer", "effective", "amended", "url", "articles"];
-    let Some(fields) = reader.fields(root, "law", &allowed) else { return law };
+    let mut law = Law {
+        id: id.to_string(),
+        file: reader.file.to_string(),
+        ..Law::default()
+    };
+    let allowed = [
+        "title",
+        "doc_no",
+        "issuer",
+        "effective",
+        "amended",
+        "url",
+        "articles",
+    ];
+    let Some(fields) = reader.fields(root, "law", &allowed) else {
+        return law;
+    };
     law.first_key = fields.first_key;
     law.title = reader.required_text(&fields, "title");
     law.doc_no = reader.text(&fields, "doc_no", Need::Optional);
@@ -548,7 +703,12 @@ pub fn law(reader: &mut Reader, id: &str, root: &Node) -> Law {
                 let mut articles: Vec<(Str, Str)> = Vec::with_capacity(entries.len());
                 for (key, value) in entries {
                     let Some(name) = key.as_scalar() else {
-                        reader.push("invalid-value", key.span, Text::new(&m::NOT_SCALAR_KEY), None);
+                        reader.push(
+                            "invalid-value",
+                            key.span,
+                            Text::new(&m::NOT_SCALAR_KEY),
+                            None,
+                        );
                         continue;
                     };
                     if let Some((first, _)) = articles.iter().find(|(k, _)| k.value == name) {
@@ -574,36 +734,85 @@ pub fn law(reader: &mut Reader, id: &str, root: &Node) -> Law {
                         }
                     };
                     articles.push((
-                        Spanned { value: name.to_string(), span: key.span },
-                        Spanned { value: text, span: value.span },
+                        Spanned {
+                            value: name.to_string(),
+                            span: key.span,
+                        },
+                        Spanned {
+                            value: text,
+                            span: value.span,
+                        },
                     ));
                 }
                 law.articles = Some(articles);
             }
-            _ => reader.push("invalid-value", node.span, Text::new(&m::EXPECTED_MAP).with("key", "articles"), None),
+            _ => reader.push(
+                "invalid-value",
+                node.span,
+                Text::new(&m::EXPECTED_MAP).with("key", "articles"),
+                None,
+            ),
         }
     }
     law
 }
 
 const ITEM_KEYS: &[&str] = &[
-    "code", "name", "type", "department", "audience", "summary", "legal_basis", "conditions", "materials",
-    "procedure", "time_limit", "fees", "result", "visits", "visits_reason", "online", "place", "handlers",
-    "appointment", "refusals", "faq", "tags", "updated",
+    "code",
+    "name",
+    "type",
+    "department",
+    "audience",
+    "summary",
+    "legal_basis",
+    "conditions",
+    "materials",
+    "procedure",
+    "time_limit",
+    "fees",
+    "result",
+    "visits",
+    "visits_reason",
+    "online",
+    "place",
+    "handlers",
+    "appointment",
+    "refusals",
+    "faq",
+    "tags",
+    "updated",
 ];
 
 const MATERIAL_KEYS: &[&str] = &[
-    "name", "required", "originals", "copies", "medium", "paper_size", "source", "issuer", "blank_form",
-    "sample", "note", "basis",
+    "name",
+    "required",
+    "originals",
+    "copies",
+    "medium",
+    "paper_size",
+    "source",
+    "issuer",
+    "blank_form",
+    "sample",
+    "note",
+    "basis",
 ];
 
 pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
-    let mut item = Item { id: id.to_string(), file: reader.file.to_string(), ..Item::default() };
-    let Some(fields) = reader.fields(root, "item", ITEM_KEYS) else { return item };
+    let mut item = Item {
+        id: id.to_string(),
+        file: reader.file.to_string(),
+        ..Item::default()
+    };
+    let Some(fields) = reader.fields(root, "item", ITEM_KEYS) else {
+        return item;
+    };
     item.first_key = fields.first_key;
     item.code = reader.required_text(&fields, "code");
     item.name = reader.required_text(&fields, "name");
-    item.item_type = reader.enumerated(&fields, "type", ITEM_TYPES, Need::Required).unwrap_or_default();
+    item.item_type = reader
+        .enumerated(&fields, "type", ITEM_TYPES, Need::Required)
+        .unwrap_or_default();
     item.department = reader.required_text(&fields, "department");
     if !item.department.value.is_empty() && !is_valid_id(&item.department.value) {
         reader.push(
@@ -621,7 +830,12 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         .collect();
     item.summary = reader.text(&fields, "summary", Need::Optional);
 
-    for (inner, node) in reader.each_map(&fields, "legal_basis", Need::Required, &["law", "article", "text"]) {
+    for (inner, node) in reader.each_map(
+        &fields,
+        "legal_basis",
+        Need::Required,
+        &["law", "article", "text"],
+    ) {
         let text = reader.text(&inner, "text", Need::Optional);
         if let Some(reference) = reader.law_reference_fields(&inner, node) {
             item.legal_basis.push(LegalBasis { reference, text });
@@ -639,58 +853,111 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
             item.materials.push(material);
         }
     }
-    for (inner, _) in reader.each_map(&fields, "procedure", Need::Required, &["step", "actor", "time_limit", "description"]) {
+    for (inner, _) in reader.each_map(
+        &fields,
+        "procedure",
+        Need::Required,
+        &["step", "actor", "time_limit", "description"],
+    ) {
         let step = reader.text(&inner, "step", Need::Required);
         let actor = reader.text(&inner, "actor", Need::Required);
         let time_limit = reader.time_span(&inner, "time_limit", Need::Optional);
         let description = reader.text(&inner, "description", Need::Optional);
         if let (Some(step), Some(actor)) = (step, actor) {
-            item.procedure.push(Step { step, actor, time_limit, description });
+            item.procedure.push(Step {
+                step,
+                actor,
+                time_limit,
+                description,
+            });
         }
     }
     if let Some(node) = reader.node(&fields, "time_limit", Need::Required)
-        && let Some(inner) = reader.fields(node, "time_limit", &["statutory", "promised", "excluded"])
+        && let Some(inner) =
+            reader.fields(node, "time_limit", &["statutory", "promised", "excluded"])
     {
         let statutory = reader.time_span(&inner, "statutory", Need::Required);
         let promised = reader.time_span(&inner, "promised", Need::Required);
         let mut excluded = Vec::new();
-        for (entry, _) in reader.each_map(&inner, "excluded", Need::Optional, &["name", "time_limit", "basis"]) {
+        for (entry, _) in reader.each_map(
+            &inner,
+            "excluded",
+            Need::Optional,
+            &["name", "time_limit", "basis"],
+        ) {
             let name = reader.text(&entry, "name", Need::Required);
             let time_limit = reader.time_span(&entry, "time_limit", Need::Required);
             let basis = reader.optional_law_reference(&entry, "basis");
             if let Some(name) = name {
-                excluded.push(ExcludedProcedure { name, time_limit, basis });
+                excluded.push(ExcludedProcedure {
+                    name,
+                    time_limit,
+                    basis,
+                });
             }
         }
-        item.time_limit = Some(TimeLimit { statutory, promised, excluded });
+        item.time_limit = Some(TimeLimit {
+            statutory,
+            promised,
+            excluded,
+        });
     }
     if let Some(node) = fields.get("fees")
         && let Some(inner) = reader.fields(node, "fees", &["free", "items"])
     {
         let free = reader.boolean(&inner, "free", Need::Optional);
         let mut items = Vec::new();
-        for (entry, _) in reader.each_map(&inner, "items", Need::Optional, &["name", "amount", "basis"]) {
-            let name = reader.text(&entry, "name", Need::Required).unwrap_or_default();
+        for (entry, _) in reader.each_map(
+            &inner,
+            "items",
+            Need::Optional,
+            &["name", "amount", "basis"],
+        ) {
+            let name = reader
+                .text(&entry, "name", Need::Required)
+                .unwrap_or_default();
             let amount = reader.text(&entry, "amount", Need::Dedicated);
             let basis = match entry.get("basis") {
                 Some(basis) => reader.law_reference(basis, "basis"),
                 None => None,
             };
-            items.push(FeeItem { first_key: entry.first_key, name, amount, basis });
+            items.push(FeeItem {
+                first_key: entry.first_key,
+                name,
+                amount,
+                basis,
+            });
         }
         if free.as_ref().is_some_and(|f| f.value) && !items.is_empty() {
             let span = free.as_ref().map(|f| f.span).unwrap_or_default();
-            reader.push("invalid-value", span, Text::new(&m::FEES_BOTH), Some(Text::new(&m::FEES_BOTH_HELP)));
+            reader.push(
+                "invalid-value",
+                span,
+                Text::new(&m::FEES_BOTH),
+                Some(Text::new(&m::FEES_BOTH_HELP)),
+            );
         }
-        item.fees = Some(Fees { first_key: inner.first_key, free, items });
+        let free_is_invalid = free.is_none() && inner.has("free");
+        item.fees = Some(Fees {
+            first_key: inner.first_key,
+            free,
+            free_is_invalid,
+            items,
+        });
     }
     if let Some(node) = reader.node(&fields, "result", Need::Required)
         && let Some(inner) = reader.fields(node, "result", &["name", "type", "delivery"])
     {
         let name = reader.required_text(&inner, "name");
-        let kind = reader.enumerated(&inner, "type", RESULT_TYPES, Need::Required).unwrap_or_default();
+        let kind = reader
+            .enumerated(&inner, "type", RESULT_TYPES, Need::Required)
+            .unwrap_or_default();
         let delivery = reader.text_list(&inner, "delivery", Need::Required);
-        item.result = Some(ResultDocument { name, kind, delivery });
+        item.result = Some(ResultDocument {
+            name,
+            kind,
+            delivery,
+        });
     }
     item.visits = reader.number(&fields, "visits", Need::Required);
     item.visits_reason = reader.text(&fields, "visits_reason", Need::Dedicated);
@@ -701,7 +968,12 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         let url = reader.url(&inner, "url", Need::Dedicated);
         let reason = reader.text(&inner, "reason", Need::Dedicated);
         if let Some(available) = available {
-            item.online = Some(Online { first_key: inner.first_key, available, url, reason });
+            item.online = Some(Online {
+                first_key: inner.first_key,
+                available,
+                url,
+                reason,
+            });
         }
     }
     if let Some(node) = fields.get("place")
@@ -718,22 +990,35 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
     {
         let primary = reader.required_text(&inner, "primary");
         let substitute = reader.text(&inner, "substitute", Need::Dedicated);
-        item.handlers = Some(Handlers { first_key: inner.first_key, primary, substitute });
+        item.handlers = Some(Handlers {
+            first_key: inner.first_key,
+            primary,
+            substitute,
+        });
     }
     if let Some(node) = fields.get("appointment")
         && let Some(inner) = reader.fields(node, "appointment", &["channels", "reply_within"])
     {
         let channels = reader.text_list(&inner, "channels", Need::Dedicated);
         let reply_within = reader.time_span(&inner, "reply_within", Need::Dedicated);
-        item.appointment = Some(Appointment { first_key: inner.first_key, channels, reply_within });
+        item.appointment = Some(Appointment {
+            first_key: inner.first_key,
+            channels,
+            reply_within,
+        });
     }
     if fields.has("refusals") {
         let mut refusals = Vec::new();
-        for (inner, _) in reader.each_map(&fields, "refusals", Need::Dedicated, &["case", "basis"]) {
+        for (inner, _) in reader.each_map(&fields, "refusals", Need::Dedicated, &["case", "basis"])
+        {
             let case = reader.text(&inner, "case", Need::Required);
             let basis = reader.optional_law_reference(&inner, "basis");
             if let Some(case) = case {
-                refusals.push(Refusal { first_key: inner.first_key, case, basis });
+                refusals.push(Refusal {
+                    first_key: inner.first_key,
+                    case,
+                    basis,
+                });
             }
         }
         item.refusals = Some(refusals);
@@ -754,8 +1039,14 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
     let name = reader.text(fields, "name", Need::Required);
     let required = match reader.node(fields, "required", Need::Required) {
         Some(node) => match &node.value {
-            Value::Scalar { text, style: Style::Plain } if text == "true" => Some(Required::Always),
-            Value::Scalar { text, style: Style::Plain } if text == "false" => {
+            Value::Scalar {
+                text,
+                style: Style::Plain,
+            } if text == "true" => Some(Required::Always),
+            Value::Scalar {
+                text,
+                style: Style::Plain,
+            } if text == "false" => {
                 reader.push(
                     "invalid-value",
                     node.span,
@@ -764,17 +1055,29 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
                 );
                 None
             }
-            Value::Scalar { text, style: Style::Plain } if matches!(text.as_str(), "yes" | "no" | "on" | "off" | "True" | "False" | "TRUE" | "FALSE") => {
+            Value::Scalar {
+                text,
+                style: Style::Plain,
+            } if matches!(
+                text.as_str(),
+                "yes" | "no" | "on" | "off" | "True" | "False" | "TRUE" | "FALSE"
+            ) =>
+            {
                 reader.push(
                     "invalid-value",
                     node.span,
-                    Text::new(&m::EXPECTED_BOOL).with("key", "required").with("value", text.clone()),
+                    Text::new(&m::EXPECTED_BOOL)
+                        .with("key", "required")
+                        .with("value", text.clone()),
                     Some(Text::new(&m::REQUIRED_FALSE_HELP)),
                 );
                 None
             }
             Value::Scalar { text, .. } if !text.trim().is_empty() => {
-                Some(Required::When(Spanned { value: text.clone(), span: node.span }))
+                Some(Required::When(Spanned {
+                    value: text.clone(),
+                    span: node.span,
+                }))
             }
             _ => {
                 reader.push(
@@ -817,16 +1120,31 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
 
 /// The front matter of a page.
 pub fn page(reader: &mut Reader, slug: &str, root: &Node, body: String, body_line: u32) -> Page {
-    let mut page = Page { slug: slug.to_string(), file: reader.file.to_string(), body, body_line, ..Page::default() };
-    let Some(fields) = reader.fields(root, "front matter", &["title", "order", "menu"]) else { return page };
+    let mut page = Page {
+        slug: slug.to_string(),
+        file: reader.file.to_string(),
+        body,
+        body_line,
+        ..Page::default()
+    };
+    let Some(fields) = reader.fields(root, "front matter", &["title", "order", "menu"]) else {
+        return page;
+    };
     page.title = reader.required_text(&fields, "title");
     if let Some(node) = fields.get("order") {
         match node.as_scalar().and_then(|text| text.parse::<i64>().ok()) {
             Some(order) => page.order = order,
-            None => reader.push("invalid-value", node.span, Text::new(&m::FRONT_MATTER_ORDER), None),
+            None => reader.push(
+                "invalid-value",
+                node.span,
+                Text::new(&m::FRONT_MATTER_ORDER),
+                None,
+            ),
         }
     }
-    page.menu = reader.boolean(&fields, "menu", Need::Optional).is_some_and(|menu| menu.value);
+    page.menu = reader
+        .boolean(&fields, "menu", Need::Optional)
+        .is_some_and(|menu| menu.value);
     page
 }
 

@@ -233,6 +233,8 @@ pub struct FeeItem {
 pub struct Fees {
     pub first_key: Position,
     pub free: Option<Spanned<bool>>,
+    /// `free` is written but is not a boolean (already an `invalid-value`).
+    pub free_is_invalid: bool,
     pub items: Vec<FeeItem>,
 }
 
@@ -332,14 +334,27 @@ impl Item {
         let legal = self.legal_basis.iter().map(|basis| &basis.reference);
         let conditions = self.conditions.iter().filter_map(|c| c.basis.as_ref());
         let materials = self.materials.iter().filter_map(|m| m.basis.as_ref());
-        let refusals = self.refusals.iter().flatten().filter_map(|r| r.basis.as_ref());
-        let fees = self.fees.iter().flat_map(|f| f.items.iter()).filter_map(|i| i.basis.as_ref());
+        let refusals = self
+            .refusals
+            .iter()
+            .flatten()
+            .filter_map(|r| r.basis.as_ref());
+        let fees = self
+            .fees
+            .iter()
+            .flat_map(|f| f.items.iter())
+            .filter_map(|i| i.basis.as_ref());
         let excluded = self
             .time_limit
             .iter()
             .flat_map(|t| t.excluded.iter())
             .filter_map(|e| e.basis.as_ref());
-        legal.chain(conditions).chain(materials).chain(refusals).chain(fees).chain(excluded)
+        legal
+            .chain(conditions)
+            .chain(materials)
+            .chain(refusals)
+            .chain(fees)
+            .chain(excluded)
     }
 }
 
@@ -376,8 +391,16 @@ pub struct SiteModel {
     pub attachments: Vec<Attachment>,
 }
 
-pub const ITEM_TYPES: &[&str] =
-    &["行政许可", "行政确认", "行政给付", "行政裁决", "行政奖励", "行政备案", "其他行政权力", "公共服务"];
+pub const ITEM_TYPES: &[&str] = &[
+    "行政许可",
+    "行政确认",
+    "行政给付",
+    "行政裁决",
+    "行政奖励",
+    "行政备案",
+    "其他行政权力",
+    "公共服务",
+];
 pub const AUDIENCES: &[&str] = &["自然人", "法人", "非法人组织"];
 pub const MEDIUMS: &[&str] = &["纸质", "电子", "纸质或电子"];
 pub const SOURCES: &[&str] = &["申请人自备", "政府部门核发", "中介机构出具", "其他"];
@@ -385,5 +408,8 @@ pub const RESULT_TYPES: &[&str] = &["证照", "批文", "其他"];
 
 /// Ids become URLs: lowercase ASCII letters, digits and hyphens.
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }

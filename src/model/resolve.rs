@@ -37,7 +37,11 @@ impl<'a> References<'a> {
             .map(|file| {
                 let status = if file.is_symlink {
                     match (&canonical_files_root, std::fs::canonicalize(&file.path)) {
-                        (Some(root), Ok(target)) if target.starts_with(root) && target.is_file() => FileStatus::Inside,
+                        (Some(root), Ok(target))
+                            if target.starts_with(root) && target.is_file() =>
+                        {
+                            FileStatus::Inside
+                        }
                         _ => FileStatus::OutsideThroughSymlink,
                     }
                 } else {
@@ -46,7 +50,13 @@ impl<'a> References<'a> {
                 (file.relative.clone(), status)
             })
             .collect();
-        References { departments, laws, files, files_root: files_root.to_path_buf(), canonical_files_root }
+        References {
+            departments,
+            laws,
+            files,
+            files_root: files_root.to_path_buf(),
+            canonical_files_root,
+        }
     }
 
     /// Whether a published attachment may be copied (not a symlink out of content/files/).
@@ -70,7 +80,11 @@ impl<'a> References<'a> {
 
 fn known_list<'k>(keys: impl Iterator<Item = &'k String>) -> String {
     let keys: Vec<&str> = keys.take(12).map(String::as_str).collect();
-    if keys.is_empty() { "—".into() } else { keys.join(", ") }
+    if keys.is_empty() {
+        "—".into()
+    } else {
+        keys.join(", ")
+    }
 }
 
 /// Chinese numeral for an article number (105 -> 一百零五), as articles are spelled.
@@ -83,7 +97,14 @@ pub fn chinese_numeral(number: u32) -> String {
         return DIGITS[number as usize].into();
     }
     if number < 20 {
-        return format!("十{}", if number % 10 == 0 { "" } else { DIGITS[(number % 10) as usize] });
+        return format!(
+            "十{}",
+            if number % 10 == 0 {
+                ""
+            } else {
+                DIGITS[(number % 10) as usize]
+            }
+        );
     }
     let units = [(1000, "千"), (100, "百"), (10, "十")];
     let mut output = String::new();
@@ -120,7 +141,12 @@ fn respell_article(article: &str) -> Option<String> {
 }
 
 /// Checks one law reference.
-pub fn check_law_reference(reference: &LawReference, references: &References, file: &str, out: &mut Vec<Diagnostic>) {
+pub fn check_law_reference(
+    reference: &LawReference,
+    references: &References,
+    file: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(law) = references.laws.get(&reference.law.value) else {
         out.push(
             Diagnostic::new(
@@ -129,12 +155,19 @@ pub fn check_law_reference(reference: &LawReference, references: &References, fi
                 reference.law.span,
                 Text::new(&m::UNKNOWN_LAW).with("value", reference.law.value.clone()),
             )
-            .help(Text::new(&m::UNKNOWN_LAW_HELP).with("known", known_list(references.laws.keys()))),
+            .help(
+                Text::new(&m::UNKNOWN_LAW_HELP).with("known", known_list(references.laws.keys())),
+            ),
         );
         return;
     };
-    let Some(articles) = &law.articles else { return };
-    if articles.iter().any(|(key, _)| key.value == reference.article.value) {
+    let Some(articles) = &law.articles else {
+        return;
+    };
+    if articles
+        .iter()
+        .any(|(key, _)| key.value == reference.article.value)
+    {
         return;
     }
     let example = respell_article(&reference.article.value)
@@ -192,7 +225,9 @@ fn check_file(path: &Str, references: &References, file: &str, out: &mut Vec<Dia
 /// Every reference of one item.
 pub fn resolve_item(item: &Item, references: &References, out: &mut Vec<Diagnostic>) {
     let file = item.file.as_str();
-    if !item.department.value.is_empty() && !references.departments.contains_key(&item.department.value) {
+    if !item.department.value.is_empty()
+        && !references.departments.contains_key(&item.department.value)
+    {
         out.push(
             Diagnostic::new(
                 "unresolved-reference",
@@ -200,14 +235,20 @@ pub fn resolve_item(item: &Item, references: &References, out: &mut Vec<Diagnost
                 item.department.span,
                 Text::new(&m::UNKNOWN_DEPARTMENT).with("value", item.department.value.clone()),
             )
-            .help(Text::new(&m::UNKNOWN_DEPARTMENT_HELP).with("known", known_list(references.departments.keys()))),
+            .help(
+                Text::new(&m::UNKNOWN_DEPARTMENT_HELP)
+                    .with("known", known_list(references.departments.keys())),
+            ),
         );
     }
     for reference in item.law_references() {
         check_law_reference(reference, references, file, out);
     }
     for material in &item.materials {
-        for path in [&material.blank_form, &material.sample].into_iter().flatten() {
+        for path in [&material.blank_form, &material.sample]
+            .into_iter()
+            .flatten()
+        {
             check_file(path, references, file, out);
         }
     }
@@ -221,7 +262,10 @@ pub fn duplicates(items: &[Item]) -> Vec<Diagnostic> {
     let mut by_id: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
     for item in items {
         if !item.code.value.is_empty() {
-            by_code.entry(item.code.value.as_str()).or_default().push(item);
+            by_code
+                .entry(item.code.value.as_str())
+                .or_default()
+                .push(item);
         }
         by_id.entry(item.id.as_str()).or_default().push(item);
     }
@@ -260,7 +304,9 @@ pub fn duplicates(items: &[Item]) -> Vec<Diagnostic> {
                     "duplicate-id",
                     &later.file,
                     Span::point(Position::START),
-                    Text::new(&m::DUPLICATE_ID).with("value", id).with("other", first.file.clone()),
+                    Text::new(&m::DUPLICATE_ID)
+                        .with("value", id)
+                        .with("other", first.file.clone()),
                 )
                 .help(Text::new(&m::DUPLICATE_ID_HELP))
                 .related(Related {
@@ -280,7 +326,18 @@ mod tests {
 
     #[test]
     fn numerals() {
-        let cases = [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (30, "三十"), (32, "三十二"), (100, "一百"), (105, "一百零五"), (110, "一百一十"), (1001, "一千零一")];
+        let cases = [
+            (1, "一"),
+            (10, "十"),
+            (11, "十一"),
+            (20, "二十"),
+            (30, "三十"),
+            (32, "三十二"),
+            (100, "一百"),
+            (105, "一百零五"),
+            (110, "一百一十"),
+            (1001, "一千零一"),
+        ];
         for (number, expected) in cases {
             assert_eq!(chinese_numeral(number), expected, "{number}");
         }

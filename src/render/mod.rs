@@ -1,1 +1,398 @@
-//! Stage 4, render.
+//! Stage 4, render: the checked model to pages (output path + bytes), handed one by one to a
+//! [`PageSink`] as they are made, in parallel. No disk I/O here (the sink writes); no page's
+//! context holds more than that page needs.
+//!
+//! Templates: the repository's templates/ are compiled into the binary ([`BUILTIN_TEMPLATES`]);
+//! a site overrides any of them with a file of the same name in `<root>/templates/`. Template
+//! problems are `template` diagnostics with the template's file, line and column.
+
+pub mod view;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::diagnostics::{Diagnostic, Position, Span, Text, messages as m};
+use crate::fs::FsError;
+use crate::model::SiteModel;
+use view::{DepartmentView, ItemLink, Views};
+
+/// Templates compiled into the binary: (name, source).
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("item.html", include_str!("../../templates/item.html")),
+    (
+        "departments.html",
+        include_str!("../../templates/departments.html"),
+    ),
+    (
+        "department.html",
+        include_str!("../../templates/department.html"),
+    ),
+    ("laws.html", include_str!("../../templates/laws.html")),
+    ("law.html", include_str!("../../templates/law.html")),
+    ("page.html", include_str!("../../templates/page.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+];
+
+/// Static assets compiled into the binary, published under /assets/; overridable like templates
+/// (`<root>/templates/assets/<name>`).
+pub const BUILTIN_ASSETS: &[(&str, &str)] = &[(
+    "style.css",
+    include_str!("../../templates/assets/style.css"),
+)];
+
+/// Where rendered pages go. Implemented by `write` (staging folder) and by serve (memory).
+pub trait PageSink: Sync {
+    /// `path` is relative to the output root, `/`-separated (`items/x/index.html`).
+    fn page(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError>;
+}
+
+fn template_file(root: &Path, name: &str) -> String {
+    let _ = root;
+    format!("templates/{name}")
+}
+
+/// Converts a tera error into a `template` diagnostic at the template's line and column.
+fn template_diagnostic(root: &Path, fallback_name: &str, error: &tera::Error) -> Diagnostic {
+    let (name, position, detail) = match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            (
+                if report.filename().is_empty() {
+                    fallback_name.to_string()
+                } else {
+                    report.filename().to_string()
+                },
+                Position::new(span.start_line.max(1) as u32, span.start_col as u32 + 1),
+                report.message().to_string(),
+            )
+        }
+        _ => {
+            let mut detail = error.to_string();
+            let mut source = std::error::Error::source(error);
+            while let Some(inner) = source {
+                detail.push_str(": ");
+                detail.push_str(&inner.to_string());
+                source = inner.source();
+            }
+            (fallback_name.to_string(), Position::START, detail)
+        }
+    };
+    let file = template_file(root, &name);
+    Diagnostic::new(
+        "template",
+        file.clone(),
+        Span::point(position),
+        Text::new(&m::TEMPLATE_ERROR).with("detail", detail),
+    )
+    .help(Text::new(&m::TEMPLATE_ERROR_HELP).with("template", file))
+}
+
+/// The templates: built-in ones, then the site's overrides (any `*.html` or `*.xml` of
+/// `<root>/templates/`, including new ones the site's templates include).
+pub fn load_templates(root: &Path) -> (Option<Tera>, Vec<Diagnostic>) {
+    let mut sources: BTreeMap<String, String> = BUILTIN_TEMPLATES
+        .iter()
+        .map(|(name, source)| (name.to_string(), source.to_string()))
+        .collect();
+    let mut diagnostics = Vec::new();
+    if let Ok(files) = crate::fs::walk_files(&root.join("templates")) {
+        for file in files {
+            if file.is_symlink || file.relative.starts_with("assets/") {
+                continue;
+            }
+            if !(file.relative.ends_with(".html") || file.relative.ends_with(".xml")) {
+                continue;
+            }
+            match crate::fs::read_to_string(&file.path) {
+                Ok(text) => {
+                    sources.insert(file.relative.clone(), text);
+                }
+                Err(_) => diagnostics.push(Diagnostic::new(
+                    "template",
+                    template_file(root, &file.relative),
+                    Span::point(Position::START),
+                    Text::new(&m::NOT_UTF8),
+                )),
+            }
+        }
+    }
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    match tera.add_raw_templates(
+        sources
+            .iter()
+            .map(|(name, source)| (name.as_str(), source.as_str())),
+    ) {
+        Ok(()) => (Some(tera), diagnostics),
+        Err(error) => {
+            diagnostics.push(template_diagnostic(root, "base.html", &error));
+            (None, diagnostics)
+        }
+    }
+}
+
+/// Asset bytes: the site's override or the built-in.
+pub fn assets(root: &Path) -> Vec<(String, Vec<u8>)> {
+    BUILTIN_ASSETS
+        .iter()
+        .map(|(name, builtin)| {
+            let own = root.join("templates/assets").join(name);
+            let bytes = std::fs::read(&own).unwrap_or_else(|_| builtin.as_bytes().to_vec());
+            (format!("assets/{name}"), bytes)
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct TagView<'a> {
+    name: &'a str,
+    anchor: String,
+    items: Vec<ItemLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct SitemapEntry {
+    loc: String,
+    lastmod: String,
+}
+
+fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Render settings from the command line.
+pub struct RenderOptions<'a> {
+    pub root: &'a Path,
+    pub base_url: Option<&'a str>,
+}
+
+/// Counts of what was rendered, for the build summary.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RenderStats {
+    pub pages: usize,
+}
+
+/// Renders every page of the site into `sink`. Returns template diagnostics (rendering goes on
+/// past a failing page so that all template errors are reported).
+pub fn render_site(
+    model: &SiteModel,
+    tera: &Tera,
+    options: &RenderOptions,
+    sink: &dyn PageSink,
+) -> Result<(RenderStats, Vec<Diagnostic>), FsError> {
+    let views = Views::new(model, options.base_url);
+    let mut tera = tera.clone();
+    tera.global_context().insert("site", &views.site());
+    let tera = &tera;
+    let root = options.root;
+
+    let render = |template: &str, context: &Context| -> Result<String, Diagnostic> {
+        tera.render(template, context)
+            .map_err(|error| template_diagnostic(root, template, &error))
+    };
+    let page_context = |path: &str| {
+        let mut context = Context::new();
+        context.insert("page_url", &views.url(path));
+        context
+    };
+
+    // Items, in parallel: the bulk of the site.
+    let item_results: Vec<Result<Option<Diagnostic>, FsError>> = model
+        .items
+        .par_iter()
+        .map(|item| {
+            let path = format!("items/{}/", item.id);
+            let mut context = page_context(&path);
+            context.insert("item", &views.item(item));
+            match render("item.html", &context) {
+                Ok(html) => sink
+                    .page(&format!("{path}index.html"), html.into_bytes())
+                    .map(|_| None),
+                Err(diagnostic) => Ok(Some(diagnostic)),
+            }
+        })
+        .collect();
+    let mut diagnostics = Vec::new();
+    for result in item_results {
+        if let Some(diagnostic) = result? {
+            diagnostics.push(diagnostic);
+        }
+    }
+    let mut pages = model.items.len();
+
+    // Items grouped by department, and by tag.
+    let mut by_department: BTreeMap<&str, Vec<ItemLink>> = BTreeMap::new();
+    let mut by_tag: BTreeMap<&str, Vec<ItemLink>> = BTreeMap::new();
+    for item in &model.items {
+        by_department
+            .entry(item.department.as_str())
+            .or_default()
+            .push(views.item_link(item));
+        for tag in &item.tags {
+            by_tag
+                .entry(tag.as_str())
+                .or_default()
+                .push(views.item_link(item));
+        }
+    }
+    let department_views: Vec<DepartmentView> = model
+        .departments
+        .values()
+        .map(|department| DepartmentView {
+            link: views.department_link(Some(department), &department.id),
+            functions_html: views.markdown(&department.functions.value),
+            items: by_department
+                .get(department.id.as_str())
+                .cloned()
+                .unwrap_or_default(),
+        })
+        .collect();
+    let tags: Vec<TagView> = by_tag
+        .into_iter()
+        .enumerate()
+        .map(|(index, (name, items))| TagView {
+            name,
+            anchor: format!("tag-{}", index + 1),
+            items,
+        })
+        .collect();
+
+    let mut emit = |path: &str, template: &str, context: Context| -> Result<(), FsError> {
+        match render(template, &context) {
+            Ok(html) => {
+                pages += 1;
+                sink.page(path, html.into_bytes())
+            }
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic);
+                Ok(())
+            }
+        }
+    };
+
+    let mut context = page_context("");
+    context.insert("departments", &department_views);
+    context.insert("tags", &tags);
+    emit("index.html", "index.html", context)?;
+
+    let mut context = page_context("departments/");
+    context.insert("departments", &department_views);
+    emit("departments/index.html", "departments.html", context)?;
+    for department in &department_views {
+        let path = format!("departments/{}/", department.link.id);
+        let mut context = page_context(&path);
+        context.insert("department", department);
+        emit(&format!("{path}index.html"), "department.html", context)?;
+    }
+
+    let citations = views.citations();
+    let law_views: Vec<_> = model
+        .laws
+        .values()
+        .map(|law| views.law(law, citations.get(law.id.as_str())))
+        .collect();
+    let mut context = page_context("laws/");
+    context.insert("laws", &law_views);
+    emit("laws/index.html", "laws.html", context)?;
+    for law in &law_views {
+        let path = format!("laws/{}/", law.id);
+        let mut context = page_context(&path);
+        context.insert("law", law);
+        emit(&format!("{path}index.html"), "law.html", context)?;
+    }
+
+    for page in &model.pages {
+        let path = format!("pages/{}/", page.slug);
+        let mut context = page_context(&path);
+        context.insert("page", &views.page(page));
+        emit(&format!("{path}index.html"), "page.html", context)?;
+    }
+
+    emit("404.html", "404.html", page_context("404.html"))?;
+
+    // sitemap.xml and robots.txt: fixed formats, built here.
+    let mut entries: Vec<SitemapEntry> = Vec::new();
+    let absolute = |path: &str| format!("{}{}", views.base_url, path);
+    let newest = model
+        .items
+        .iter()
+        .filter_map(|item| item.updated.as_ref())
+        .map(|u| u.value)
+        .max();
+    let newest = newest.map(|date| date.to_string()).unwrap_or_default();
+    entries.push(SitemapEntry {
+        loc: absolute(""),
+        lastmod: newest.clone(),
+    });
+    for item in &model.items {
+        entries.push(SitemapEntry {
+            loc: absolute(&format!("items/{}/", item.id)),
+            lastmod: item
+                .updated
+                .as_ref()
+                .map(|u| u.value.to_string())
+                .unwrap_or_default(),
+        });
+    }
+    entries.push(SitemapEntry {
+        loc: absolute("departments/"),
+        lastmod: newest.clone(),
+    });
+    for department in model.departments.keys() {
+        entries.push(SitemapEntry {
+            loc: absolute(&format!("departments/{department}/")),
+            lastmod: String::new(),
+        });
+    }
+    entries.push(SitemapEntry {
+        loc: absolute("laws/"),
+        lastmod: String::new(),
+    });
+    for law in model.laws.keys() {
+        entries.push(SitemapEntry {
+            loc: absolute(&format!("laws/{law}/")),
+            lastmod: String::new(),
+        });
+    }
+    for page in &model.pages {
+        entries.push(SitemapEntry {
+            loc: absolute(&format!("pages/{}/", page.slug)),
+            lastmod: String::new(),
+        });
+    }
+    let mut sitemap = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for entry in &entries {
+        sitemap.push_str("<url><loc>");
+        sitemap.push_str(&escape_xml(&entry.loc));
+        sitemap.push_str("</loc>");
+        if !entry.lastmod.is_empty() {
+            sitemap.push_str("<lastmod>");
+            sitemap.push_str(&entry.lastmod);
+            sitemap.push_str("</lastmod>");
+        }
+        sitemap.push_str("</url>\n");
+    }
+    sitemap.push_str("</urlset>\n");
+    sink.page("sitemap.xml", sitemap.into_bytes())?;
+    let robots = format!(
+        "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+        views.base_url
+    );
+    sink.page("robots.txt", robots.into_bytes())?;
+    for (path, bytes) in assets(root) {
+        sink.page(&path, bytes)?;
+    }
+    pages += 2;
+    Ok((RenderStats { pages }, diagnostics))
+}

@@ -1,0 +1,695 @@
+//! The view model: what templates see. Built per page from the model, borrowing strings (no
+//! whole-site clone per page); Markdown fields arrive as `*_html`, already rendered safely;
+//! every other string is plain text that tera escapes. Each view is documented for template
+//! authors in docs/templates.md.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::markdown;
+use crate::model::{
+    Department, Item, Law, LawReference, Page, Required, Site, SiteModel, TimeSpan,
+};
+
+/// Site-wide values, in tera's global context as `site`.
+#[derive(Debug, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub authority: String,
+    pub base_url: String,
+    /// Path part of base_url, always ending in `/` (`/bszn/`); every link starts with it.
+    pub base_path: String,
+    pub language: String,
+    pub address: String,
+    pub hours: String,
+    pub phone: String,
+    pub complaint: ComplaintView,
+    pub redress_review: String,
+    pub redress_litigation: String,
+    pub menu: Vec<LinkView>,
+    pub item_count: usize,
+    pub department_count: usize,
+}
+
+#[derive(Debug, Serialize, Default)]
+pub struct ComplaintView {
+    pub phone: String,
+    pub address: String,
+    pub email: String,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize, Clone)]
+pub struct LinkView {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReferenceView<'a> {
+    pub law_id: &'a str,
+    pub law_title: &'a str,
+    pub article: &'a str,
+    /// Link to the article on the law page.
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LegalBasisView<'a> {
+    #[serde(flatten)]
+    pub reference: ReferenceView<'a>,
+    /// The item's own wording, else the article summary from the law file, else empty.
+    pub text: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConditionView<'a> {
+    pub text: &'a str,
+    pub basis: Option<ReferenceView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MaterialView<'a> {
+    pub name: &'a str,
+    /// True when always required; otherwise `case` names when it is needed.
+    pub required: bool,
+    pub case: &'a str,
+    pub originals: u64,
+    pub copies: u64,
+    pub medium: &'a str,
+    pub paper_size: &'a str,
+    pub source: &'a str,
+    pub issuer: &'a str,
+    pub blank_form_url: String,
+    pub sample_url: String,
+    pub note_html: String,
+    pub basis: Option<ReferenceView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StepView<'a> {
+    pub number: usize,
+    pub step: &'a str,
+    pub actor: &'a str,
+    pub time_limit: String,
+    pub description: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExcludedView<'a> {
+    pub name: &'a str,
+    pub time_limit: String,
+    pub basis: Option<ReferenceView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FeeView<'a> {
+    pub name: &'a str,
+    pub amount: &'a str,
+    pub basis: Option<ReferenceView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RefusalView<'a> {
+    pub case: &'a str,
+    pub basis: Option<ReferenceView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FaqView<'a> {
+    pub question: &'a str,
+    pub answer_html: String,
+}
+
+/// A short reference to an item, for lists.
+#[derive(Debug, Serialize, Clone)]
+pub struct ItemLink<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub code: &'a str,
+    pub item_type: &'a str,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DepartmentLink<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub phone: &'a str,
+    pub room: &'a str,
+    pub head: &'a str,
+    pub url: String,
+}
+
+/// `item` in item.html.
+#[derive(Debug, Serialize)]
+pub struct ItemView<'a> {
+    pub id: &'a str,
+    pub url: String,
+    /// Absolute URL (base_url + path), for print and sharing.
+    pub permalink: String,
+    pub code: &'a str,
+    pub name: &'a str,
+    pub item_type: &'a str,
+    pub is_licensing: bool,
+    pub department: DepartmentLink<'a>,
+    pub audience: Vec<&'a str>,
+    pub summary_html: String,
+    pub legal_basis: Vec<LegalBasisView<'a>>,
+    pub conditions: Vec<ConditionView<'a>>,
+    pub materials: Vec<MaterialView<'a>>,
+    pub procedure: Vec<StepView<'a>>,
+    pub statutory_limit: String,
+    pub promised_limit: String,
+    pub excluded: Vec<ExcludedView<'a>>,
+    pub free: bool,
+    pub fees: Vec<FeeView<'a>>,
+    pub result_name: &'a str,
+    pub result_type: &'a str,
+    pub delivery: Vec<&'a str>,
+    pub visits: u64,
+    pub visits_reason: &'a str,
+    pub online_available: bool,
+    pub online_url: &'a str,
+    pub online_reason: &'a str,
+    /// Effective place of service: the item's own, else the department's room and phone, else the site's.
+    pub address: &'a str,
+    pub hours: &'a str,
+    pub phone: &'a str,
+    pub primary_post: &'a str,
+    pub substitute_post: &'a str,
+    pub appointment_channels: Vec<&'a str>,
+    pub reply_within: String,
+    pub refusals: Vec<RefusalView<'a>>,
+    pub faq: Vec<FaqView<'a>>,
+    pub tags: Vec<&'a str>,
+    pub updated: String,
+}
+
+/// Builds views with the site's base path and the lookups every view needs.
+pub struct Views<'a> {
+    pub model: &'a SiteModel,
+    pub base_path: String,
+    pub base_url: String,
+}
+
+pub fn base_path_of(base_url: &str) -> String {
+    let after_scheme = base_url
+        .split_once("://")
+        .map(|(_, rest)| rest)
+        .unwrap_or(base_url);
+    let path = after_scheme
+        .find('/')
+        .map(|index| &after_scheme[index..])
+        .unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let mut path = path.trim_end_matches('/').to_string();
+    path.push('/');
+    path
+}
+
+fn limit(span: &Option<TimeSpan>) -> String {
+    span.as_ref().map(TimeSpan::label).unwrap_or_default()
+}
+
+impl<'a> Views<'a> {
+    pub fn new(model: &'a SiteModel, base_url_override: Option<&str>) -> Self {
+        let base_url = base_url_override
+            .unwrap_or(&model.site.base_url.value)
+            .to_string();
+        let base_url = if base_url.ends_with('/') {
+            base_url
+        } else {
+            format!("{base_url}/")
+        };
+        Views {
+            model,
+            base_path: base_path_of(&base_url),
+            base_url,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path)
+    }
+
+    pub fn item_url(&self, id: &str) -> String {
+        self.url(&format!("items/{id}/"))
+    }
+
+    pub fn department_url(&self, id: &str) -> String {
+        self.url(&format!("departments/{id}/"))
+    }
+
+    pub fn law_url(&self, id: &str) -> String {
+        self.url(&format!("laws/{id}/"))
+    }
+
+    pub fn file_url(&self, relative: &str) -> String {
+        self.url(&format!("files/{relative}"))
+    }
+
+    pub fn markdown(&self, text: &str) -> String {
+        markdown::to_html(text, &self.base_path)
+    }
+
+    pub fn site(&self) -> SiteView {
+        let site: &Site = &self.model.site;
+        let complaint = site.complaint.as_ref().map(|c| ComplaintView {
+            phone: c
+                .phone
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_default(),
+            address: c
+                .address
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_default(),
+            email: c
+                .email
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_default(),
+            url: c.url.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+        });
+        SiteView {
+            title: site.title.value.clone(),
+            authority: site.authority.value.clone(),
+            base_url: self.base_url.clone(),
+            base_path: self.base_path.clone(),
+            language: site.language.clone(),
+            address: site.address.value.clone(),
+            hours: site.hours.value.clone(),
+            phone: site.phone.value.clone(),
+            complaint: complaint.unwrap_or_default(),
+            redress_review: site.redress.review.value.clone(),
+            redress_litigation: site.redress.litigation.value.clone(),
+            menu: self
+                .model
+                .pages
+                .iter()
+                .filter(|page| page.menu)
+                .map(|page| LinkView {
+                    title: page.title.value.clone(),
+                    url: self.url(&format!("pages/{}/", page.slug)),
+                })
+                .collect(),
+            item_count: self.model.items.len(),
+            department_count: self.model.departments.len(),
+        }
+    }
+
+    /// Anchor of an article on its law page (`art-3`), by its position in the law's list.
+    pub fn article_anchor(law: &Law, article: &str) -> Option<String> {
+        let articles = law.articles.as_ref()?;
+        let index = articles.iter().position(|(key, _)| key.value == article)?;
+        Some(format!("art-{}", index + 1))
+    }
+
+    pub fn reference(&self, reference: &'a LawReference) -> ReferenceView<'a> {
+        let law = self.model.laws.get(&reference.law.value);
+        let anchor = law.and_then(|law| Self::article_anchor(law, &reference.article.value));
+        let mut url = self.law_url(&reference.law.value);
+        if let Some(anchor) = anchor {
+            url.push('#');
+            url.push_str(&anchor);
+        }
+        ReferenceView {
+            law_id: &reference.law.value,
+            law_title: law
+                .map(|law| law.title.as_str())
+                .unwrap_or(&reference.law.value),
+            article: &reference.article.value,
+            url,
+        }
+    }
+
+    pub fn item_link(&self, item: &'a Item) -> ItemLink<'a> {
+        ItemLink {
+            id: &item.id,
+            name: &item.name.value,
+            code: &item.code.value,
+            item_type: &item.item_type.value,
+            url: self.item_url(&item.id),
+        }
+    }
+
+    pub fn department_link(
+        &self,
+        department: Option<&'a Department>,
+        id: &'a str,
+    ) -> DepartmentLink<'a> {
+        let text = |value: Option<&'a crate::model::Str>| value.map(|t| t.as_str()).unwrap_or("");
+        DepartmentLink {
+            id,
+            name: department.map(|d| d.name.as_str()).unwrap_or(id),
+            phone: department.map(|d| text(d.phone.as_ref())).unwrap_or(""),
+            room: department.map(|d| text(d.room.as_ref())).unwrap_or(""),
+            head: department.map(|d| text(d.head.as_ref())).unwrap_or(""),
+            url: self.department_url(id),
+        }
+    }
+
+    pub fn item(&self, item: &'a Item) -> ItemView<'a> {
+        let text =
+            |value: &'a Option<crate::model::Str>| value.as_ref().map(|t| t.as_str()).unwrap_or("");
+        let site = &self.model.site;
+        let department = self.model.departments.get(&item.department.value);
+        let place = item.place.as_ref();
+        let place_text = |pick: fn(&'a crate::model::Place) -> &'a Option<crate::model::Str>| {
+            place.and_then(|p| pick(p).as_ref()).map(|t| t.as_str())
+        };
+        let department_room = department
+            .and_then(|d| d.room.as_ref())
+            .map(|room| room.as_str());
+        let address = place_text(|p| &p.address).unwrap_or(site.address.as_str());
+        let _ = department_room;
+        let phone = place_text(|p| &p.phone)
+            .or_else(|| {
+                department
+                    .and_then(|d| d.phone.as_ref())
+                    .map(|p| p.as_str())
+            })
+            .unwrap_or(site.phone.as_str());
+        let time_limit = item.time_limit.as_ref();
+        let fees = item.fees.as_ref();
+        ItemView {
+            id: &item.id,
+            url: self.item_url(&item.id),
+            permalink: format!("{}items/{}/", self.base_url, item.id),
+            code: &item.code.value,
+            name: &item.name.value,
+            item_type: &item.item_type.value,
+            is_licensing: item.is_licensing(),
+            department: self.department_link(department, &item.department.value),
+            audience: item.audience.iter().map(|a| a.as_str()).collect(),
+            summary_html: item
+                .summary
+                .as_ref()
+                .map(|s| self.markdown(&s.value))
+                .unwrap_or_default(),
+            legal_basis: item
+                .legal_basis
+                .iter()
+                .map(|basis| LegalBasisView {
+                    reference: self.reference(&basis.reference),
+                    text: basis.text.as_ref().map(|t| t.as_str()).unwrap_or_else(|| {
+                        self.model
+                            .laws
+                            .get(&basis.reference.law.value)
+                            .and_then(|law| law.article_text(&basis.reference.article.value))
+                            .unwrap_or("")
+                    }),
+                })
+                .collect(),
+            conditions: item
+                .conditions
+                .iter()
+                .map(|c| ConditionView {
+                    text: &c.text.value,
+                    basis: c.basis.as_ref().map(|b| self.reference(b)),
+                })
+                .collect(),
+            materials: item
+                .materials
+                .iter()
+                .map(|m| MaterialView {
+                    name: &m.name.value,
+                    required: matches!(m.required, Required::Always),
+                    case: match &m.required {
+                        Required::When(case) => case.as_str(),
+                        Required::Always => "",
+                    },
+                    originals: m.originals.value,
+                    copies: m.copies.value,
+                    medium: &m.medium.value,
+                    paper_size: text(&m.paper_size),
+                    source: &m.source.value,
+                    issuer: text(&m.issuer),
+                    blank_form_url: m
+                        .blank_form
+                        .as_ref()
+                        .map(|p| self.file_url(&p.value))
+                        .unwrap_or_default(),
+                    sample_url: m
+                        .sample
+                        .as_ref()
+                        .map(|p| self.file_url(&p.value))
+                        .unwrap_or_default(),
+                    note_html: m
+                        .note
+                        .as_ref()
+                        .map(|n| self.markdown(&n.value))
+                        .unwrap_or_default(),
+                    basis: m.basis.as_ref().map(|b| self.reference(b)),
+                })
+                .collect(),
+            procedure: item
+                .procedure
+                .iter()
+                .enumerate()
+                .map(|(index, s)| StepView {
+                    number: index + 1,
+                    step: &s.step.value,
+                    actor: &s.actor.value,
+                    time_limit: limit(&s.time_limit),
+                    description: text(&s.description),
+                })
+                .collect(),
+            statutory_limit: time_limit.map(|t| limit(&t.statutory)).unwrap_or_default(),
+            promised_limit: time_limit.map(|t| limit(&t.promised)).unwrap_or_default(),
+            excluded: time_limit
+                .map(|t| {
+                    t.excluded
+                        .iter()
+                        .map(|e| ExcludedView {
+                            name: &e.name.value,
+                            time_limit: limit(&e.time_limit),
+                            basis: e.basis.as_ref().map(|b| self.reference(b)),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            free: fees.is_some_and(|f| f.is_free()),
+            fees: fees
+                .map(|f| {
+                    f.items
+                        .iter()
+                        .map(|i| FeeView {
+                            name: &i.name.value,
+                            amount: text(&i.amount),
+                            basis: i.basis.as_ref().map(|b| self.reference(b)),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            result_name: item.result.as_ref().map(|r| r.name.as_str()).unwrap_or(""),
+            result_type: item.result.as_ref().map(|r| r.kind.as_str()).unwrap_or(""),
+            delivery: item
+                .result
+                .iter()
+                .flat_map(|r| r.delivery.iter().map(|d| d.as_str()))
+                .collect(),
+            visits: item.visits.as_ref().map(|v| v.value).unwrap_or(0),
+            visits_reason: text(&item.visits_reason),
+            online_available: item.online.as_ref().is_some_and(|o| o.available.value),
+            online_url: item.online.as_ref().map(|o| text(&o.url)).unwrap_or(""),
+            online_reason: item.online.as_ref().map(|o| text(&o.reason)).unwrap_or(""),
+            address,
+            hours: place_text(|p| &p.hours).unwrap_or(site.hours.as_str()),
+            phone,
+            primary_post: item
+                .handlers
+                .as_ref()
+                .map(|h| h.primary.as_str())
+                .unwrap_or(""),
+            substitute_post: item
+                .handlers
+                .as_ref()
+                .map(|h| text(&h.substitute))
+                .unwrap_or(""),
+            appointment_channels: item
+                .appointment
+                .iter()
+                .flat_map(|a| a.channels.iter().map(|c| c.as_str()))
+                .collect(),
+            reply_within: item
+                .appointment
+                .as_ref()
+                .map(|a| limit(&a.reply_within))
+                .unwrap_or_default(),
+            refusals: item
+                .refusals
+                .iter()
+                .flatten()
+                .map(|r| RefusalView {
+                    case: &r.case.value,
+                    basis: r.basis.as_ref().map(|b| self.reference(b)),
+                })
+                .collect(),
+            faq: item
+                .faq
+                .iter()
+                .map(|f| FaqView {
+                    question: &f.question.value,
+                    answer_html: self.markdown(&f.answer.value),
+                })
+                .collect(),
+            tags: item.tags.iter().map(|t| t.as_str()).collect(),
+            updated: item
+                .updated
+                .as_ref()
+                .map(|u| u.value.to_string())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// `department` in department.html and entries of departments.html.
+#[derive(Debug, Serialize)]
+pub struct DepartmentView<'a> {
+    #[serde(flatten)]
+    pub link: DepartmentLink<'a>,
+    pub functions_html: String,
+    pub items: Vec<ItemLink<'a>>,
+}
+
+/// An article on a law page with the items that cite it.
+#[derive(Debug, Serialize)]
+pub struct ArticleView<'a> {
+    pub article: &'a str,
+    pub anchor: String,
+    pub text: &'a str,
+    pub cited_by: Vec<ItemLink<'a>>,
+}
+
+/// `law` in law.html.
+#[derive(Debug, Serialize)]
+pub struct LawView<'a> {
+    pub id: &'a str,
+    pub url: String,
+    pub title: &'a str,
+    pub doc_no: &'a str,
+    pub issuer: &'a str,
+    pub effective: String,
+    pub amended: String,
+    pub official_url: &'a str,
+    /// Listed articles in file order, then articles cited but not listed.
+    pub articles: Vec<ArticleView<'a>>,
+    pub cited_by_count: usize,
+}
+
+/// `page` in page.html.
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    pub slug: &'a str,
+    pub url: String,
+    pub title: &'a str,
+    pub body_html: String,
+}
+
+impl<'a> Views<'a> {
+    pub fn page(&self, page: &'a Page) -> PageView<'a> {
+        PageView {
+            slug: &page.slug,
+            url: self.url(&format!("pages/{}/", page.slug)),
+            title: &page.title.value,
+            body_html: self.markdown(&page.body),
+        }
+    }
+
+    /// law id -> article -> citing items (each item once per article), in item order.
+    pub fn citations(&self) -> BTreeMap<&'a str, BTreeMap<&'a str, Vec<&'a Item>>> {
+        let mut citations: BTreeMap<&str, BTreeMap<&str, Vec<&Item>>> = BTreeMap::new();
+        for item in &self.model.items {
+            for reference in item.law_references() {
+                let list = citations
+                    .entry(reference.law.value.as_str())
+                    .or_default()
+                    .entry(reference.article.value.as_str())
+                    .or_default();
+                if list.last().is_none_or(|last| last.id != item.id) {
+                    list.push(item);
+                }
+            }
+        }
+        citations
+    }
+
+    pub fn law(
+        &self,
+        law: &'a Law,
+        cited: Option<&BTreeMap<&'a str, Vec<&'a Item>>>,
+    ) -> LawView<'a> {
+        let empty = BTreeMap::new();
+        let cited = cited.unwrap_or(&empty);
+        let links = |article: &str| -> Vec<ItemLink<'a>> {
+            cited
+                .get(article)
+                .map(|items| items.iter().map(|item| self.item_link(item)).collect())
+                .unwrap_or_default()
+        };
+        let mut articles: Vec<ArticleView<'a>> = law
+            .articles
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(index, (key, text))| ArticleView {
+                article: &key.value,
+                anchor: format!("art-{}", index + 1),
+                text: &text.value,
+                cited_by: links(&key.value),
+            })
+            .collect();
+        if law.articles.is_none() {
+            for (index, article) in cited.keys().enumerate() {
+                articles.push(ArticleView {
+                    article,
+                    anchor: format!("cited-{}", index + 1),
+                    text: "",
+                    cited_by: links(article),
+                });
+            }
+        }
+        let mut citing: Vec<&str> = cited
+            .values()
+            .flatten()
+            .map(|item| item.id.as_str())
+            .collect();
+        citing.sort_unstable();
+        citing.dedup();
+        LawView {
+            id: &law.id,
+            url: self.law_url(&law.id),
+            title: &law.title.value,
+            doc_no: law.doc_no.as_ref().map(|t| t.as_str()).unwrap_or(""),
+            issuer: &law.issuer.value,
+            effective: law
+                .effective
+                .as_ref()
+                .map(|d| d.value.to_string())
+                .unwrap_or_default(),
+            amended: law
+                .amended
+                .as_ref()
+                .map(|d| d.value.to_string())
+                .unwrap_or_default(),
+            official_url: law.url.as_ref().map(|t| t.as_str()).unwrap_or(""),
+            articles,
+            cited_by_count: citing.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base_paths() {
+        assert_eq!(super::base_path_of("https://x.gov.cn/bszn/"), "/bszn/");
+        assert_eq!(super::base_path_of("https://x.gov.cn/bszn"), "/bszn/");
+        assert_eq!(super::base_path_of("https://x.gov.cn"), "/");
+        assert_eq!(super::base_path_of("https://x.gov.cn/"), "/");
+    }
+}
