@@ -284,8 +284,8 @@ pub fn check_item(
         let name = material.name.value.trim_end();
         if FORM_SUFFIXES.iter().any(|suffix| name.ends_with(suffix)) {
             let missing: Vec<(&str, &'static crate::diagnostics::Message)> = [
-                ("blank_form", material.blank_form.is_none(), &m::FORM_BLANK),
-                ("sample", material.sample.is_none(), &m::FORM_SAMPLE),
+                ("blank_form", !material.blank_form_written, &m::FORM_BLANK),
+                ("sample", !material.sample_written, &m::FORM_SAMPLE),
             ]
             .into_iter()
             .filter(|(_, missing, _)| *missing)

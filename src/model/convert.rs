@@ -1113,6 +1113,8 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
         issuer,
         blank_form,
         sample,
+        blank_form_written: fields.has("blank_form"),
+        sample_written: fields.has("sample"),
         note,
         basis,
     })

@@ -183,6 +183,10 @@ pub struct Material {
     pub issuer: Option<Str>,
     pub blank_form: Option<Str>,
     pub sample: Option<Str>,
+    /// The keys are written, even if their value was invalid (so `form-without-template` stays
+    /// quiet about a path already reported as `invalid-value`).
+    pub blank_form_written: bool,
+    pub sample_written: bool,
     pub note: Option<Str>,
     pub basis: Option<LawReference>,
 }

@@ -1,0 +1,439 @@
+//! `zhinan build` end to end: fixture sites under tests/fixtures/ and the shipped content/,
+//! built by the real binary into temporary folders, with assertions on the published files.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const TODAY: &str = "2026-11-29";
+
+fn zhinan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhinan"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run zhinan")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of a fixture site.
+fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+        dir.path(),
+    );
+    dir
+}
+
+fn build(root: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--today",
+        TODAY,
+    ];
+    args.extend_from_slice(extra);
+    zhinan(&args)
+}
+
+fn tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            (
+                entry.path().strip_prefix(root).unwrap().to_path_buf(),
+                std::fs::read(entry.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Every `href="..."`/`src="..."` (quoted or not, as minified) that starts with `base`, resolved
+/// against `out` (folders through index.html, fragments against the target page's ids).
+fn check_internal_links(out: &Path, base: &str) -> usize {
+    let mut checked = 0;
+    let pages: Vec<PathBuf> = tree(out)
+        .into_keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    for page in &pages {
+        let html = read(&out.join(page));
+        for attribute in ["href=", "src="] {
+            for (index, _) in html.match_indices(attribute) {
+                let rest = &html[index + attribute.len()..];
+                let value = if let Some(quoted) = rest.strip_prefix('"') {
+                    &quoted[..quoted.find('"').unwrap()]
+                } else {
+                    &rest[..rest.find([' ', '>']).unwrap()]
+                };
+                let value = value.replace("&amp;", "&");
+                if !value.starts_with(base) {
+                    assert!(
+                        value.starts_with("http")
+                            || value.starts_with("tel:")
+                            || value.starts_with("mailto:")
+                            || value.starts_with('#'),
+                        "{}: link `{value}` is neither under {base} nor external",
+                        page.display()
+                    );
+                    continue;
+                }
+                let (path, fragment) = value[base.len()..]
+                    .split_once('#')
+                    .unwrap_or((&value[base.len()..], ""));
+                let mut target = out.join(path);
+                if path.is_empty() || path.ends_with('/') {
+                    target = target.join("index.html");
+                }
+                assert!(
+                    target.is_file(),
+                    "{}: broken link `{value}`",
+                    page.display()
+                );
+                if !fragment.is_empty() {
+                    let text = read(&target);
+                    assert!(
+                        text.contains(&format!("id={fragment}"))
+                            || text.contains(&format!("id=\"{fragment}\"")),
+                        "{}: link `{value}` points at a missing anchor",
+                        page.display()
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    checked
+}
+
+#[test]
+fn builds_the_valid_fixture_with_everything_on_the_item_page() {
+    let site = fixture("valid");
+    let out = site.path().join("public");
+    let output = build(site.path(), &out, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for page in [
+        "index.html",
+        "items/geti-sheli/index.html",
+        "items/shipin-xuke/index.html",
+        "departments/index.html",
+        "departments/dengji/index.html",
+        "laws/index.html",
+        "laws/xzxkf/index.html",
+        "pages/guanyu/index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "assets/style.css",
+        "files/forms/geti-shenqingshu.docx",
+    ] {
+        assert!(out.join(page).is_file(), "missing {page}");
+    }
+    let item = read(&out.join("items/geti-sheli/index.html"));
+    for expected in [
+        "个体工商户设立登记",
+        "0010",
+        "个体工商户登记申请书",
+        "经营者身份证明",
+        "委托代理人办理的",
+        "公安机关",
+        "0000-1000010",
+        "0000-1000001",
+        "/bszn/files/forms/geti-shenqingshu.docx",
+        "/bszn/files/samples/geti-shenqingshu-yangben.docx",
+        "登记注册股B岗（受理）",
+        "申请事项不属于本机关职权范围的",
+        "/bszn/laws/xzxkf/#art-2",
+        "测试县人民政府",
+        "2026-10-01",
+        "<strong>委托书</strong>",
+        "lang=zh-CN",
+    ] {
+        assert!(item.contains(expected), "item page lacks `{expected}`");
+    }
+    // The place of service falls back to the department's phone, and the item's own place wins.
+    let food = read(&out.join("items/shipin-xuke/index.html"));
+    assert!(
+        food.contains("0000-1000021")
+            && food.contains("二楼 8 号窗口")
+            && food.contains("每件 10 元")
+    );
+    // A law page lists which items cite each article.
+    let law = read(&out.join("laws/xzxkf/index.html"));
+    assert!(
+        law.contains("第三十二条")
+            && law.contains("/bszn/items/geti-sheli/")
+            && law.contains("/bszn/items/shipin-xuke/")
+    );
+    let sitemap = read(&out.join("sitemap.xml"));
+    assert!(sitemap.contains(
+        "<loc>https://test.example.gov.cn/bszn/items/geti-sheli/</loc><lastmod>2026-10-01</lastmod>"
+    ));
+    assert!(check_internal_links(&out, "/bszn/") > 20);
+}
+
+#[test]
+fn two_builds_are_byte_identical_and_base_url_can_be_overridden() {
+    let site = fixture("valid");
+    let first = site.path().join("first");
+    let second = site.path().join("second");
+    assert!(build(site.path(), &first, &[]).status.success());
+    assert!(build(site.path(), &second, &[]).status.success());
+    assert_eq!(tree(&first), tree(&second));
+    let moved = site.path().join("moved");
+    assert!(
+        build(
+            site.path(),
+            &moved,
+            &["--base-url", "https://other.example.org/", "--no-minify"]
+        )
+        .status
+        .success()
+    );
+    let item = read(&moved.join("items/geti-sheli/index.html"));
+    assert!(
+        item.contains("href=\"/items/shipin-xuke/\"")
+            || item.contains("href=\"/departments/dengji/\"")
+    );
+    assert!(!item.contains("/bszn/"));
+    assert!(check_internal_links(&moved, "/") > 20);
+}
+
+#[test]
+fn a_failed_build_leaves_the_published_site_untouched() {
+    let site = fixture("valid");
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    let before = tree(&out);
+    let item = site.path().join("content/items/shipin-xuke.yaml");
+    let text = read(&item).replace("department: shipin", "department: nowhere");
+    std::fs::write(&item, text).unwrap();
+    let output = build(site.path(), &out, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(message.contains("error[unresolved-reference]"), "{message}");
+    assert!(
+        message.contains("content/items/shipin-xuke.yaml:4:13"),
+        "{message}"
+    );
+    assert_eq!(tree(&out), before, "public/ changed after a failed build");
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("staging") || name.contains(".old-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn plain_text_is_escaped_and_unsafe_markdown_is_refused() {
+    let site = fixture("valid");
+    let item = site.path().join("content/items/shipin-xuke.yaml");
+    let payload = r#"name: "食品</title><script>alert(1)</script>许可\" onload=\"x""#;
+    let text = read(&item).replace("name: 食品经营许可（新办）", payload);
+    std::fs::write(&item, text).unwrap();
+    let out = site.path().join("public");
+    let output = build(site.path(), &out, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = read(&out.join("items/shipin-xuke/index.html"));
+    // Exactly one real </title>, and the heading shows the text, escaped.
+    assert!(html.contains("<title>食品&lt;/title>"), "{html}");
+    assert!(
+        html.contains("<h1>食品&lt;/title>&lt;script>alert(1)&lt;/script>许可\" onload=\"x</h1>"),
+        "{html}"
+    );
+    assert!(!html.contains("<script>alert(1)</script>许可\" onload=\"x</h1>"));
+    let home = read(&out.join("index.html"));
+    assert!(!home.contains("<script>"));
+
+    // Markdown with a javascript: link and raw HTML: check reports both, build refuses.
+    let department = site.path().join("content/departments/shipin.yaml");
+    std::fs::write(
+        &department,
+        "name: 食品经营监管股\nfunctions: |\n  负责许可。[点此](javascript:alert(1))\n  <img src=x onerror=alert(1)>\nphone: \"0000-1000020\"\n",
+    )
+    .unwrap();
+    let before = tree(&out);
+    let output = build(site.path(), &out, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(message.contains("error[unsafe-markdown]"), "{message}");
+    assert!(
+        message.contains("content/departments/shipin.yaml:3:"),
+        "{message}"
+    );
+    assert!(
+        message.contains("content/departments/shipin.yaml:4:3"),
+        "{message}"
+    );
+    assert_eq!(tree(&out), before);
+}
+
+#[test]
+fn form_paths_out_of_the_site_are_refused() {
+    let site = fixture("valid");
+    let item = site.path().join("content/items/dengji/geti-sheli.yaml");
+    let original = read(&item);
+    std::fs::write(
+        &item,
+        original.replace(
+            "blank_form: forms/geti-shenqingshu.docx",
+            "blank_form: ../../Cargo.toml",
+        ),
+    )
+    .unwrap();
+    let output = zhinan(&[
+        "check",
+        "--root",
+        site.path().to_str().unwrap(),
+        "--today",
+        TODAY,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rules: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["invalid-value"]);
+
+    // A symlink inside content/files/ that leads out of it.
+    std::fs::write(
+        &item,
+        original.replace("forms/geti-shenqingshu.docx", "forms/escape.docx"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        "/etc/passwd",
+        site.path().join("content/files/forms/escape.docx"),
+    )
+    .unwrap();
+    let output = zhinan(&[
+        "check",
+        "--root",
+        site.path().to_str().unwrap(),
+        "--today",
+        TODAY,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let first = &report["diagnostics"][0];
+    assert_eq!(first["rule"], "invalid-value");
+    assert_eq!(first["line"], 25);
+    assert_eq!(first["column"], 17);
+    // And build never publishes it.
+    std::fs::write(&item, original).unwrap();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    assert!(!out.join("files/forms/escape.docx").exists());
+}
+
+#[test]
+fn site_templates_override_the_builtin_ones_and_template_errors_are_located() {
+    let site = fixture("valid");
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(
+        site.path().join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>自定义 404</h1>{% endblock content %}",
+    )
+    .unwrap();
+    let out = site.path().join("public");
+    let output = build(site.path(), &out, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(read(&out.join("404.html")).contains("自定义 404"));
+    let before = tree(&out);
+
+    std::fs::write(
+        site.path().join("templates/page.html"),
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ page.title \n{% endblock content %}",
+    )
+    .unwrap();
+    let output = build(site.path(), &out, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(message.contains("error[template]"), "{message}");
+    assert!(message.contains("--> templates/page.html:"), "{message}");
+    assert_eq!(tree(&out), before);
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    assert_eq!(
+        zhinan(&["build", "--root", "/nonexistent/zhinan-site"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        zhinan(&["build", "--today", "2026-13-01"]).status.code(),
+        Some(2)
+    );
+    let site = fixture("valid");
+    let output = build(
+        site.path(),
+        &site.path().join("public"),
+        &["--base-url", "not a url"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn builds_the_shipped_site() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let check = zhinan(&["check", "--root", root.to_str().unwrap(), "--today", TODAY]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let out = tempfile::tempdir().unwrap();
+    let output = build(root, out.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let items: Vec<_> = std::fs::read_dir(out.path().join("items"))
+        .unwrap()
+        .collect();
+    assert!(items.len() >= 24, "only {} items", items.len());
+    let departments = std::fs::read_dir(out.path().join("departments"))
+        .unwrap()
+        .count();
+    assert!(departments > 5);
+    let laws = std::fs::read_dir(out.path().join("laws")).unwrap().count();
+    assert!(laws > 6);
+    let home = read(&out.path().join("index.html"));
+    assert!(home.contains("示例县"));
+    assert!(check_internal_links(out.path(), "/bszn/") > 500);
+}
