@@ -86,23 +86,19 @@ pub fn find_unsafe(source: &str) -> Vec<Unsafe> {
                 dest_url,
                 link_type,
                 ..
-            }) => {
-                if link_type != LinkType::Email && !is_safe_link(&dest_url) {
-                    found.push(Unsafe {
-                        kind: UnsafeKind::Link,
-                        range,
-                        value: dest_url.to_string(),
-                    });
-                }
+            }) if link_type != LinkType::Email && !is_safe_link(&dest_url) => {
+                found.push(Unsafe {
+                    kind: UnsafeKind::Link,
+                    range,
+                    value: dest_url.to_string(),
+                });
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                if !is_site_image(&dest_url) {
-                    found.push(Unsafe {
-                        kind: UnsafeKind::Image,
-                        range,
-                        value: dest_url.to_string(),
-                    });
-                }
+            Event::Start(Tag::Image { dest_url, .. }) if !is_site_image(&dest_url) => {
+                found.push(Unsafe {
+                    kind: UnsafeKind::Image,
+                    range,
+                    value: dest_url.to_string(),
+                });
             }
             _ => {}
         }

@@ -9,15 +9,13 @@ pub fn split(text: &str) -> Option<(&str, &str, u32)> {
     }
     let rest = &text[first_line_end + 1..];
     let mut offset = 0;
-    let mut line = 2u32;
-    for raw_line in rest.split_inclusive('\n') {
+    for (line, raw_line) in (2u32..).zip(rest.split_inclusive('\n')) {
         if raw_line.trim_end() == "---" {
             let front = &rest[..offset];
             let body = &rest[offset + raw_line.len()..];
             return Some((front, body, line + 1));
         }
         offset += raw_line.len();
-        line += 1;
     }
     None
 }

@@ -141,7 +141,7 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
     let mut documents = 0usize;
     let mut alias_nodes = 0usize;
 
-    while let Some(next) = parser.next() {
+    for next in parser.by_ref() {
         let (event, event_span) = next.map_err(|error| YamlError {
             kind: if error.info().contains("recursion limit") {
                 YamlErrorKind::TooDeep

@@ -250,9 +250,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn boolean(&mut self, fields: &Fields, key: &str, need: Need) -> Option<Spanned<bool>> {
-        let Some(node) = self.node(fields, key, need) else {
-            return None;
-        };
+        let node = self.node(fields, key, need)?;
         match &node.value {
             Value::Scalar {
                 text,

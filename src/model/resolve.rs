@@ -99,7 +99,7 @@ pub fn chinese_numeral(number: u32) -> String {
     if number < 20 {
         return format!(
             "十{}",
-            if number % 10 == 0 {
+            if number.is_multiple_of(10) {
                 ""
             } else {
                 DIGITS[(number % 10) as usize]
