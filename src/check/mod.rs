@@ -72,7 +72,7 @@ impl LintConfig {
                     Diagnostic::new(
                         "invalid-value",
                         &site.file,
-                        setting.level.span,
+                        setting.rule.span,
                         Text::new(&m::LINT_STRUCTURAL).with("value", rule.name),
                     )
                     .help(Text::new(&m::LINT_STRUCTURAL_HELP)),
@@ -271,7 +271,7 @@ pub fn check_item(
                 Text::new(&m::MATERIAL_COUNT_HELP),
             );
         }
-        if material.source.value != "申请人自备" && material.issuer.is_none() {
+        if material.source.value != "申请人自备" && !material.written.has("issuer") {
             emit.at(
                 "material-issuer",
                 material.first_key,
@@ -357,6 +357,7 @@ pub fn check_item(
     }
 
     match &item.fees {
+        None if item.written.has("fees") => {}
         None => emit.at(
             "fee-unspecified",
             item.first_key,
@@ -373,6 +374,7 @@ pub fn check_item(
         Some(fees) => {
             for fee in &fees.items {
                 match &fee.amount {
+                    None if fee.written.has("amount") => {}
                     None => emit.at(
                         "fee-unspecified",
                         fee.first_key,
@@ -395,7 +397,7 @@ pub fn check_item(
                     }
                     Some(_) => {}
                 }
-                if fee.basis.is_none() {
+                if !fee.written.has("basis") {
                     emit.at(
                         "fee-unspecified",
                         fee.first_key,
@@ -413,7 +415,7 @@ pub fn check_item(
         Some(refusals) => {
             for refusal in refusals {
                 emit.wording(&refusal.case, false, true);
-                if refusal.basis.is_none() {
+                if !refusal.written.has("basis") {
                     emit.at(
                         "refusal-without-basis",
                         refusal.first_key,
@@ -431,7 +433,7 @@ pub fn check_item(
                 );
             }
         }
-        None if item.is_licensing() => emit.at(
+        None if item.is_licensing() && !item.written.has("refusals") => emit.at(
             "no-refusals",
             item.first_key,
             Text::new(&m::NO_REFUSALS),
@@ -441,6 +443,7 @@ pub fn check_item(
     }
 
     match &item.handlers {
+        None if item.written.has("handlers") => {}
         None => emit.at(
             "no-substitute",
             item.first_key,
@@ -448,6 +451,7 @@ pub fn check_item(
             Text::new(&m::NO_SUBSTITUTE_HELP),
         ),
         Some(handlers) => match &handlers.substitute {
+            None if handlers.written.has("substitute") => {}
             None => emit.at(
                 "no-substitute",
                 handlers.first_key,
@@ -466,6 +470,7 @@ pub fn check_item(
     }
 
     match &item.appointment {
+        None if item.written.has("appointment") => {}
         None => emit.at(
             "no-appointment",
             item.first_key,
@@ -473,7 +478,7 @@ pub fn check_item(
             Text::new(&m::NO_APPOINTMENT_HELP),
         ),
         Some(appointment) => {
-            if appointment.channels.is_empty() {
+            if !appointment.written.has("channels") {
                 emit.at(
                     "no-appointment",
                     appointment.first_key,
@@ -481,7 +486,7 @@ pub fn check_item(
                     Text::new(&m::NO_APPOINTMENT_HELP),
                 );
             }
-            if appointment.reply_within.is_none() {
+            if !appointment.written.has("reply_within") {
                 emit.at(
                     "no-appointment",
                     appointment.first_key,
@@ -500,7 +505,7 @@ pub fn check_item(
                 Text::new(&m::VISITS_EXCEED).with("value", visits.value.to_string()),
                 Text::new(&m::VISITS_EXCEED_HELP),
             );
-        } else if visits.value > 0 && item.visits_reason.is_none() {
+        } else if visits.value > 0 && !item.written.has("visits_reason") {
             emit.at(
                 "visits-exceed-one",
                 item.first_key,
@@ -511,7 +516,7 @@ pub fn check_item(
     }
 
     if let Some(online) = &item.online {
-        if online.available.value && online.url.is_none() {
+        if online.available.value && !online.written.has("url") {
             emit.at(
                 "online-without-url",
                 online.first_key,
@@ -519,7 +524,7 @@ pub fn check_item(
                 Text::new(&m::ONLINE_NO_URL_HELP),
             );
         }
-        if !online.available.value && online.reason.is_none() {
+        if !online.available.value && !online.written.has("reason") {
             emit.at(
                 "online-without-url",
                 online.first_key,
@@ -567,7 +572,7 @@ pub fn check_department(
         source,
         out,
     };
-    if department.phone.is_none() {
+    if !department.written.has("phone") {
         emit.at(
             "department-without-phone",
             department.first_key,
@@ -583,8 +588,9 @@ pub fn check_site(site: &Site, out: &mut Vec<Diagnostic>) {
         return;
     }
     let position = match &site.complaint {
-        Some(complaint) if complaint.phone.is_some() => return,
+        Some(complaint) if complaint.written.has("phone") => return,
         Some(complaint) => complaint.first_key,
+        None if site.written.has("complaint") => return,
         None => site.first_key,
     };
     out.push(

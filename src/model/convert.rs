@@ -41,6 +41,22 @@ impl<'n> Fields<'n> {
     pub fn has(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
+
+    /// Which of `keys` are written: present, not null, not empty text, not an empty list.
+    pub fn written(&self, keys: &[&'static str]) -> Written {
+        Written(
+            keys.iter()
+                .copied()
+                .filter(|key| {
+                    self.get(key).is_some_and(|node| match &node.value {
+                        Value::Scalar { text, .. } => !text.trim().is_empty(),
+                        Value::Sequence(items) => !items.is_empty(),
+                        Value::Mapping(_) => true,
+                    })
+                })
+                .collect(),
+        )
+    }
 }
 
 /// How a key is required.
@@ -548,6 +564,7 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
         return site;
     };
     site.first_key = fields.first_key;
+    site.written = fields.written(&["complaint"]);
     site.title = reader.required_text(&fields, "title");
     site.authority = reader.required_text(&fields, "authority");
     site.base_url = reader
@@ -573,6 +590,7 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
         if let Some(inner) = reader.fields(node, "complaint", &["phone", "address", "email", "url"])
         {
             site.complaint = Some(Complaint {
+                written: inner.written(&["phone"]),
                 first_key: inner.first_key,
                 phone: reader.text(&inner, "phone", Need::Dedicated),
                 address: reader.text(&inner, "address", Need::Optional),
@@ -662,6 +680,7 @@ pub fn department(reader: &mut Reader, id: &str, root: &Node) -> Department {
         return department;
     };
     department.first_key = fields.first_key;
+    department.written = fields.written(&["phone"]);
     department.name = reader.required_text(&fields, "name");
     department.functions = reader.required_text(&fields, "functions");
     department.phone = reader.text(&fields, "phone", Need::Dedicated);
@@ -806,6 +825,13 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         return item;
     };
     item.first_key = fields.first_key;
+    item.written = fields.written(&[
+        "fees",
+        "handlers",
+        "appointment",
+        "refusals",
+        "visits_reason",
+    ]);
     item.code = reader.required_text(&fields, "code");
     item.name = reader.required_text(&fields, "name");
     item.item_type = reader
@@ -920,6 +946,7 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
                 None => None,
             };
             items.push(FeeItem {
+                written: entry.written(&["amount", "basis"]),
                 first_key: entry.first_key,
                 name,
                 amount,
@@ -967,6 +994,7 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         let reason = reader.text(&inner, "reason", Need::Dedicated);
         if let Some(available) = available {
             item.online = Some(Online {
+                written: inner.written(&["url", "reason"]),
                 first_key: inner.first_key,
                 available,
                 url,
@@ -989,6 +1017,7 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         let primary = reader.required_text(&inner, "primary");
         let substitute = reader.text(&inner, "substitute", Need::Dedicated);
         item.handlers = Some(Handlers {
+            written: inner.written(&["substitute"]),
             first_key: inner.first_key,
             primary,
             substitute,
@@ -1000,6 +1029,7 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         let channels = reader.text_list(&inner, "channels", Need::Dedicated);
         let reply_within = reader.time_span(&inner, "reply_within", Need::Dedicated);
         item.appointment = Some(Appointment {
+            written: inner.written(&["channels", "reply_within"]),
             first_key: inner.first_key,
             channels,
             reply_within,
@@ -1013,6 +1043,7 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
             let basis = reader.optional_law_reference(&inner, "basis");
             if let Some(case) = case {
                 refusals.push(Refusal {
+                    written: inner.written(&["basis"]),
                     first_key: inner.first_key,
                     case,
                     basis,
@@ -1100,6 +1131,7 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
     let note = reader.text(fields, "note", Need::Optional);
     let basis = reader.optional_law_reference(fields, "basis");
     Some(Material {
+        written: fields.written(&["issuer"]),
         first_key: fields.first_key,
         name: name?,
         required: required?,

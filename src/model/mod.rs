@@ -15,6 +15,18 @@ use std::collections::BTreeMap;
 
 use crate::diagnostics::{Position, Span};
 
+/// The dedicated-rule keys of a map that are written (present and not empty), even when their
+/// value was invalid: a dedicated rule reports a key only when it is *not written*, so a key of
+/// the wrong type gives exactly one diagnostic (`invalid-value`), never a second one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Written(pub Vec<&'static str>);
+
+impl Written {
+    pub fn has(&self, key: &str) -> bool {
+        self.0.contains(&key)
+    }
+}
+
 /// A value with the span of the YAML node it came from.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Spanned<T> {
@@ -87,6 +99,7 @@ pub struct LawReference {
 
 #[derive(Debug, Clone, Default)]
 pub struct Complaint {
+    pub written: Written,
     pub first_key: Position,
     pub phone: Option<Str>,
     pub address: Option<Str>,
@@ -108,6 +121,7 @@ pub struct LintSetting {
 
 #[derive(Debug, Clone, Default)]
 pub struct Site {
+    pub written: Written,
     pub file: String,
     pub first_key: Position,
     pub title: Str,
@@ -128,6 +142,7 @@ pub struct Site {
 
 #[derive(Debug, Clone, Default)]
 pub struct Department {
+    pub written: Written,
     pub id: String,
     pub file: String,
     pub first_key: Position,
@@ -172,6 +187,7 @@ pub enum Required {
 
 #[derive(Debug, Clone)]
 pub struct Material {
+    pub written: Written,
     pub first_key: Position,
     pub name: Str,
     pub required: Required,
@@ -227,6 +243,7 @@ pub struct TimeLimit {
 
 #[derive(Debug, Clone)]
 pub struct FeeItem {
+    pub written: Written,
     pub first_key: Position,
     pub name: Str,
     pub amount: Option<Str>,
@@ -257,6 +274,7 @@ pub struct ResultDocument {
 
 #[derive(Debug, Clone)]
 pub struct Online {
+    pub written: Written,
     pub first_key: Position,
     pub available: Spanned<bool>,
     pub url: Option<Str>,
@@ -272,6 +290,7 @@ pub struct Place {
 
 #[derive(Debug, Clone)]
 pub struct Handlers {
+    pub written: Written,
     pub first_key: Position,
     pub primary: Str,
     pub substitute: Option<Str>,
@@ -279,6 +298,7 @@ pub struct Handlers {
 
 #[derive(Debug, Clone)]
 pub struct Appointment {
+    pub written: Written,
     pub first_key: Position,
     pub channels: Vec<Str>,
     pub reply_within: Option<TimeSpan>,
@@ -286,6 +306,7 @@ pub struct Appointment {
 
 #[derive(Debug, Clone)]
 pub struct Refusal {
+    pub written: Written,
     pub first_key: Position,
     pub case: Str,
     pub basis: Option<LawReference>,
@@ -300,6 +321,7 @@ pub struct Faq {
 /// One approval or service item (事项).
 #[derive(Debug, Clone, Default)]
 pub struct Item {
+    pub written: Written,
     pub id: String,
     pub file: String,
     pub first_key: Position,
