@@ -30,6 +30,8 @@ pub enum Command {
     Check(CheckArgs),
     /// List the rules of `check`, or print docs/rules.md with --markdown
     Rules(RulesArgs),
+    /// Preview the site: serve it from memory, rebuild on every save, reload the browser
+    Serve(ServeArgs),
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
@@ -77,6 +79,36 @@ pub struct CheckArgs {
     pub deny_warnings: bool,
 }
 
+fn parse_bind_address(text: &str) -> Result<std::net::IpAddr, String> {
+    if text.eq_ignore_ascii_case("localhost") {
+        return Ok(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+    }
+    text.parse()
+        .map_err(|_| format!("`{text}` is not an IP address (e.g. 127.0.0.1 or ::1)"))
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Address to listen on; anything but loopback makes the preview reachable from other machines
+    #[arg(long, default_value = "127.0.0.1", value_parser = parse_bind_address)]
+    pub bind: std::net::IpAddr,
+    /// Port to listen on (default 1111, or the next free one); 0 picks any free port
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// Poll the files every MS milliseconds (default 300) instead of waiting for file-system
+    /// events (network drives, some containers)
+    #[arg(long, value_name = "MS", num_args = 0..=1, require_equals = true, default_missing_value = "300")]
+    pub poll: Option<u64>,
+    /// Open the preview in the default browser
+    #[arg(long)]
+    pub open: bool,
+    /// Do not minify HTML, CSS and JS (as `build --no-minify`)
+    #[arg(long)]
+    pub no_minify: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct RulesArgs {
     /// Print docs/rules.md (Chinese documentation of every rule)
@@ -99,6 +131,7 @@ pub fn main() -> i32 {
         Command::Check(args) => run_check(args),
         Command::Build(args) => crate::write::run_build(args),
         Command::Rules(args) => run_rules(args),
+        Command::Serve(args) => crate::serve::run(args),
     }
 }
 
@@ -127,7 +160,7 @@ fn run_check(args: CheckArgs) -> i32 {
     if let Err(message) = root_exists(&args.common) {
         return could_not_run(message);
     }
-    let loaded = match load_site(
+    let mut loaded = match load_site(
         &args.common.root,
         &LoadOptions {
             today: args.common.today,
@@ -136,6 +169,9 @@ fn run_check(args: CheckArgs) -> i32 {
         Ok(loaded) => loaded,
         Err(error) => return could_not_run(error),
     };
+    // Templates are part of the site: a broken one is a `template` error for `check` too.
+    let (_, template_diagnostics) = crate::render::load_templates(&args.common.root);
+    loaded.add_diagnostics(&args.common.root, template_diagnostics);
     let report = Report {
         diagnostics: &loaded.diagnostics,
         sources: &loaded.sources,

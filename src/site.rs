@@ -38,6 +38,33 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Adds diagnostics found after loading (templates, rendering), with the source text of
+    /// their files for quoting, and re-sorts.
+    pub fn add_diagnostics(&mut self, root: &Path, diagnostics: Vec<Diagnostic>) {
+        for diagnostic in &diagnostics {
+            if self.sources.contains_key(&diagnostic.file) {
+                continue;
+            }
+            let text = std::fs::read_to_string(root.join(&diagnostic.file))
+                .ok()
+                .or_else(|| {
+                    let name = diagnostic.file.strip_prefix("templates/")?;
+                    crate::render::BUILTIN_TEMPLATES
+                        .iter()
+                        .find(|(builtin, _)| *builtin == name)
+                        .map(|(_, source)| source.to_string())
+                });
+            if let Some(text) = text {
+                self.sources.insert(
+                    diagnostic.file.clone(),
+                    SourceFile::new(diagnostic.file.clone(), text),
+                );
+            }
+        }
+        self.diagnostics.extend(diagnostics);
+        diagnostics::sort(&mut self.diagnostics);
+    }
+
     pub fn error_count(&self) -> usize {
         self.diagnostics
             .iter()
@@ -99,7 +126,10 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
         }
     };
 
-    let mut model = SiteModel::default();
+    let mut model = SiteModel {
+        site: crate::model::Site::with_defaults(""),
+        ..SiteModel::default()
+    };
     if let Some(file) = &inventory.site {
         let parsed = parse_file(file, convert::site)?;
         diagnostics.extend(parsed.diagnostics);
@@ -285,4 +315,106 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
         file_count,
         lint,
     })
+}
+
+/// Re-reads the item files `relatives` (paths relative to `root`, as in [`Item::file`]) and
+/// updates `loaded` in place to what [`load_site`] would return now: those items, their
+/// diagnostics and quoted sources, and the cross-item `duplicate-*` diagnostics. For the
+/// incremental rebuild of `serve`, when nothing but these files changed since `loaded` was made.
+///
+/// Returns `Ok(false)`, leaving `loaded` untouched, when a path is not an item file of the
+/// content folder now (added, removed or renamed files need [`load_site`]).
+pub fn reload_items(root: &Path, loaded: &mut Loaded, relatives: &[String]) -> FsResult<bool> {
+    let inventory = load::discover(root)?;
+    let mut files = Vec::with_capacity(relatives.len());
+    for relative in relatives {
+        match inventory
+            .items
+            .iter()
+            .find(|file| &file.relative == relative)
+        {
+            Some(file) => files.push(file),
+            None => return Ok(false),
+        }
+    }
+    let references = References::new(
+        &loaded.model.departments,
+        &loaded.model.laws,
+        &inventory.attachments,
+        &inventory.files_root,
+    );
+    let context = CheckContext {
+        site: &loaded.model.site,
+        today: loaded.today,
+    };
+    // The same steps as the item pass of `load_site`.
+    let mut reparsed: Vec<Parsed<Item>> = Vec::with_capacity(files.len());
+    for file in files {
+        let mut parsed = parse_file(file, |reader, node| convert::item(reader, &file.id, node))?;
+        if let Some(item) = &parsed.value {
+            resolve::resolve_item(item, &references, &mut parsed.diagnostics);
+            check::check_item(
+                item,
+                &context,
+                parsed.source.as_ref(),
+                &mut parsed.diagnostics,
+            );
+        }
+        reparsed.push(parsed);
+    }
+    drop(references);
+
+    let is_reloaded = |file: &str| relatives.iter().any(|relative| relative == file);
+    loaded.diagnostics.retain(|diagnostic| {
+        !is_reloaded(&diagnostic.file)
+            && diagnostic.rule != "duplicate-code"
+            && diagnostic.rule != "duplicate-id"
+    });
+    loaded.model.items.retain(|item| !is_reloaded(&item.file));
+    let mut fresh = Vec::new();
+    let mut reread_sources: HashMap<String, SourceFile> = HashMap::new();
+    for parsed in reparsed {
+        fresh.extend(parsed.diagnostics);
+        if let Some(item) = parsed.value {
+            loaded.model.items.push(item);
+        }
+        if let Some(source) = parsed.source {
+            reread_sources.insert(source.relative.clone(), source);
+        }
+    }
+    loaded
+        .model
+        .items
+        .sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.file.cmp(&b.file)));
+    fresh.extend(resolve::duplicates(&loaded.model.items));
+    loaded.lint.apply(&mut fresh);
+    loaded.diagnostics.extend(fresh);
+    diagnostics::sort(&mut loaded.diagnostics);
+
+    // Quoted sources: exactly the files the diagnostics name, as `load_site` keeps them.
+    let mut previous = std::mem::take(&mut loaded.sources);
+    for relative in relatives {
+        previous.remove(relative);
+    }
+    for diagnostic in &loaded.diagnostics {
+        for file in
+            std::iter::once(&diagnostic.file).chain(diagnostic.related.iter().map(|r| &r.file))
+        {
+            if loaded.sources.contains_key(file) {
+                continue;
+            }
+            let source = previous
+                .remove(file)
+                .or_else(|| reread_sources.remove(file))
+                .or_else(|| {
+                    std::fs::read_to_string(root.join(file))
+                        .ok()
+                        .map(|text| SourceFile::new(file.clone(), text))
+                });
+            if let Some(source) = source {
+                loaded.sources.insert(file.clone(), source);
+            }
+        }
+    }
+    Ok(true)
 }

@@ -345,10 +345,10 @@ pub fn check_item(
             }
         }
         for excluded in &time_limit.excluded {
-            if excluded.basis.is_none() {
+            if !excluded.written.has("basis") {
                 emit.at(
                     "excluded-without-basis",
-                    excluded.name.start(),
+                    excluded.first_key,
                     Text::new(&m::EXCLUDED_NO_BASIS).with("value", excluded.name.value.clone()),
                     Text::new(&m::EXCLUDED_NO_BASIS_HELP),
                 );

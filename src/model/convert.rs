@@ -553,13 +553,7 @@ const SITE_KEYS: &[&str] = &[
 
 /// site.yaml. `root` is `None` for an empty file (already reported).
 pub fn site(reader: &mut Reader, root: &Node) -> Site {
-    let mut site = Site {
-        file: reader.file.to_string(),
-        language: "zh-CN".into(),
-        review_months: 12,
-        timezone: "Asia/Shanghai".into(),
-        ..Site::default()
-    };
+    let mut site = Site::with_defaults(reader.file);
     let Some(fields) = reader.fields(root, "site.yaml", SITE_KEYS) else {
         return site;
     };
@@ -914,6 +908,8 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
             let basis = reader.optional_law_reference(&entry, "basis");
             if let Some(name) = name {
                 excluded.push(ExcludedProcedure {
+                    first_key: entry.first_key,
+                    written: entry.written(&["basis"]),
                     name,
                     time_limit,
                     basis,
@@ -1050,7 +1046,10 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
                 });
             }
         }
-        item.refusals = Some(refusals);
+        // A `refusals` that is not a list is one invalid-value, not also `no-refusals`.
+        if fields.get("refusals").is_some_and(|node| matches!(node.value, Value::Sequence(_))) {
+            item.refusals = Some(refusals);
+        }
     }
     for (inner, _) in reader.each_map(&fields, "faq", Need::Optional, &["q", "a"]) {
         let question = reader.text(&inner, "q", Need::Required);

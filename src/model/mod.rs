@@ -140,6 +140,20 @@ pub struct Site {
     pub lint: Vec<LintSetting>,
 }
 
+impl Site {
+    /// A site with the format's defaults for the optional keys (language, review_months,
+    /// timezone), used also when site.yaml is missing or unreadable.
+    pub fn with_defaults(file: &str) -> Self {
+        Site {
+            file: file.to_string(),
+            language: "zh-CN".into(),
+            review_months: 12,
+            timezone: "Asia/Shanghai".into(),
+            ..Site::default()
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Department {
     pub written: Written,
@@ -229,6 +243,8 @@ pub struct Step {
 
 #[derive(Debug, Clone)]
 pub struct ExcludedProcedure {
+    pub first_key: Position,
+    pub written: Written,
     pub name: Str,
     pub time_limit: Option<TimeSpan>,
     pub basis: Option<LawReference>,

@@ -6,6 +6,9 @@
 //! a site overrides any of them with a file of the same name in `<root>/templates/`. Template
 //! problems are `template` diagnostics with the template's file, line and column.
 
+pub mod data;
+pub mod print;
+pub mod search;
 pub mod view;
 
 use std::collections::BTreeMap;
@@ -37,14 +40,40 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("law.html", include_str!("../../templates/law.html")),
     ("page.html", include_str!("../../templates/page.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("slip.html", include_str!("../../templates/slip.html")),
+    ("book.html", include_str!("../../templates/book.html")),
+    (
+        "register.html",
+        include_str!("../../templates/register.html"),
+    ),
+    (
+        "print-index.html",
+        include_str!("../../templates/print-index.html"),
+    ),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("data.html", include_str!("../../templates/data.html")),
 ];
 
 /// Static assets compiled into the binary, published under /assets/; overridable like templates
 /// (`<root>/templates/assets/<name>`).
-pub const BUILTIN_ASSETS: &[(&str, &str)] = &[(
-    "style.css",
-    include_str!("../../templates/assets/style.css"),
-)];
+pub const BUILTIN_ASSETS: &[(&str, &str)] = &[
+    (
+        "style.css",
+        include_str!("../../templates/assets/style.css"),
+    ),
+    (
+        "print.css",
+        include_str!("../../templates/assets/print.css"),
+    ),
+    (
+        "search.js",
+        include_str!("../../templates/assets/search.js"),
+    ),
+    (
+        "search.css",
+        include_str!("../../templates/assets/search.css"),
+    ),
+];
 
 /// Where rendered pages go. Implemented by `write` (staging folder) and by serve (memory).
 pub trait PageSink: Sync {
@@ -189,15 +218,28 @@ pub fn render_site(
     options: &RenderOptions,
     sink: &dyn PageSink,
 ) -> Result<(RenderStats, Vec<Diagnostic>), FsError> {
+    render_pages(model, tera, options, sink, &|_| true)
+}
+
+/// Like [`render_site`], but renders only the outputs whose path (`items/x/index.html`,
+/// `sitemap.xml`, `assets/style.css`) `wanted` accepts: the incremental rebuild of `serve`.
+/// `RenderStats::pages` counts the pages rendered.
+pub fn render_pages(
+    model: &SiteModel,
+    tera: &Tera,
+    options: &RenderOptions,
+    sink: &dyn PageSink,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<(RenderStats, Vec<Diagnostic>), FsError> {
     let views = Views::new(model, options.base_url);
     let mut tera = tera.clone();
     tera.global_context().insert("site", &views.site());
     let tera = &tera;
     let root = options.root;
 
-    let render = |template: &str, context: &Context| -> Result<String, Diagnostic> {
+    let render = |template: &str, context: &Context| -> Result<String, Box<Diagnostic>> {
         tera.render(template, context)
-            .map_err(|error| template_diagnostic(root, template, &error))
+            .map_err(|error| Box::new(template_diagnostic(root, template, &error)))
     };
     let page_context = |path: &str| {
         let mut context = Context::new();
@@ -209,6 +251,7 @@ pub fn render_site(
     let item_results: Vec<Result<Option<Diagnostic>, FsError>> = model
         .items
         .par_iter()
+        .filter(|item| wanted(&format!("items/{}/index.html", item.id)))
         .map(|item| {
             let path = format!("items/{}/", item.id);
             let mut context = page_context(&path);
@@ -217,17 +260,17 @@ pub fn render_site(
                 Ok(html) => sink
                     .page(&format!("{path}index.html"), html.into_bytes())
                     .map(|_| None),
-                Err(diagnostic) => Ok(Some(diagnostic)),
+                Err(diagnostic) => Ok(Some(*diagnostic)),
             }
         })
         .collect();
     let mut diagnostics = Vec::new();
+    let mut pages = item_results.len();
     for result in item_results {
         if let Some(diagnostic) = result? {
             diagnostics.push(diagnostic);
         }
     }
-    let mut pages = model.items.len();
 
     // Items grouped by department, and by tag.
     let mut by_department: BTreeMap<&str, Vec<ItemLink>> = BTreeMap::new();
@@ -267,13 +310,16 @@ pub fn render_site(
         .collect();
 
     let mut emit = |path: &str, template: &str, context: Context| -> Result<(), FsError> {
+        if !wanted(path) {
+            return Ok(());
+        }
         match render(template, &context) {
             Ok(html) => {
                 pages += 1;
                 sink.page(path, html.into_bytes())
             }
             Err(diagnostic) => {
-                diagnostics.push(diagnostic);
+                diagnostics.push(*diagnostic);
                 Ok(())
             }
         }
@@ -318,6 +364,9 @@ pub fn render_site(
     }
 
     emit("404.html", "404.html", page_context("404.html"))?;
+
+    // Search index and page, open data and its page, feed.xml (data.rs).
+    pages += data::render_data_and_search(model, &views, sink, wanted, &render, &mut diagnostics)?;
 
     // sitemap.xml and robots.txt: fixed formats, built here.
     let mut entries: Vec<SitemapEntry> = Vec::new();
@@ -384,15 +433,26 @@ pub fn render_site(
         sitemap.push_str("</url>\n");
     }
     sitemap.push_str("</urlset>\n");
-    sink.page("sitemap.xml", sitemap.into_bytes())?;
-    let robots = format!(
-        "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
-        views.base_url
-    );
-    sink.page("robots.txt", robots.into_bytes())?;
-    for (path, bytes) in assets(root) {
-        sink.page(&path, bytes)?;
+    if wanted("sitemap.xml") {
+        sink.page("sitemap.xml", sitemap.into_bytes())?;
+        pages += 1;
     }
-    pages += 2;
+    if wanted("robots.txt") {
+        let robots = format!(
+            "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+            views.base_url
+        );
+        sink.page("robots.txt", robots.into_bytes())?;
+        pages += 1;
+    }
+    // Print pages: slips, registration forms, guide books.
+    let printed = print::render_print(model, tera, &views, root, sink, wanted)?;
+    pages += printed.pages;
+    diagnostics.extend(printed.diagnostics);
+    for (path, bytes) in assets(root) {
+        if wanted(&path) {
+            sink.page(&path, bytes)?;
+        }
+    }
     Ok((RenderStats { pages }, diagnostics))
 }

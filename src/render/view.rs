@@ -149,6 +149,9 @@ pub struct ItemView<'a> {
     pub url: String,
     /// Absolute URL (base_url + path), for print and sharing.
     pub permalink: String,
+    /// QR code of `permalink` as inline SVG (no XML declaration), for printed pages: paper is
+    /// checked against the online version by scanning it. Deterministic.
+    pub qr_svg: String,
     pub code: &'a str,
     pub name: &'a str,
     pub item_type: &'a str,
@@ -185,6 +188,9 @@ pub struct ItemView<'a> {
     pub faq: Vec<FaqView<'a>>,
     pub tags: Vec<&'a str>,
     pub updated: String,
+    /// Head metadata: schema.org JSON-LD (escaped for `<script>`, use `| safe`) and a plain-text
+    /// description for Open Graph (src/render/data.rs).
+    pub metadata: super::data::ItemMetadata,
 }
 
 /// Builds views with the site's base path and the lookups every view needs.
@@ -192,6 +198,9 @@ pub struct Views<'a> {
     pub model: &'a SiteModel,
     pub base_path: String,
     pub base_url: String,
+    /// QR codes made so far in this render, by URL: an item's code is printed on its page, its
+    /// slip and two books, and is made once.
+    qr_codes: std::sync::Mutex<std::collections::HashMap<String, String>>,
 }
 
 pub fn base_path_of(base_url: &str) -> String {
@@ -227,7 +236,24 @@ impl<'a> Views<'a> {
             model,
             base_path: base_path_of(&base_url),
             base_url,
+            qr_codes: Default::default(),
         }
+    }
+
+    /// The QR code of `url` as inline SVG ([`super::print::qr_svg`]), made once per render.
+    pub fn qr_svg(&self, url: &str) -> String {
+        let cached = |codes: &std::collections::HashMap<String, String>| codes.get(url).cloned();
+        let lock = || {
+            self.qr_codes
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+        };
+        if let Some(svg) = cached(&lock()) {
+            return svg;
+        }
+        let svg = super::print::qr_svg(url);
+        lock().insert(url.to_string(), svg.clone());
+        svg
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -375,10 +401,12 @@ impl<'a> Views<'a> {
             .unwrap_or(site.phone.as_str());
         let time_limit = item.time_limit.as_ref();
         let fees = item.fees.as_ref();
-        ItemView {
+        let permalink = format!("{}items/{}/", self.base_url, item.id);
+        let mut view = ItemView {
             id: &item.id,
             url: self.item_url(&item.id),
-            permalink: format!("{}items/{}/", self.base_url, item.id),
+            qr_svg: self.qr_svg(&permalink),
+            permalink,
             code: &item.code.value,
             name: &item.name.value,
             item_type: &item.item_type.value,
@@ -543,7 +571,10 @@ impl<'a> Views<'a> {
                 .as_ref()
                 .map(|u| u.value.to_string())
                 .unwrap_or_default(),
-        }
+            metadata: Default::default(),
+        };
+        view.metadata = super::data::item_metadata(self, item, &view);
+        view
     }
 }
 

@@ -11,8 +11,8 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use crate::cli::{BuildArgs, could_not_run, root_exists};
+use crate::diagnostics::Severity;
 use crate::diagnostics::report::{Format, Report};
-use crate::diagnostics::{self, Severity};
 use crate::fs::{self, FsError, FsResult};
 use crate::render::{self, PageSink, RenderOptions};
 use crate::site::{LoadOptions, load_site};
@@ -120,8 +120,7 @@ pub fn run_build(args: BuildArgs) -> i32 {
         Err(error) => return could_not_run(error),
     };
     let (tera, template_diagnostics) = render::load_templates(root);
-    loaded.diagnostics.extend(template_diagnostics);
-    diagnostics::sort(&mut loaded.diagnostics);
+    loaded.add_diagnostics(root, template_diagnostics);
     let loaded_at = started.elapsed();
 
     let print_report = |loaded: &crate::site::Loaded| {
@@ -180,8 +179,7 @@ pub fn run_build(args: BuildArgs) -> i32 {
     };
     if !render_diagnostics.is_empty() {
         let _ = std::fs::remove_dir_all(&staging);
-        loaded.diagnostics.extend(render_diagnostics);
-        diagnostics::sort(&mut loaded.diagnostics);
+        loaded.add_diagnostics(root, render_diagnostics);
         print_report(&loaded);
         eprintln!(
             "build refused: fix the template errors above; `{}` was left untouched",

@@ -1,0 +1,1441 @@
+//! Open data and metadata: `data/items.json`, `data/items.csv`, `data/schema.json` and the page
+//! that documents them (`data/`), the Atom feed `feed.xml`, each item page's schema.org JSON-LD,
+//! and (through [`render_data_and_search`]) the search index and search page of [`super::search`].
+//!
+//! - items.json keeps the content format's structure and keys (a reader who knows the YAML knows
+//!   the JSON); references stay as written and get their titles beside them (`department_name`,
+//!   `law_title`), files their published URL (`blank_form_url`), and every item its `id` and
+//!   `url`. Keys are written in the format's order.
+//! - schema.json is the JSON Schema (draft 2020-12) of an item file, written here by hand from the
+//!   format's tables (the enums are the model's constants); editors point VS Code's YAML
+//!   extension at it (docs/editors.md), and the data page lists its keys.
+//!
+//! Architecture invariant: everything is derived from the model alone: no clocks (the feed's
+//! `updated` is the newest review date), sorted input, so two builds are byte-identical.
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use tera::Context;
+
+use super::PageSink;
+use super::search::{SearchIndex, markdown_text, search_page_view};
+use super::view::{ItemView, Views};
+use crate::diagnostics::Diagnostic;
+use crate::fs::FsError;
+use crate::model::{
+    AUDIENCES, ITEM_TYPES, Item, LawReference, MEDIUMS, RESULT_TYPES, Required, SOURCES, SiteModel,
+    TimeSpan, TimeUnit,
+};
+
+/// Format version of items.json.
+pub const ITEMS_VERSION: u32 = 1;
+
+/// How many items the feed lists.
+pub const FEED_LENGTH: usize = 50;
+
+/// The outputs of this module and of the search, besides the search shards. They depend on every
+/// item, department, law and page, so they are rendered whenever any page of those is.
+pub const WHOLE_SITE_OUTPUTS: &[&str] = &[
+    "data/items.json",
+    "data/items.csv",
+    "data/schema.json",
+    "data/index.html",
+    "feed.xml",
+    "search/index.json",
+    "search/index.html",
+];
+
+/// A JSON value that keeps its keys in the order they were added (serde_json's map sorts them).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Bool(bool),
+    Number(u64),
+    Text(String),
+    List(Vec<Json>),
+    Object(Vec<(&'static str, Json)>),
+}
+
+impl Serialize for Json {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Bool(value) => serializer.serialize_bool(*value),
+            Json::Number(value) => serializer.serialize_u64(*value),
+            Json::Text(value) => serializer.serialize_str(value),
+            Json::List(values) => {
+                let mut seq = serializer.serialize_seq(Some(values.len()))?;
+                for value in values {
+                    seq.serialize_element(value)?;
+                }
+                seq.end()
+            }
+            Json::Object(entries) => {
+                let mut map = serializer.serialize_map(Some(entries.len()))?;
+                for (key, value) in entries {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// Builds a [`Json::Object`], skipping absent values.
+#[derive(Default)]
+struct Object(Vec<(&'static str, Json)>);
+
+impl Object {
+    fn text(mut self, key: &'static str, value: &str) -> Self {
+        self.0.push((key, Json::Text(value.to_string())));
+        self
+    }
+    fn maybe_text(self, key: &'static str, value: Option<&crate::model::Str>) -> Self {
+        match value {
+            Some(value) => self.text(key, &value.value),
+            None => self,
+        }
+    }
+    fn value(mut self, key: &'static str, value: Json) -> Self {
+        self.0.push((key, value));
+        self
+    }
+    fn maybe(self, key: &'static str, value: Option<Json>) -> Self {
+        match value {
+            Some(value) => self.value(key, value),
+            None => self,
+        }
+    }
+    fn done(self) -> Json {
+        Json::Object(self.0)
+    }
+}
+
+fn texts<'a>(values: impl IntoIterator<Item = &'a crate::model::Str>) -> Json {
+    Json::List(
+        values
+            .into_iter()
+            .map(|v| Json::Text(v.value.clone()))
+            .collect(),
+    )
+}
+
+fn span_json(span: &TimeSpan) -> Json {
+    Object::default()
+        .value("value", Json::Number(span.value))
+        .text("unit", span.unit.label())
+        .done()
+}
+
+/// A law reference as written, with the law's title.
+fn reference_json(model: &SiteModel, reference: &LawReference) -> Object {
+    let mut object = Object::default().text("law", &reference.law.value);
+    if let Some(law) = model.laws.get(&reference.law.value) {
+        object = object.text("law_title", &law.title.value);
+    }
+    object.text("article", &reference.article.value)
+}
+
+/// One item in the content format's structure (see the module documentation).
+pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
+    let reference = |r: &LawReference| reference_json(model, r).done();
+    let department = model.departments.get(&item.department.value);
+    let mut object = Object::default()
+        .text("id", &item.id)
+        .text("url", &format!("{}items/{}/", views.base_url, item.id))
+        .text("code", &item.code.value)
+        .text("name", &item.name.value)
+        .text("type", &item.item_type.value)
+        .text("department", &item.department.value);
+    if let Some(department) = department {
+        object = object.text("department_name", &department.name.value);
+    }
+    object = object
+        .value("audience", texts(&item.audience))
+        .maybe_text("summary", item.summary.as_ref())
+        .value(
+            "legal_basis",
+            Json::List(
+                item.legal_basis
+                    .iter()
+                    .map(|basis| {
+                        reference_json(model, &basis.reference)
+                            .maybe_text("text", basis.text.as_ref())
+                            .done()
+                    })
+                    .collect(),
+            ),
+        )
+        .value(
+            "conditions",
+            Json::List(
+                item.conditions
+                    .iter()
+                    .map(|c| {
+                        Object::default()
+                            .text("text", &c.text.value)
+                            .maybe("basis", c.basis.as_ref().map(reference))
+                            .done()
+                    })
+                    .collect(),
+            ),
+        )
+        .value(
+            "materials",
+            Json::List(
+                item.materials
+                    .iter()
+                    .map(|m| {
+                        let file_url = |path: &crate::model::Str| {
+                            Json::Text(format!("{}files/{}", views.base_url, path.value))
+                        };
+                        Object::default()
+                            .text("name", &m.name.value)
+                            .value(
+                                "required",
+                                match &m.required {
+                                    Required::Always => Json::Bool(true),
+                                    Required::When(case) => Json::Text(case.value.clone()),
+                                },
+                            )
+                            .value("originals", Json::Number(m.originals.value))
+                            .value("copies", Json::Number(m.copies.value))
+                            .text("medium", &m.medium.value)
+                            .maybe_text("paper_size", m.paper_size.as_ref())
+                            .text("source", &m.source.value)
+                            .maybe_text("issuer", m.issuer.as_ref())
+                            .maybe_text("blank_form", m.blank_form.as_ref())
+                            .maybe("blank_form_url", m.blank_form.as_ref().map(file_url))
+                            .maybe_text("sample", m.sample.as_ref())
+                            .maybe("sample_url", m.sample.as_ref().map(file_url))
+                            .maybe_text("note", m.note.as_ref())
+                            .maybe("basis", m.basis.as_ref().map(reference))
+                            .done()
+                    })
+                    .collect(),
+            ),
+        )
+        .value(
+            "procedure",
+            Json::List(
+                item.procedure
+                    .iter()
+                    .map(|s| {
+                        Object::default()
+                            .text("step", &s.step.value)
+                            .text("actor", &s.actor.value)
+                            .maybe("time_limit", s.time_limit.as_ref().map(span_json))
+                            .maybe_text("description", s.description.as_ref())
+                            .done()
+                    })
+                    .collect(),
+            ),
+        );
+    if let Some(limit) = &item.time_limit {
+        let excluded = (!limit.excluded.is_empty()).then(|| {
+            Json::List(
+                limit
+                    .excluded
+                    .iter()
+                    .map(|e| {
+                        Object::default()
+                            .text("name", &e.name.value)
+                            .maybe("time_limit", e.time_limit.as_ref().map(span_json))
+                            .maybe("basis", e.basis.as_ref().map(reference))
+                            .done()
+                    })
+                    .collect(),
+            )
+        });
+        object = object.value(
+            "time_limit",
+            Object::default()
+                .maybe("statutory", limit.statutory.as_ref().map(span_json))
+                .maybe("promised", limit.promised.as_ref().map(span_json))
+                .maybe("excluded", excluded)
+                .done(),
+        );
+    }
+    if let Some(fees) = &item.fees {
+        let items = (!fees.items.is_empty()).then(|| {
+            Json::List(
+                fees.items
+                    .iter()
+                    .map(|i| {
+                        Object::default()
+                            .text("name", &i.name.value)
+                            .maybe_text("amount", i.amount.as_ref())
+                            .maybe("basis", i.basis.as_ref().map(reference))
+                            .done()
+                    })
+                    .collect(),
+            )
+        });
+        object = object.value(
+            "fees",
+            Object::default()
+                .maybe("free", fees.free.as_ref().map(|f| Json::Bool(f.value)))
+                .maybe("items", items)
+                .done(),
+        );
+    }
+    if let Some(result) = &item.result {
+        object = object.value(
+            "result",
+            Object::default()
+                .text("name", &result.name.value)
+                .text("type", &result.kind.value)
+                .value("delivery", texts(&result.delivery))
+                .done(),
+        );
+    }
+    object = object
+        .maybe(
+            "visits",
+            item.visits.as_ref().map(|v| Json::Number(v.value)),
+        )
+        .maybe_text("visits_reason", item.visits_reason.as_ref());
+    if let Some(online) = &item.online {
+        object = object.value(
+            "online",
+            Object::default()
+                .value("available", Json::Bool(online.available.value))
+                .maybe_text("url", online.url.as_ref())
+                .maybe_text("reason", online.reason.as_ref())
+                .done(),
+        );
+    }
+    if let Some(place) = &item.place {
+        object = object.value(
+            "place",
+            Object::default()
+                .maybe_text("address", place.address.as_ref())
+                .maybe_text("hours", place.hours.as_ref())
+                .maybe_text("phone", place.phone.as_ref())
+                .done(),
+        );
+    }
+    if let Some(handlers) = &item.handlers {
+        object = object.value(
+            "handlers",
+            Object::default()
+                .text("primary", &handlers.primary.value)
+                .maybe_text("substitute", handlers.substitute.as_ref())
+                .done(),
+        );
+    }
+    if let Some(appointment) = &item.appointment {
+        object = object.value(
+            "appointment",
+            Object::default()
+                .value("channels", texts(&appointment.channels))
+                .maybe(
+                    "reply_within",
+                    appointment.reply_within.as_ref().map(span_json),
+                )
+                .done(),
+        );
+    }
+    if let Some(refusals) = &item.refusals {
+        object = object.value(
+            "refusals",
+            Json::List(
+                refusals
+                    .iter()
+                    .map(|r| {
+                        Object::default()
+                            .text("case", &r.case.value)
+                            .maybe("basis", r.basis.as_ref().map(reference))
+                            .done()
+                    })
+                    .collect(),
+            ),
+        );
+    }
+    if !item.faq.is_empty() {
+        object = object.value(
+            "faq",
+            Json::List(
+                item.faq
+                    .iter()
+                    .map(|f| {
+                        Object::default()
+                            .text("q", &f.question.value)
+                            .text("a", &f.answer.value)
+                            .done()
+                    })
+                    .collect(),
+            ),
+        );
+    }
+    if !item.tags.is_empty() {
+        object = object.value("tags", texts(&item.tags));
+    }
+    object
+        .maybe(
+            "updated",
+            item.updated
+                .as_ref()
+                .map(|u| Json::Text(u.value.to_string())),
+        )
+        .done()
+}
+
+/// `data/items.json`: `{"version": 1, "items": [...]}`, items in id order, pretty-printed.
+pub fn items_json(model: &SiteModel, views: &Views) -> Vec<u8> {
+    let document = Json::Object(vec![
+        ("version", Json::Number(u64::from(ITEMS_VERSION))),
+        (
+            "items",
+            Json::List(
+                model
+                    .items
+                    .iter()
+                    .map(|item| item_json(model, views, item))
+                    .collect(),
+            ),
+        ),
+    ]);
+    let mut bytes = serde_json::to_vec_pretty(&document).expect("items serialize");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// The columns of items.csv: header, the items.json key it comes from, meaning.
+pub const CSV_COLUMNS: &[(&str, &str, &str)] = &[
+    ("编号", "id", "事项编号（网址中的名称）"),
+    ("实施编码", "code", "事项的实施编码"),
+    ("事项名称", "name", "事项名称"),
+    ("事项类型", "type", "行政许可、公共服务等"),
+    ("实施部门", "department_name", "承办部门（股室）"),
+    ("部门编号", "department", "承办部门的编号"),
+    (
+        "服务对象",
+        "audience",
+        "自然人、法人、非法人组织，以顿号分隔",
+    ),
+    (
+        "法定办结时限",
+        "time_limit.statutory",
+        "如“20 个工作日”；0 个工作日写作“即办”",
+    ),
+    ("承诺办结时限", "time_limit.promised", "同上"),
+    ("是否收费", "fees", "“不收费”或“收费”"),
+    ("收费标准", "fees.items", "收费项目及标准，以分号分隔"),
+    ("到现场次数", "visits", "办理本事项需要到现场的次数"),
+    ("网上办理", "online.available", "“是”或“否”"),
+    ("网上办理网址", "online.url", "可以网上办理时的网址"),
+    (
+        "办理地点",
+        "place.address",
+        "事项自己的地点，否则为本局的办事地点",
+    ),
+    (
+        "办理时间",
+        "place.hours",
+        "事项自己的时间，否则为本局的办公时间",
+    ),
+    (
+        "咨询电话",
+        "place.phone",
+        "事项自己的电话，否则为承办部门电话，再否则为本局咨询电话",
+    ),
+    ("办理结果", "result.name", "办理结果（证照、批文）的名称"),
+    ("申请材料数", "materials", "申请材料的项数"),
+    ("最后审核日期", "updated", "本条指南最后一次审核的日期"),
+    ("指南网址", "url", "本事项办事指南页面的网址"),
+];
+
+/// One CSV field, quoted when RFC 4180 requires it.
+fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_string()
+    }
+}
+
+/// `data/items.csv`: UTF-8 with a byte order mark (so Excel reads it as UTF-8), CRLF line ends,
+/// a header row and one row per item (columns in [`CSV_COLUMNS`]).
+pub fn items_csv(model: &SiteModel, views: &Views) -> Vec<u8> {
+    let mut csv = String::from("\u{feff}");
+    let header: Vec<String> = CSV_COLUMNS.iter().map(|(h, _, _)| csv_field(h)).collect();
+    csv.push_str(&header.join(","));
+    csv.push_str("\r\n");
+    for item in &model.items {
+        let view = views.item(item);
+        let fees = if view.free {
+            String::new()
+        } else {
+            view.fees
+                .iter()
+                .map(|f| format!("{}：{}", f.name, f.amount))
+                .collect::<Vec<_>>()
+                .join("；")
+        };
+        let row = [
+            item.id.clone(),
+            view.code.to_string(),
+            view.name.to_string(),
+            view.item_type.to_string(),
+            view.department.name.to_string(),
+            item.department.value.clone(),
+            view.audience.join("、"),
+            view.statutory_limit.clone(),
+            view.promised_limit.clone(),
+            if view.free { "不收费" } else { "收费" }.to_string(),
+            fees,
+            view.visits.to_string(),
+            if view.online_available { "是" } else { "否" }.to_string(),
+            view.online_url.to_string(),
+            view.address.to_string(),
+            view.hours.to_string(),
+            view.phone.to_string(),
+            view.result_name.to_string(),
+            view.materials.len().to_string(),
+            view.updated.clone(),
+            view.permalink.clone(),
+        ];
+        let row: Vec<String> = row.iter().map(|v| csv_field(v)).collect();
+        csv.push_str(&row.join(","));
+        csv.push_str("\r\n");
+    }
+    csv.into_bytes()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The JSON Schema of an item file.
+
+fn describe(mut schema: serde_json::Value, description: &str) -> serde_json::Value {
+    schema["description"] = serde_json::Value::String(description.to_string());
+    schema
+}
+
+fn text_schema(description: &str) -> serde_json::Value {
+    describe(serde_json::json!({"$ref": "#/$defs/text"}), description)
+}
+
+fn enum_schema(values: &[&str], description: &str) -> serde_json::Value {
+    describe(serde_json::json!({"enum": values}), description)
+}
+
+fn list_schema(items: serde_json::Value, min: usize, description: &str) -> serde_json::Value {
+    let mut schema = serde_json::json!({"type": "array", "items": items});
+    if min > 0 {
+        schema["minItems"] = min.into();
+    }
+    describe(schema, description)
+}
+
+fn object_schema(
+    properties: &[(&str, serde_json::Value)],
+    required: &[&str],
+    description: &str,
+) -> serde_json::Value {
+    let properties: serde_json::Map<String, serde_json::Value> = properties
+        .iter()
+        .map(|(key, schema)| (key.to_string(), schema.clone()))
+        .collect();
+    describe(
+        serde_json::json!({
+            "type": "object",
+            "additionalProperties": false,
+            "required": required,
+            "properties": properties,
+        }),
+        description,
+    )
+}
+
+/// The top-level keys of an item file: key, required, meaning (for the data page).
+pub const ITEM_KEYS: &[(&str, bool, &str)] = &[
+    ("code", true, "实施编码，全站唯一"),
+    ("name", true, "事项名称"),
+    (
+        "type",
+        true,
+        "事项类型：行政许可、行政确认、行政给付、行政裁决、行政奖励、行政备案、其他行政权力、公共服务",
+    ),
+    (
+        "department",
+        true,
+        "承办部门的编号（content/departments/ 下的文件名）",
+    ),
+    ("audience", true, "服务对象：自然人、法人、非法人组织"),
+    ("summary", false, "事项说明（Markdown）"),
+    ("legal_basis", true, "设定依据：法律、法规、规章及条款"),
+    ("conditions", true, "受理条件"),
+    ("materials", true, "申请材料"),
+    ("procedure", true, "办理流程"),
+    (
+        "time_limit",
+        true,
+        "法定和承诺办结时限，以及不计入时限的程序",
+    ),
+    (
+        "fees",
+        true,
+        "收费：不收费（free: true），或者收费项目、标准和依据",
+    ),
+    (
+        "result",
+        true,
+        "办理结果：名称、类型（证照、批文、其他）和送达方式",
+    ),
+    ("visits", true, "到现场次数"),
+    (
+        "visits_reason",
+        false,
+        "必须到现场的原因；到现场次数大于 0 时必填",
+    ),
+    (
+        "online",
+        true,
+        "网上办理：可以办理时给出网址，不能办理时说明原因",
+    ),
+    (
+        "place",
+        false,
+        "办理地点、时间和电话（不写时用部门和本局的）",
+    ),
+    ("handlers", true, "经办岗位：A 岗和替代的 B 岗"),
+    ("appointment", true, "办事预约：预约方式和答复时限"),
+    ("refusals", false, "不予受理的情形及依据；行政许可事项必填"),
+    ("faq", false, "常见问题（问 q、答 a，答案为 Markdown）"),
+    ("tags", false, "办事主题，例如 开办企业"),
+    ("updated", true, "本条指南最后一次审核的日期（YYYY-MM-DD）"),
+];
+
+fn key_description(key: &str) -> &'static str {
+    ITEM_KEYS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, _, d)| *d)
+        .unwrap_or("")
+}
+
+/// `data/schema.json`: the JSON Schema (draft 2020-12) of `content/items/<id>.yaml`.
+pub fn item_schema(base_url: &str) -> serde_json::Value {
+    let units: Vec<&str> = TimeUnit::ALL.iter().map(|(label, _)| *label).collect();
+    let reference = serde_json::json!({"$ref": "#/$defs/law_reference"});
+    let span = serde_json::json!({"$ref": "#/$defs/time_span"});
+    let forms = "(申请书|申请表|登记表|承诺书)$";
+    let material = {
+        let mut schema = object_schema(
+            &[
+                (
+                    "name",
+                    text_schema("材料的准确名称；不得使用“其他材料”“相关材料”“等”之类的兜底表述"),
+                ),
+                (
+                    "required",
+                    describe(
+                        serde_json::json!({"anyOf": [{"const": true}, {"type": "string", "minLength": 1}]}),
+                        "true 表示必交；否则写明需要提交的情形，例如 委托代理人办理的（不能写 false）",
+                    ),
+                ),
+                (
+                    "originals",
+                    describe(
+                        serde_json::json!({"$ref": "#/$defs/count"}),
+                        "原件份数（不需要写 0）",
+                    ),
+                ),
+                (
+                    "copies",
+                    describe(
+                        serde_json::json!({"$ref": "#/$defs/count"}),
+                        "复印件份数（不需要写 0）；原件和复印件至少 1 份",
+                    ),
+                ),
+                ("medium", enum_schema(MEDIUMS, "材料介质")),
+                ("paper_size", text_schema("纸张规格，例如 A4")),
+                ("source", enum_schema(SOURCES, "材料来源")),
+                (
+                    "issuer",
+                    text_schema("出具单位；来源不是“申请人自备”时必填"),
+                ),
+                (
+                    "blank_form",
+                    describe(
+                        serde_json::json!({"$ref": "#/$defs/file_path"}),
+                        "空白表格，content/files/ 下的相对路径；名称以申请书、申请表、登记表、承诺书结尾时必填",
+                    ),
+                ),
+                (
+                    "sample",
+                    describe(
+                        serde_json::json!({"$ref": "#/$defs/file_path"}),
+                        "填写样本，content/files/ 下的相对路径；与 blank_form 同样必填",
+                    ),
+                ),
+                ("note", text_schema("填写说明、受理标准（Markdown）")),
+                ("basis", describe(reference.clone(), "要求提交本材料的依据")),
+            ],
+            &[
+                "name",
+                "required",
+                "originals",
+                "copies",
+                "medium",
+                "source",
+            ],
+            "一项申请材料",
+        );
+        schema["allOf"] = serde_json::json!([
+            {
+                "if": {"required": ["source"], "properties": {"source": {"not": {"const": "申请人自备"}}}},
+                "then": {"required": ["issuer"]}
+            },
+            {
+                "if": {"required": ["name"], "properties": {"name": {"type": "string", "pattern": forms}}},
+                "then": {"required": ["blank_form", "sample"]}
+            }
+        ]);
+        schema
+    };
+    let fees = {
+        let fee_item = object_schema(
+            &[
+                ("name", text_schema("收费项目")),
+                (
+                    "amount",
+                    text_schema("收费标准：数字和单位，例如 每件 10 元"),
+                ),
+                ("basis", describe(reference.clone(), "收费依据")),
+            ],
+            &["name", "amount", "basis"],
+            "一个收费项目",
+        );
+        let mut schema = object_schema(
+            &[
+                (
+                    "free",
+                    describe(
+                        serde_json::json!({"type": "boolean"}),
+                        "不收费时写 free: true",
+                    ),
+                ),
+                ("items", list_schema(fee_item, 1, "收费项目")),
+            ],
+            &[],
+            key_description("fees"),
+        );
+        schema["if"] =
+            serde_json::json!({"required": ["free"], "properties": {"free": {"const": true}}});
+        schema["then"] = serde_json::json!({"not": {"required": ["items"]}});
+        schema["else"] = serde_json::json!({"required": ["items"]});
+        schema
+    };
+    let online = {
+        let mut schema = object_schema(
+            &[
+                (
+                    "available",
+                    describe(serde_json::json!({"type": "boolean"}), "能否网上办理"),
+                ),
+                (
+                    "url",
+                    describe(
+                        serde_json::json!({"type": "string", "pattern": "^https?://"}),
+                        "网上办理网址（available: true 时必填）",
+                    ),
+                ),
+                (
+                    "reason",
+                    text_schema("不能网上办理的原因（available: false 时必填）"),
+                ),
+            ],
+            &["available"],
+            key_description("online"),
+        );
+        schema["if"] = serde_json::json!({"required": ["available"], "properties": {"available": {"const": true}}});
+        schema["then"] = serde_json::json!({"required": ["url"]});
+        schema["else"] = serde_json::json!({"required": ["reason"]});
+        schema
+    };
+    let properties: Vec<(&str, serde_json::Value)> = vec![
+        ("code", text_schema(key_description("code"))),
+        ("name", text_schema(key_description("name"))),
+        ("type", enum_schema(ITEM_TYPES, key_description("type"))),
+        (
+            "department",
+            describe(
+                serde_json::json!({"$ref": "#/$defs/id"}),
+                key_description("department"),
+            ),
+        ),
+        (
+            "audience",
+            describe(
+                serde_json::json!({"type": "array", "minItems": 1, "uniqueItems": true, "items": {"enum": AUDIENCES}}),
+                key_description("audience"),
+            ),
+        ),
+        ("summary", text_schema(key_description("summary"))),
+        (
+            "legal_basis",
+            list_schema(
+                object_schema(
+                    &[
+                        (
+                            "law",
+                            describe(
+                                serde_json::json!({"$ref": "#/$defs/id"}),
+                                "法律文件的编号（content/laws/ 下的文件名）",
+                            ),
+                        ),
+                        (
+                            "article",
+                            text_schema("条款，写法与法律文件中一致，例如 第三十条"),
+                        ),
+                        ("text", text_schema("条文内容或摘要")),
+                    ],
+                    &["law", "article"],
+                    "一条设定依据",
+                ),
+                1,
+                key_description("legal_basis"),
+            ),
+        ),
+        (
+            "conditions",
+            list_schema(
+                object_schema(
+                    &[
+                        ("text", text_schema("条件内容")),
+                        ("basis", describe(reference.clone(), "条件的依据")),
+                    ],
+                    &["text"],
+                    "一项受理条件",
+                ),
+                1,
+                key_description("conditions"),
+            ),
+        ),
+        (
+            "materials",
+            list_schema(material, 1, key_description("materials")),
+        ),
+        (
+            "procedure",
+            list_schema(
+                object_schema(
+                    &[
+                        ("step", text_schema("环节名称，例如 受理")),
+                        ("actor", text_schema("办理人或岗位")),
+                        ("time_limit", describe(span.clone(), "本环节时限")),
+                        ("description", text_schema("环节说明")),
+                    ],
+                    &["step", "actor"],
+                    "一个办理环节",
+                ),
+                1,
+                key_description("procedure"),
+            ),
+        ),
+        (
+            "time_limit",
+            object_schema(
+                &[
+                    ("statutory", describe(span.clone(), "法定办结时限")),
+                    (
+                        "promised",
+                        describe(span.clone(), "承诺办结时限，不得长于法定时限"),
+                    ),
+                    (
+                        "excluded",
+                        list_schema(
+                            object_schema(
+                                &[
+                                    ("name", text_schema("程序名称，例如 听证、检验、专家评审")),
+                                    ("time_limit", describe(span.clone(), "该程序的时限")),
+                                    ("basis", describe(reference.clone(), "依据")),
+                                ],
+                                &["name", "time_limit"],
+                                "一个不计入时限的程序",
+                            ),
+                            0,
+                            "不计入办理时限的程序",
+                        ),
+                    ),
+                ],
+                &["statutory", "promised"],
+                key_description("time_limit"),
+            ),
+        ),
+        ("fees", fees),
+        (
+            "result",
+            object_schema(
+                &[
+                    ("name", text_schema("结果名称，例如 营业执照")),
+                    ("type", enum_schema(RESULT_TYPES, "结果类型")),
+                    (
+                        "delivery",
+                        list_schema(
+                            text_schema("送达方式"),
+                            1,
+                            "送达方式，例如 窗口领取、邮寄、电子送达",
+                        ),
+                    ),
+                ],
+                &["name", "type", "delivery"],
+                key_description("result"),
+            ),
+        ),
+        (
+            "visits",
+            describe(
+                serde_json::json!({"$ref": "#/$defs/count"}),
+                key_description("visits"),
+            ),
+        ),
+        (
+            "visits_reason",
+            text_schema(key_description("visits_reason")),
+        ),
+        ("online", online),
+        (
+            "place",
+            object_schema(
+                &[
+                    ("address", text_schema("办理地点，写到大厅和窗口")),
+                    ("hours", text_schema("办理时间，写明节假日安排")),
+                    ("phone", text_schema("咨询电话")),
+                ],
+                &[],
+                key_description("place"),
+            ),
+        ),
+        (
+            "handlers",
+            object_schema(
+                &[
+                    ("primary", text_schema("A 岗（经办）")),
+                    ("substitute", text_schema("B 岗（替代），与 A 岗不同")),
+                ],
+                &["primary", "substitute"],
+                key_description("handlers"),
+            ),
+        ),
+        (
+            "appointment",
+            object_schema(
+                &[
+                    (
+                        "channels",
+                        list_schema(text_schema("预约方式"), 1, "预约方式：电话或地点"),
+                    ),
+                    (
+                        "reply_within",
+                        describe(span.clone(), "收到预约后答复的时限"),
+                    ),
+                ],
+                &["channels", "reply_within"],
+                key_description("appointment"),
+            ),
+        ),
+        (
+            "refusals",
+            list_schema(
+                object_schema(
+                    &[
+                        ("case", text_schema("不予受理的情形")),
+                        ("basis", describe(reference.clone(), "依据")),
+                    ],
+                    &["case", "basis"],
+                    "一种不予受理的情形",
+                ),
+                0,
+                key_description("refusals"),
+            ),
+        ),
+        (
+            "faq",
+            list_schema(
+                object_schema(
+                    &[
+                        ("q", text_schema("问题")),
+                        ("a", text_schema("回答（Markdown）")),
+                    ],
+                    &["q", "a"],
+                    "一个常见问题",
+                ),
+                0,
+                key_description("faq"),
+            ),
+        ),
+        (
+            "tags",
+            list_schema(text_schema("办事主题"), 0, key_description("tags")),
+        ),
+        (
+            "updated",
+            describe(
+                serde_json::json!({"$ref": "#/$defs/date"}),
+                key_description("updated"),
+            ),
+        ),
+    ];
+    let required: Vec<&str> = ITEM_KEYS
+        .iter()
+        .filter(|(_, required, _)| *required)
+        .map(|(key, _, _)| *key)
+        .collect();
+    let mut schema = object_schema(
+        &properties,
+        &required,
+        "zhinan 内容格式第 1 版：一个办事事项（content/items/<编号>.yaml）",
+    );
+    let object = schema.as_object_mut().expect("object");
+    let mut top = serde_json::Map::new();
+    top.insert(
+        "$schema".into(),
+        "https://json-schema.org/draft/2020-12/schema".into(),
+    );
+    top.insert("$id".into(), format!("{base_url}data/schema.json").into());
+    top.insert("title".into(), "办事指南事项文件".into());
+    top.extend(std::mem::take(object));
+    top.insert(
+        "allOf".into(),
+        serde_json::json!([
+            {
+                "if": {"required": ["type"], "properties": {"type": {"const": "行政许可"}}},
+                "then": {"required": ["refusals"]}
+            },
+            {
+                "if": {"required": ["visits"], "properties": {"visits": {"type": "integer", "minimum": 1}}},
+                "then": {"required": ["visits_reason"]}
+            }
+        ]),
+    );
+    top.insert(
+        "$defs".into(),
+        serde_json::json!({
+            "text": {"type": ["string", "number"], "description": "文本，按原样读取（0010 仍是 0010；纯数字的值建议加引号）"},
+            "id": {"type": "string", "pattern": "^[a-z0-9-]+$", "description": "编号：小写英文字母、数字和连字符"},
+            "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "description": "日期 YYYY-MM-DD"},
+            "count": {"type": "integer", "minimum": 0, "description": "非负整数"},
+            "file_path": {"type": "string", "pattern": "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "description": "content/files/ 下的相对路径，不能以 / 开头，不能含 .."},
+            "law_reference": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["law", "article"],
+                "properties": {
+                    "law": {"$ref": "#/$defs/id", "description": "法律文件的编号（content/laws/ 下的文件名）"},
+                    "article": {"$ref": "#/$defs/text", "description": "条款，写法与法律文件中一致，例如 第三十条"}
+                },
+                "description": "引用的法律条款 {law, article}"
+            },
+            "time_span": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["value", "unit"],
+                "properties": {
+                    "value": {"type": "integer", "minimum": 0, "description": "数值；0 个工作日表示即办"},
+                    "unit": {"enum": units, "description": "单位"}
+                },
+                "description": "时限 {value, unit}"
+            }
+        }),
+    );
+    serde_json::Value::Object(top)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metadata of item pages: JSON-LD and Open Graph.
+
+/// Makes JSON safe inside `<script type="application/ld+json">`: `<`, `>` and `&` become
+/// `\u003c`, `\u003e`, `\u0026` (valid JSON escapes; they only occur inside strings).
+pub fn script_safe_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// The area an authority serves, from its name: the longest prefix that ends in an
+/// administrative unit (省 市 州 盟 县 区 旗), not counting 市 of 市场 (示例县市场监督管理局: 示例县).
+pub fn area_served(authority: &str) -> &str {
+    let chars: Vec<(usize, char)> = authority.char_indices().collect();
+    let mut end = None;
+    for (position, (offset, c)) in chars.iter().enumerate() {
+        let next = chars.get(position + 1).map(|(_, c)| *c);
+        if matches!(c, '省' | '市' | '州' | '盟' | '县' | '区' | '旗') && next != Some('场')
+        {
+            end = Some(offset + c.len_utf8());
+        }
+    }
+    end.map(|end| &authority[..end]).unwrap_or(authority)
+}
+
+/// ISO 8601 duration of a promised limit in 自然日 (`P5D`) or 小时 (`PT4H`); a limit in 工作日
+/// has none (a working day is not a fixed duration).
+pub fn iso_duration(span: &TimeSpan) -> Option<String> {
+    match span.unit {
+        TimeUnit::CalendarDays => Some(format!("P{}D", span.value)),
+        TimeUnit::Hours => Some(format!("PT{}H", span.value)),
+        TimeUnit::WorkingDays => None,
+    }
+}
+
+/// What item.html puts in its head besides the title.
+#[derive(Debug, Serialize, Default)]
+pub struct ItemMetadata {
+    /// schema.org GovernmentService, already escaped for a `<script>` element (use `| safe`).
+    pub json_ld: String,
+    /// Plain-text description (summary, else a sentence from the facts), at most 120 characters.
+    pub description: String,
+}
+
+/// The metadata of an item page, from the model and its view (which holds the effective phone,
+/// address and URLs).
+pub fn item_metadata(views: &Views, item: &Item, view: &ItemView) -> ItemMetadata {
+    let site = &views.model.site;
+    let summary = item
+        .summary
+        .as_ref()
+        .map(|s| {
+            markdown_text(&s.value)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default();
+    let description = if summary.is_empty() {
+        format!(
+            "{}（{}，{}）办事指南：申请条件、申请材料、办理流程、办理时限、收费和咨询电话",
+            view.name, view.item_type, view.department.name
+        )
+    } else {
+        summary
+    };
+    let description: String = if description.chars().count() > 120 {
+        description.chars().take(119).chain(['…']).collect()
+    } else {
+        description
+    };
+    let service_url = if view.online_available && !view.online_url.is_empty() {
+        view.online_url.to_string()
+    } else {
+        view.permalink.clone()
+    };
+    let mut channel = serde_json::json!({
+        "@type": "ServiceChannel",
+        "name": format!("{}办理渠道", view.name),
+        "servicePhone": {"@type": "ContactPoint", "telephone": view.phone},
+        "serviceUrl": service_url,
+        "serviceLocation": {"@type": "Place", "address": view.address},
+    });
+    if let Some(duration) = item
+        .time_limit
+        .as_ref()
+        .and_then(|t| t.promised.as_ref())
+        .and_then(iso_duration)
+    {
+        channel["processingTime"] = duration.into();
+    }
+    let mut json_ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": view.name,
+        "identifier": view.code,
+        "url": view.permalink,
+        "description": description,
+        "serviceType": view.item_type,
+        "provider": {
+            "@type": "GovernmentOrganization",
+            "name": site.authority.value,
+            "url": views.base_url,
+            "telephone": site.phone.value,
+        },
+        "areaServed": {"@type": "AdministrativeArea", "name": area_served(&site.authority.value)},
+        "availableChannel": channel,
+    });
+    if !view.audience.is_empty() {
+        json_ld["audience"] = serde_json::json!({
+            "@type": "Audience",
+            "audienceType": view.audience.join("、"),
+        });
+    }
+    ItemMetadata {
+        json_ld: script_safe_json(&serde_json::to_string(&json_ld).expect("json-ld serializes")),
+        description,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Atom feed.
+
+fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A date at midnight in the site's time zone, as RFC 3339 (`2026-10-01T00:00:00+08:00`).
+fn rfc3339_midnight(date: jiff::civil::Date, timezone: &str) -> String {
+    let zone = jiff::tz::TimeZone::get(timezone).unwrap_or(jiff::tz::TimeZone::UTC);
+    date.to_zoned_datetime(zone)
+        .map(|zoned| zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+        .unwrap_or_else(|_| format!("{date}T00:00:00Z"))
+}
+
+/// `feed.xml`: Atom, the [`FEED_LENGTH`] most recently reviewed items (by `updated`, newest
+/// first, then by id); the feed's `updated` is the newest review date, never the build time.
+pub fn feed_xml(model: &SiteModel, views: &Views) -> Vec<u8> {
+    let site = &model.site;
+    let timezone = if site.timezone.is_empty() {
+        "Asia/Shanghai"
+    } else {
+        site.timezone.as_str()
+    };
+    let mut items: Vec<(&Item, jiff::civil::Date)> = model
+        .items
+        .iter()
+        .filter_map(|item| item.updated.as_ref().map(|u| (item, u.value)))
+        .collect();
+    items.sort_by(|(a, a_date), (b, b_date)| b_date.cmp(a_date).then_with(|| a.id.cmp(&b.id)));
+    items.truncate(FEED_LENGTH);
+    let updated = items
+        .first()
+        .map(|(_, date)| rfc3339_midnight(*date, timezone))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+    let base = &views.base_url;
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        escape_xml(&site.language)
+    ));
+    xml.push_str(&format!(
+        "<title>{}：最近审核的事项</title>\n",
+        escape_xml(&site.title.value)
+    ));
+    xml.push_str(&format!(
+        "<subtitle>{}办事指南中最近审核、更新的 {} 个事项</subtitle>\n",
+        escape_xml(&site.authority.value),
+        items.len()
+    ));
+    xml.push_str(&format!(
+        "<id>{}</id>\n",
+        escape_xml(&format!("{base}feed.xml"))
+    ));
+    xml.push_str(&format!(
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        escape_xml(&format!("{base}feed.xml"))
+    ));
+    xml.push_str(&format!(
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape_xml(base)
+    ));
+    xml.push_str(&format!("<updated>{updated}</updated>\n"));
+    xml.push_str(&format!(
+        "<author><name>{}</name><uri>{}</uri></author>\n",
+        escape_xml(&site.authority.value),
+        escape_xml(base)
+    ));
+    xml.push_str("<generator>zhinan</generator>\n");
+    for (item, date) in &items {
+        let view = views.item(item);
+        xml.push_str("<entry>\n");
+        xml.push_str(&format!("<title>{}</title>\n", escape_xml(view.name)));
+        xml.push_str(&format!("<id>{}</id>\n", escape_xml(&view.permalink)));
+        xml.push_str(&format!(
+            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape_xml(&view.permalink)
+        ));
+        xml.push_str(&format!(
+            "<updated>{}</updated>\n",
+            rfc3339_midnight(*date, timezone)
+        ));
+        xml.push_str(&format!(
+            "<category term=\"{}\" label=\"{}\"/>\n",
+            escape_xml(view.item_type),
+            escape_xml(view.item_type)
+        ));
+        xml.push_str(&format!(
+            "<summary>{}（{}，实施编码 {}）</summary>\n",
+            escape_xml(&view.metadata.description),
+            escape_xml(view.department.name),
+            escape_xml(view.code)
+        ));
+        xml.push_str("</entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml.into_bytes()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The data page and the entry point.
+
+#[derive(Serialize)]
+struct KeyView {
+    key: &'static str,
+    required: bool,
+    meaning: &'static str,
+}
+
+#[derive(Serialize)]
+struct ColumnView {
+    header: &'static str,
+    key: &'static str,
+    meaning: &'static str,
+}
+
+/// `data` in data.html.
+#[derive(Serialize)]
+struct DataPageView {
+    items_json_url: String,
+    items_csv_url: String,
+    schema_url: String,
+    feed_url: String,
+    item_count: usize,
+    feed_length: usize,
+    newest_update: String,
+    keys: Vec<KeyView>,
+    columns: Vec<ColumnView>,
+}
+
+/// Renders the search index and search page, the open data and its page, and the feed. Called
+/// once from [`super::render_pages`] with its template renderer; a template error becomes a
+/// diagnostic in `diagnostics`. Whole-site outputs are rendered whenever `wanted` accepts any
+/// page of an item, department, law or free page (they depend on all of them), or the output
+/// itself. Returns the number of outputs written.
+pub fn render_data_and_search(
+    model: &SiteModel,
+    views: &Views,
+    sink: &dyn PageSink,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    render: &dyn Fn(&str, &Context) -> Result<String, Box<Diagnostic>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<usize, FsError> {
+    let content_changed = model
+        .items
+        .iter()
+        .any(|i| wanted(&format!("items/{}/index.html", i.id)))
+        || model
+            .departments
+            .keys()
+            .any(|id| wanted(&format!("departments/{id}/index.html")))
+        || model
+            .laws
+            .keys()
+            .any(|id| wanted(&format!("laws/{id}/index.html")))
+        || model
+            .pages
+            .iter()
+            .any(|p| wanted(&format!("pages/{}/index.html", p.slug)));
+    let wanted = |path: &str| content_changed || wanted(path);
+    let written = std::cell::Cell::new(0usize);
+    let put = |path: &str, bytes: Vec<u8>| -> Result<(), FsError> {
+        sink.page(path, bytes)?;
+        written.set(written.get() + 1);
+        Ok(())
+    };
+
+    let index = SearchIndex::build(model);
+    let shards = super::search::shard_count(index.documents.len());
+    if wanted("search/index.json") || (0..shards).any(|n| wanted(&format!("search/shard-{n}.json")))
+    {
+        for (path, bytes) in index.files() {
+            put(&path, bytes)?;
+        }
+    }
+    drop(index);
+    if wanted("data/items.json") {
+        put("data/items.json", items_json(model, views))?;
+    }
+    if wanted("data/items.csv") {
+        put("data/items.csv", items_csv(model, views))?;
+    }
+    if wanted("data/schema.json") {
+        let mut schema =
+            serde_json::to_vec_pretty(&item_schema(&views.base_url)).expect("schema serializes");
+        schema.push(b'\n');
+        put("data/schema.json", schema)?;
+    }
+    if wanted("feed.xml") {
+        put("feed.xml", feed_xml(model, views))?;
+    }
+
+    let mut render_page = |path: &str, template: &str, context: Context| -> Result<(), FsError> {
+        let mut context = context;
+        context.insert("page_url", &views.url(path.trim_end_matches("index.html")));
+        match render(template, &context) {
+            Ok(html) => put(path, html.into_bytes()),
+            Err(diagnostic) => {
+                diagnostics.push(*diagnostic);
+                Ok(())
+            }
+        }
+    };
+    if wanted("search/index.html") {
+        let mut context = Context::new();
+        context.insert("search", &search_page_view(model, views));
+        render_page("search/index.html", "search.html", context)?;
+    }
+    if wanted("data/index.html") {
+        let data = DataPageView {
+            items_json_url: views.url("data/items.json"),
+            items_csv_url: views.url("data/items.csv"),
+            schema_url: views.url("data/schema.json"),
+            feed_url: views.url("feed.xml"),
+            item_count: model.items.len(),
+            feed_length: FEED_LENGTH.min(model.items.len()),
+            newest_update: model
+                .items
+                .iter()
+                .filter_map(|i| i.updated.as_ref().map(|u| u.value))
+                .max()
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            keys: ITEM_KEYS
+                .iter()
+                .map(|(key, required, meaning)| KeyView {
+                    key,
+                    required: *required,
+                    meaning,
+                })
+                .collect(),
+            columns: CSV_COLUMNS
+                .iter()
+                .map(|(header, key, meaning)| ColumnView {
+                    header,
+                    key,
+                    meaning,
+                })
+                .collect(),
+        };
+        let mut context = Context::new();
+        context.insert("data", &data);
+        render_page("data/index.html", "data.html", context)?;
+    }
+    Ok(written.get())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn areas_from_authority_names() {
+        assert_eq!(area_served("示例县市场监督管理局"), "示例县");
+        assert_eq!(area_served("杭州市西湖区市场监督管理局"), "杭州市西湖区");
+        assert_eq!(area_served("国家药品监督管理局"), "国家药品监督管理局");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_as_rfc_4180_says() {
+        assert_eq!(csv_field("a"), "a");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("说\"明\""), "\"说\"\"明\"\"\"");
+        assert_eq!(csv_field("a\nb"), "\"a\nb\"");
+    }
+
+    #[test]
+    fn script_safe_json_escapes_markup() {
+        assert_eq!(
+            script_safe_json(r#"{"a":"</script><b>&"}"#),
+            r#"{"a":"\u003c/script\u003e\u003cb\u003e\u0026"}"#
+        );
+    }
+}

@@ -1,0 +1,431 @@
+//! Stage 6, serve: `zhinan serve`, the preview. Watches the site root, rebuilds incrementally on
+//! every save, serves the site from memory over HTTP under its base path, and reloads the
+//! pages whose bytes changed over Server-Sent Events.
+//!
+//! - [`watch`]: file-system events (or polling), debounced, editors' scratch files dropped;
+//! - [`rebuild`]: changed files → re-read content → the pages that depend on them → memory;
+//! - [`state`]: the served build, swapped atomically, and the reload events;
+//! - [`http`]: axum handlers (pages, attachments, 404, events, overlay), path checks;
+//! - [`live_reload`]: the script and error overlay added to served HTML only.
+//!
+//! Threads: the rebuild loop runs on its own thread (rebuilds are serialised; events that arrive
+//! during one are merged into the next), the HTTP server on a small tokio runtime.
+//!
+//! Architecture invariants: serve never writes into the site root (pages live in memory); it
+//! listens on loopback unless `--bind` says otherwise; when a rebuild has errors, the last good
+//! build stays served and every page shows the diagnostics. Like `cli`, [`run`] prints: one
+//! line per rebuild on stdout, diagnostics on stderr (serve is a long-running command).
+
+pub mod http;
+pub mod live_reload;
+pub mod rebuild;
+pub mod state;
+pub mod watch;
+
+use std::collections::BTreeSet;
+use std::io::IsTerminal;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
+
+use crate::cli::{ServeArgs, could_not_run, root_exists};
+use crate::diagnostics::Language;
+use crate::site::LoadOptions;
+use rebuild::{Outcome, Rebuild, RebuildSettings, Rebuilder, Reread};
+use state::SharedSite;
+use watch::{WatchMessage, Watching};
+
+/// The port tried first when `--port` is not given.
+pub const DEFAULT_PORT: u16 = 1111;
+/// How many ports after it are tried.
+const PORTS_TRIED: u16 = 100;
+
+/// Listens on `address`: on `port` exactly when given (an error names it when it is taken),
+/// else on the first free port from [`DEFAULT_PORT`] on, with a note when that is not the
+/// default one.
+pub fn listen(address: IpAddr, port: Option<u16>) -> Result<(TcpListener, Option<String>), String> {
+    let bind_error = |port: u16, error: std::io::Error| {
+        if error.kind() == std::io::ErrorKind::AddrInUse {
+            format!(
+                "port {port} is already in use on {address}: stop the program that uses it or choose another port with --port"
+            )
+        } else {
+            format!(
+                "could not listen on {}: {error}",
+                SocketAddr::new(address, port)
+            )
+        }
+    };
+    if let Some(port) = port {
+        return TcpListener::bind((address, port))
+            .map(|listener| (listener, None))
+            .map_err(|error| bind_error(port, error));
+    }
+    for port in DEFAULT_PORT..DEFAULT_PORT + PORTS_TRIED {
+        match TcpListener::bind((address, port)) {
+            Ok(listener) => {
+                let note = (port != DEFAULT_PORT).then(|| {
+                    format!("port {DEFAULT_PORT} is in use; serving on port {port} instead")
+                });
+                return Ok((listener, note));
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AddrInUse => continue,
+            Err(error) => return Err(bind_error(port, error)),
+        }
+    }
+    Err(format!(
+        "ports {DEFAULT_PORT} to {} are all in use on {address}: choose one with --port",
+        DEFAULT_PORT + PORTS_TRIED - 1
+    ))
+}
+
+/// `http://127.0.0.1:1111` for a listening address (an unspecified one shown as loopback).
+fn origin_of(address: SocketAddr) -> String {
+    let ip = match address.ip() {
+        ip if ip.is_unspecified() && ip.is_ipv4() => IpAddr::from([127, 0, 0, 1]),
+        ip if ip.is_unspecified() => IpAddr::from([0u16, 0, 0, 0, 0, 0, 0, 1]),
+        ip => ip,
+    };
+    match ip {
+        IpAddr::V4(ip) => format!("http://{ip}:{}", address.port()),
+        IpAddr::V6(ip) => format!("http://[{ip}]:{}", address.port()),
+    }
+}
+
+/// A path reported by the watcher, relative to the root with `/` separators.
+fn relative_to(root: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(root).ok()?;
+    let parts: Vec<String> = relative
+        .components()
+        .map(|component| component.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+fn describe_files(files: &[String]) -> String {
+    match files {
+        [] => "nothing changed".to_string(),
+        [one] => format!("{one} changed"),
+        [one, two] => format!("{one} and {two} changed"),
+        [one, rest @ ..] => format!("{one} and {} more files changed", rest.len()),
+    }
+}
+
+fn now() -> String {
+    jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string()
+}
+
+fn open_in_browser(url: &str) -> std::io::Result<()> {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut command = std::process::Command::new("cmd");
+        command.args(["/C", "start", ""]);
+        command
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let mut child = command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
+
+/// The terminal log of a serve session.
+struct Log {
+    origin: String,
+    base_path: String,
+    last_report: Option<String>,
+}
+
+impl Log {
+    fn line(&self, text: &str) {
+        println!("{} {text}", now());
+    }
+
+    fn rebuild(&mut self, rebuild: &Rebuild) {
+        let what = describe_files(&rebuild.changed_files);
+        let milliseconds = rebuild.elapsed.as_millis();
+        match &rebuild.outcome {
+            Outcome::Published(published) => {
+                let reread = match rebuild.reread {
+                    Reread::Nothing => "templates only".to_string(),
+                    Reread::Items(1) => "1 item re-read".to_string(),
+                    Reread::Items(count) => format!("{count} items re-read"),
+                    Reread::Everything => format!("{} items read", published.items),
+                };
+                let warnings = match published.warnings {
+                    0 => String::new(),
+                    1 => ", 1 warning".to_string(),
+                    count => format!(", {count} warnings"),
+                };
+                if rebuild.changed_files.is_empty() {
+                    self.line(&format!(
+                        "loaded {} items, rendered {} pages in {milliseconds} ms{warnings}",
+                        published.items, published.rendered
+                    ));
+                } else {
+                    self.line(&format!(
+                        "{what}: re-rendered {} pages ({} changed{}) in {milliseconds} ms ({reread}{warnings})",
+                        published.rendered,
+                        published.changed_outputs.len(),
+                        if published.everything { ", all" } else { "" },
+                    ));
+                }
+                if published.base_path != self.base_path {
+                    if !rebuild.changed_files.is_empty() {
+                        self.line(&format!("serving {}{}", self.origin, published.base_path));
+                    }
+                    self.base_path = published.base_path.clone();
+                }
+            }
+            Outcome::Refused(refused) if rebuild.changed_files.is_empty() => {
+                self.line(&format!(
+                    "the content has {} error(s) and {} warning(s): every page shows them until they are fixed",
+                    refused.errors, refused.warnings
+                ));
+            }
+            Outcome::Refused(refused) => {
+                self.line(&format!(
+                    "{what}: {} error(s), {} warning(s) in {milliseconds} ms; still serving the last good build, the browser shows the problems",
+                    refused.errors, refused.warnings
+                ));
+            }
+        }
+        // Diagnostics on stderr, when they differ from the ones printed last.
+        if rebuild.report != self.last_report {
+            if let Some(report) = &rebuild.report {
+                eprint!("{report}");
+            } else if self.last_report.is_some() {
+                self.line("no more problems");
+            }
+            self.last_report = rebuild.report.clone();
+        }
+    }
+}
+
+fn publish(site: &SharedSite, rebuild: &Rebuild, language: Language) {
+    match &rebuild.outcome {
+        Outcome::Published(published) => site.publish(published),
+        Outcome::Refused(refused) => site.refuse(live_reload::overlay(
+            &refused.plain_report,
+            refused.errors,
+            language,
+        )),
+    }
+}
+
+fn rebuild_loop(
+    mut rebuilder: Rebuilder,
+    mut watching: Watching,
+    receiver: Receiver<WatchMessage>,
+    site: Arc<SharedSite>,
+    mut log: Log,
+    root: PathBuf,
+    language: Language,
+) {
+    while let Ok(message) = receiver.recv() {
+        let mut changed = BTreeSet::new();
+        let mut take = |message: WatchMessage, log: &Log| match message {
+            WatchMessage::Changed(paths) => {
+                changed.extend(paths.iter().filter_map(|path| relative_to(&root, path)));
+            }
+            WatchMessage::Failed(text) => log.line(&format!("warning: watching: {text}")),
+        };
+        take(message, &log);
+        // Everything that arrived meanwhile goes into this rebuild.
+        while let Ok(more) = receiver.try_recv() {
+            take(more, &log);
+        }
+        if let Err(error) = watching.watch_new_folders() {
+            log.line(&format!("warning: could not watch templates/: {error}"));
+        }
+        if changed.is_empty() {
+            continue;
+        }
+        match rebuilder.rebuild(changed) {
+            Ok(Some(rebuild)) => {
+                publish(&site, &rebuild, language);
+                log.rebuild(&rebuild);
+            }
+            Ok(None) => {}
+            Err(error) => {
+                log.line(&format!(
+                    "error: {error}; still serving the last good build"
+                ));
+                site.refuse(live_reload::overlay(
+                    &format!("error: {error}\n"),
+                    1,
+                    language,
+                ));
+            }
+        }
+    }
+}
+
+pub fn run(args: ServeArgs) -> i32 {
+    if let Err(message) = root_exists(&args.common) {
+        return could_not_run(message);
+    }
+    let root = match crate::fs::canonicalize(&args.common.root) {
+        Ok(root) => root,
+        Err(error) => return could_not_run(error),
+    };
+    // Listen first, so that a port in use is reported before any work.
+    let (listener, port_note) = match listen(args.bind, args.port) {
+        Ok(listening) => listening,
+        Err(message) => return could_not_run(message),
+    };
+    let origin = match listener.local_addr() {
+        Ok(address) => origin_of(address),
+        Err(error) => return could_not_run(format!("could not listen: {error}")),
+    };
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {}: the preview is reachable from other machines of the network",
+            args.bind
+        );
+    }
+
+    let language = args.common.lang;
+    let settings = RebuildSettings {
+        root: root.clone(),
+        load: LoadOptions {
+            today: args.common.today,
+        },
+        minify: !args.no_minify,
+        language,
+        color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let (rebuilder, first) = match Rebuilder::start(settings) {
+        Ok(started) => started,
+        Err(error) => return could_not_run(error),
+    };
+    let instance = format!(
+        "{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|elapsed| elapsed.as_nanos())
+            .unwrap_or_default()
+    );
+    let site = Arc::new(SharedSite::new(instance));
+    publish(&site, &first, language);
+    let mut log = Log {
+        origin: origin.clone(),
+        base_path: site.snapshot().base_path,
+        last_report: None,
+    };
+    log.rebuild(&first);
+
+    let (sender, receiver) = mpsc::channel();
+    let poll = args
+        .poll
+        .map(|milliseconds| Duration::from_millis(milliseconds.max(10)));
+    let watching = match Watching::start(&root, poll, sender) {
+        Ok(watching) => watching,
+        Err(error) => {
+            return could_not_run(format!("could not watch `{}`: {error}", root.display()));
+        }
+    };
+
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => return could_not_run(format!("could not start the server: {error}")),
+    };
+    let state = Arc::new(http::ServerState {
+        site: site.clone(),
+        files_root: root.join("content/files"),
+    });
+    let loop_site = site.clone();
+    let loop_root = root.clone();
+    std::thread::Builder::new()
+        .name("zhinan-rebuild".into())
+        .spawn(move || {
+            rebuild_loop(
+                rebuilder, watching, receiver, loop_site, log, loop_root, language,
+            )
+        })
+        .expect("could not start the rebuild thread");
+
+    let url = format!("{origin}{}", site.snapshot().base_path);
+    if let Some(note) = port_note {
+        println!("{note}");
+    }
+    println!(
+        "serving {url} (watching `{}`{}; Ctrl-C to stop)",
+        root.display(),
+        match args.poll {
+            Some(milliseconds) => format!(", polling every {milliseconds} ms"),
+            None => String::new(),
+        }
+    );
+    if args.open
+        && let Err(error) = open_in_browser(&url)
+    {
+        eprintln!("warning: could not open a browser: {error}");
+    }
+
+    let served = runtime.block_on(async move {
+        listener.set_nonblocking(true)?;
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        axum::serve(listener, http::router(state)).await
+    });
+    match served {
+        Ok(()) => 0,
+        Err(error) => could_not_run(format!("the server stopped: {error}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_explicit_port_in_use_is_named() {
+        let (taken, _) = listen(IpAddr::from([127, 0, 0, 1]), Some(0)).unwrap();
+        let port = taken.local_addr().unwrap().port();
+        let error = listen(IpAddr::from([127, 0, 0, 1]), Some(port)).unwrap_err();
+        assert!(
+            error.contains(&format!("port {port} is already in use")),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn paths_relative_to_the_root() {
+        let root = Path::new("/site");
+        assert_eq!(
+            relative_to(root, Path::new("/site/content/items/a.yaml")),
+            Some("content/items/a.yaml".into())
+        );
+        assert_eq!(relative_to(root, Path::new("/site")), None);
+        assert_eq!(relative_to(root, Path::new("/elsewhere/a")), None);
+    }
+
+    #[test]
+    fn origins() {
+        assert_eq!(
+            origin_of("127.0.0.1:1111".parse().unwrap()),
+            "http://127.0.0.1:1111"
+        );
+        assert_eq!(
+            origin_of("0.0.0.0:80".parse().unwrap()),
+            "http://127.0.0.1:80"
+        );
+        assert_eq!(
+            origin_of("[::1]:1111".parse().unwrap()),
+            "http://[::1]:1111"
+        );
+    }
+}

@@ -1,0 +1,1054 @@
+//! The incremental rebuild: from a batch of changed files to the pages that depend on them,
+//! rendered into memory.
+//!
+//! A rebuild (1) re-reads the content: only the changed item files when nothing else changed
+//! ([`site::reload_items`]), else the whole site ([`site::load_site`]; parsing is fast), and the
+//! templates when one of them changed; (2) refuses to publish when there are errors, keeping the
+//! changed files pending so the next good rebuild still covers them; (3) works out which outputs
+//! depend on the pending files, from the model as it was when last published and as it is now
+//! ([`pages_to_render`]); (4) renders only those ([`render::render_pages`]) into a
+//! [`MemorySink`] and merges them over the last published pages.
+//!
+//! What depends on what (the templates receive nothing else). An entity's pages are every
+//! output under its folder (`items/<id>/`: the item page and its print slip); the site-wide
+//! outputs are the home page, the indexes, sitemap.xml and any output that belongs to no
+//! entity, so an output added to render later is re-rendered rather than left stale:
+//!
+//! - an item: its pages, its department's (old and new department), the pages of the laws it
+//!   cites (old and new), the site-wide outputs;
+//! - a department: its pages, the pages of the items it handles, the site-wide outputs;
+//! - a law: its pages, the pages of the items that cite it, the site-wide outputs;
+//! - a free page: its pages, the site-wide outputs;
+//! - an asset under templates/assets/: that asset;
+//! - site.yaml, a template, anything that changes the site-wide values every page shows (title,
+//!   menu, item and department counts) or adds or removes an item, department, law or page:
+//!   everything.
+//!
+//! Print books (print/) come along with the online pages they print (`render::print` renders
+//! them when one of those is wanted).
+//!
+//! Architecture invariant: nothing here writes to disk, and nothing here prints; a rebuild
+//! returns a [`Rebuild`] that the caller publishes and logs.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use tera::Tera;
+
+use crate::diagnostics::report::Report;
+use crate::diagnostics::{self, Diagnostic, Language, Severity};
+use crate::fs::{FsError, FsResult};
+use crate::model::SiteModel;
+use crate::render::view::Views;
+use crate::render::{self, PageSink, RenderOptions};
+use crate::site::{self, LoadOptions, Loaded};
+use crate::write::minify_page;
+
+/// Rendered outputs by their path relative to the site root (`items/x/index.html`).
+pub type PageMap = HashMap<String, Bytes>;
+
+/// Published attachments: path under content/files/ (`forms/a.docx`) to the file.
+pub type AttachmentMap = HashMap<String, PathBuf>;
+
+/// A [`PageSink`] that keeps every page in memory, minified like `build` writes it: serve never
+/// writes into public/.
+pub struct MemorySink {
+    pages: Mutex<PageMap>,
+    minify: bool,
+}
+
+impl MemorySink {
+    pub fn new(minify: bool) -> Self {
+        MemorySink {
+            pages: Mutex::new(PageMap::new()),
+            minify,
+        }
+    }
+
+    pub fn into_pages(self) -> PageMap {
+        self.pages
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl PageSink for MemorySink {
+    fn page(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError> {
+        let bytes = if self.minify {
+            minify_page(path, bytes)
+        } else {
+            bytes
+        };
+        self.pages
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(path.to_string(), Bytes::from(bytes));
+        Ok(())
+    }
+}
+
+/// What a file of the site root is to the build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    SiteSettings,
+    Item,
+    Department,
+    Law,
+    FreePage,
+    Attachment,
+    Template,
+    Asset,
+    /// content/ itself or a file of it that belongs to no stage (reported by `load`).
+    OtherContent,
+}
+
+/// The role of a path relative to the site root (`/`-separated); `None` for files the build
+/// never reads (public/, README, …).
+pub fn role_of(relative: &str) -> Option<Role> {
+    let under = |folder: &str| {
+        relative == folder
+            || relative
+                .strip_prefix(folder)
+                .is_some_and(|rest| rest.starts_with('/'))
+    };
+    if relative == "content/site.yaml" {
+        Some(Role::SiteSettings)
+    } else if under("content/items") {
+        Some(Role::Item)
+    } else if under("content/departments") {
+        Some(Role::Department)
+    } else if under("content/laws") {
+        Some(Role::Law)
+    } else if under("content/pages") {
+        Some(Role::FreePage)
+    } else if under("content/files") {
+        Some(Role::Attachment)
+    } else if under("content") {
+        Some(Role::OtherContent)
+    } else if under("templates/assets") {
+        Some(Role::Asset)
+    } else if under("templates") {
+        Some(Role::Template)
+    } else {
+        None
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct ItemLinks {
+    id: String,
+    department: String,
+    laws: BTreeSet<String>,
+}
+
+/// What the pages of a published model depend on, kept to work out the next rebuild.
+#[derive(Debug, Default)]
+pub struct Dependencies {
+    /// The site-wide values every page shows, serialized: when they change, every page does.
+    site_values: String,
+    /// By file (`content/items/x.yaml`).
+    items: BTreeMap<String, ItemLinks>,
+    /// File to id.
+    departments: BTreeMap<String, String>,
+    laws: BTreeMap<String, String>,
+    /// File to slug.
+    free_pages: BTreeMap<String, String>,
+}
+
+impl Dependencies {
+    pub fn of(model: &SiteModel) -> Self {
+        let views = Views::new(model, None);
+        Dependencies {
+            site_values: serde_json::to_string(&views.site()).unwrap_or_default(),
+            items: model
+                .items
+                .iter()
+                .map(|item| {
+                    let links = ItemLinks {
+                        id: item.id.clone(),
+                        department: item.department.value.clone(),
+                        laws: item
+                            .law_references()
+                            .map(|reference| reference.law.value.clone())
+                            .collect(),
+                    };
+                    (item.file.clone(), links)
+                })
+                .collect(),
+            departments: model
+                .departments
+                .values()
+                .map(|department| (department.file.clone(), department.id.clone()))
+                .collect(),
+            laws: model
+                .laws
+                .values()
+                .map(|law| (law.file.clone(), law.id.clone()))
+                .collect(),
+            free_pages: model
+                .pages
+                .iter()
+                .map(|page| (page.file.clone(), page.slug.clone()))
+                .collect(),
+        }
+    }
+
+    fn same_outputs(&self, other: &Dependencies) -> bool {
+        fn values(map: &BTreeMap<String, String>) -> BTreeSet<&str> {
+            map.values().map(String::as_str).collect()
+        }
+        let item_ids = |dependencies: &Dependencies| -> BTreeSet<String> {
+            dependencies
+                .items
+                .values()
+                .map(|links| links.id.clone())
+                .collect()
+        };
+        self.site_values == other.site_values
+            && item_ids(self) == item_ids(other)
+            && values(&self.departments) == values(&other.departments)
+            && values(&self.laws) == values(&other.laws)
+            && values(&self.free_pages) == values(&other.free_pages)
+    }
+}
+
+/// The pages of single entities that a rebuild renders (by id or slug), and whether it renders
+/// the site-wide outputs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Affected {
+    pub items: BTreeSet<String>,
+    pub departments: BTreeSet<String>,
+    pub laws: BTreeSet<String>,
+    pub free_pages: BTreeSet<String>,
+    /// Names under assets/.
+    pub assets: BTreeSet<String>,
+    /// Home, indexes, sitemap.xml and every other output that is not one entity's page.
+    pub site_wide: bool,
+}
+
+/// Which outputs a rebuild renders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    Everything,
+    Affected(Affected),
+}
+
+impl Selection {
+    /// Whether the output at `output` (`items/x/index.html`) is rendered. Every output under
+    /// `items/<id>/`, `departments/<id>/`, `laws/<id>/` and `pages/<slug>/` belongs to that
+    /// entity; print/ books are rendered along with the pages they print (the partial-render
+    /// contract of `render::print`); 404.html and robots.txt show only site-wide values; any
+    /// other output counts as site-wide.
+    pub fn contains(&self, output: &str) -> bool {
+        let affected = match self {
+            Selection::Everything => return true,
+            Selection::Affected(affected) => affected,
+        };
+        let mut segments = output.splitn(3, '/');
+        let (first, second, rest) = (segments.next(), segments.next(), segments.next());
+        let entity = |ids: &BTreeSet<String>| second.is_some_and(|id| ids.contains(id));
+        match (first, second, rest) {
+            (Some("items"), Some(_), Some(_)) => entity(&affected.items),
+            (Some("departments"), Some(_), Some(_)) => entity(&affected.departments),
+            (Some("laws"), Some(_), Some(_)) => entity(&affected.laws),
+            (Some("pages"), Some(_), Some(_)) => entity(&affected.free_pages),
+            (Some("assets"), Some(name), None) => affected.assets.contains(name),
+            (Some("print"), _, _) => false,
+            (Some("404.html" | "robots.txt"), None, None) => false,
+            _ => affected.site_wide,
+        }
+    }
+}
+
+/// The outputs that depend on the `changed` files (relative to the site root), given what the
+/// published pages depended on (`before`) and what the new model's pages depend on (`after`).
+pub fn pages_to_render(
+    changed: &BTreeSet<String>,
+    before: &Dependencies,
+    after: &Dependencies,
+) -> Selection {
+    if !before.same_outputs(after) {
+        return Selection::Everything;
+    }
+    let mut affected = Affected::default();
+    let both = |map_before: Option<&String>, map_after: Option<&String>| -> BTreeSet<String> {
+        map_before.into_iter().chain(map_after).cloned().collect()
+    };
+    let items_where = |items: &mut BTreeSet<String>, keep: &dyn Fn(&ItemLinks) -> bool| {
+        for links in before.items.values().chain(after.items.values()) {
+            if keep(links) {
+                items.insert(links.id.clone());
+            }
+        }
+    };
+    for file in changed {
+        match role_of(file) {
+            None | Some(Role::Attachment) => {}
+            Some(Role::SiteSettings | Role::Template | Role::OtherContent) => {
+                return Selection::Everything;
+            }
+            Some(Role::Item) => {
+                for links in [before.items.get(file), after.items.get(file)]
+                    .into_iter()
+                    .flatten()
+                {
+                    affected.items.insert(links.id.clone());
+                    affected.departments.insert(links.department.clone());
+                    affected.laws.extend(links.laws.iter().cloned());
+                }
+                affected.site_wide = true;
+            }
+            Some(Role::Department) => {
+                for id in both(before.departments.get(file), after.departments.get(file)) {
+                    items_where(&mut affected.items, &|links| links.department == id);
+                    affected.departments.insert(id);
+                }
+                affected.site_wide = true;
+            }
+            Some(Role::Law) => {
+                for id in both(before.laws.get(file), after.laws.get(file)) {
+                    items_where(&mut affected.items, &|links| links.laws.contains(&id));
+                    affected.laws.insert(id);
+                }
+                affected.site_wide = true;
+            }
+            Some(Role::FreePage) => {
+                affected.free_pages.extend(both(
+                    before.free_pages.get(file),
+                    after.free_pages.get(file),
+                ));
+                affected.site_wide = true;
+            }
+            Some(Role::Asset) => match file.strip_prefix("templates/assets/") {
+                Some(name) => {
+                    affected.assets.insert(name.to_string());
+                }
+                None => return Selection::Everything,
+            },
+        }
+    }
+    Selection::Affected(affected)
+}
+
+/// How the content was re-read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reread {
+    /// Only the templates changed.
+    Nothing,
+    /// Only these item files were re-read.
+    Items(usize),
+    /// The whole content folder.
+    Everything,
+}
+
+/// A published build: what the server serves from now on.
+#[derive(Debug)]
+pub struct Published {
+    pub pages: Arc<PageMap>,
+    pub attachments: Arc<AttachmentMap>,
+    /// Path part of base_url (`/bszn/`), where the site is served.
+    pub base_path: String,
+    /// Pages rendered by this rebuild.
+    pub rendered: usize,
+    /// Whether every page was rendered.
+    pub everything: bool,
+    /// Outputs whose bytes changed, appeared or disappeared, sorted.
+    pub changed_outputs: Vec<String>,
+    /// Attachments (paths under content/files/) added, removed or touched.
+    pub changed_attachments: Vec<String>,
+    pub items: usize,
+    pub warnings: usize,
+}
+
+/// A rebuild with errors: the last published build stays.
+#[derive(Debug)]
+pub struct Refused {
+    pub errors: usize,
+    pub warnings: usize,
+    /// The diagnostics as `check` prints them, without color (for the browser overlay).
+    pub plain_report: String,
+}
+
+#[derive(Debug)]
+pub enum Outcome {
+    Published(Published),
+    Refused(Refused),
+}
+
+/// The result of one rebuild, for the server to publish and the log to describe.
+#[derive(Debug)]
+pub struct Rebuild {
+    /// The files (relative to the root) that this rebuild was started for.
+    pub changed_files: Vec<String>,
+    pub reread: Reread,
+    pub elapsed: Duration,
+    pub outcome: Outcome,
+    /// The diagnostics as `check` prints them (colored when asked), when there are any.
+    pub report: Option<String>,
+}
+
+/// Settings of the rebuilds, from the command line.
+#[derive(Debug, Clone)]
+pub struct RebuildSettings {
+    pub root: PathBuf,
+    pub load: LoadOptions,
+    pub minify: bool,
+    pub language: Language,
+    /// Color the terminal report.
+    pub color: bool,
+}
+
+struct PublishedState {
+    dependencies: Dependencies,
+    pages: Arc<PageMap>,
+    attachments: Arc<AttachmentMap>,
+}
+
+/// The state kept between rebuilds: the content as last read, the templates, and what was last
+/// published.
+pub struct Rebuilder {
+    settings: RebuildSettings,
+    content: Loaded,
+    templates: Option<Tera>,
+    template_diagnostics: Vec<Diagnostic>,
+    /// Every content file of the inventory behind `content` (relative paths).
+    content_files: BTreeSet<String>,
+    /// Item files of that inventory.
+    item_files: BTreeSet<String>,
+    published: Option<PublishedState>,
+    /// Files changed since the last published build (kept across refused rebuilds).
+    pending: BTreeSet<String>,
+}
+
+fn inventory_files(root: &Path) -> FsResult<(BTreeSet<String>, BTreeSet<String>)> {
+    let inventory = crate::load::discover(root)?;
+    let items: BTreeSet<String> = inventory
+        .items
+        .iter()
+        .map(|file| file.relative.clone())
+        .collect();
+    let all = inventory
+        .site
+        .iter()
+        .chain(&inventory.departments)
+        .chain(&inventory.laws)
+        .chain(&inventory.items)
+        .chain(&inventory.pages)
+        .map(|file| file.relative.clone())
+        .collect();
+    Ok((all, items))
+}
+
+fn is_regular_file(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_file())
+}
+
+impl Rebuilder {
+    /// Reads the site and renders every page: the first build of a serve session.
+    pub fn start(settings: RebuildSettings) -> FsResult<(Rebuilder, Rebuild)> {
+        let started = Instant::now();
+        let content = site::load_site(&settings.root, &settings.load)?;
+        let (content_files, item_files) = inventory_files(&settings.root)?;
+        let (templates, template_diagnostics) = render::load_templates(&settings.root);
+        let mut rebuilder = Rebuilder {
+            settings,
+            content,
+            templates,
+            template_diagnostics,
+            content_files,
+            item_files,
+            published: None,
+            pending: BTreeSet::new(),
+        };
+        let rebuild = rebuilder.render(Vec::new(), Reread::Everything, true, started)?;
+        Ok((rebuilder, rebuild))
+    }
+
+    /// Whether a changed path (relative to the root) can matter: the build reads it now, or read
+    /// it before. A temporary file that is gone again (saved through temp-and-rename) cannot.
+    fn matters(&self, relative: &str) -> bool {
+        let Some(role) = role_of(relative) else {
+            return false;
+        };
+        let is_content = !matches!(role, Role::Attachment | Role::Template | Role::Asset);
+        let folder = format!("{relative}/");
+        let holds_known_files = || {
+            self.content_files
+                .iter()
+                .any(|file| file == relative || file.starts_with(&folder))
+        };
+        match self.settings.root.join(relative).symlink_metadata() {
+            // A content folder that the build already reads: the events of its files say what
+            // changed (polling reports the folder too when a file is created in it).
+            Ok(metadata) if metadata.is_dir() && is_content => return !holds_known_files(),
+            Ok(_) => return true,
+            Err(_) => {}
+        }
+        match role {
+            Role::Attachment => {
+                let attachment = relative.trim_start_matches("content/files/");
+                self.published
+                    .as_ref()
+                    .is_some_and(|published| published.attachments.contains_key(attachment))
+            }
+            Role::Template => {
+                relative == "templates" || relative.ends_with(".html") || relative.ends_with(".xml")
+            }
+            Role::Asset => render::BUILTIN_ASSETS
+                .iter()
+                .any(|(name, _)| relative == format!("templates/assets/{name}")),
+            // A content file, or a folder of them moved away.
+            _ => holds_known_files(),
+        }
+    }
+
+    /// Rebuilds after `changed` files (relative to the root). `None` when none of them matters.
+    pub fn rebuild(&mut self, changed: BTreeSet<String>) -> FsResult<Option<Rebuild>> {
+        let started = Instant::now();
+        let changed: Vec<String> = changed
+            .into_iter()
+            .filter(|relative| self.matters(relative))
+            .collect();
+        if changed.is_empty() {
+            return Ok(None);
+        }
+        let roles: Vec<Role> = changed.iter().filter_map(|file| role_of(file)).collect();
+        let templates_changed = roles.contains(&Role::Template);
+        let only_templates = roles
+            .iter()
+            .all(|role| matches!(role, Role::Template | Role::Asset));
+        let only_known_items = changed.iter().all(|file| {
+            role_of(file) == Some(Role::Item)
+                && self.item_files.contains(file)
+                && is_regular_file(&self.settings.root.join(file))
+        });
+        let root = self.settings.root.clone();
+        let reread = if only_templates {
+            Reread::Nothing
+        } else if only_known_items && site::reload_items(&root, &mut self.content, &changed)? {
+            Reread::Items(changed.len())
+        } else {
+            self.content = site::load_site(&root, &self.settings.load)?;
+            (self.content_files, self.item_files) = inventory_files(&root)?;
+            Reread::Everything
+        };
+        if templates_changed {
+            (self.templates, self.template_diagnostics) = render::load_templates(&root);
+        }
+        self.pending.extend(changed.iter().cloned());
+        self.render(changed, reread, templates_changed, started)
+            .map(Some)
+    }
+
+    fn all_diagnostics(&self, extra: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let mut all = self.content.diagnostics.clone();
+        all.extend(self.template_diagnostics.iter().cloned());
+        all.extend(extra);
+        diagnostics::sort(&mut all);
+        all
+    }
+
+    fn report(&self, diagnostics: &[Diagnostic], color: bool) -> String {
+        Report {
+            diagnostics,
+            sources: &self.content.sources,
+            language: self.settings.language,
+            file_count: self.content.file_count,
+            color,
+        }
+        .human()
+    }
+
+    fn refuse(&self, diagnostics: Vec<Diagnostic>) -> (Outcome, Option<String>) {
+        let (errors, warnings) = diagnostics::count(&diagnostics);
+        let outcome = Outcome::Refused(Refused {
+            errors,
+            warnings,
+            plain_report: self.report(&diagnostics, false),
+        });
+        (
+            outcome,
+            Some(self.report(&diagnostics, self.settings.color)),
+        )
+    }
+
+    fn render(
+        &mut self,
+        changed_files: Vec<String>,
+        reread: Reread,
+        templates_changed: bool,
+        started: Instant,
+    ) -> FsResult<Rebuild> {
+        let diagnostics = self.all_diagnostics(Vec::new());
+        let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+        let finish = |outcome: Outcome, report: Option<String>| Rebuild {
+            changed_files: changed_files.clone(),
+            reread,
+            elapsed: started.elapsed(),
+            outcome,
+            report,
+        };
+        let tera = match &self.templates {
+            Some(tera) if !has_errors => tera,
+            _ => {
+                let (outcome, report) = self.refuse(diagnostics);
+                return Ok(finish(outcome, report));
+            }
+        };
+
+        let dependencies = Dependencies::of(&self.content.model);
+        let selection = match &self.published {
+            Some(published) if !templates_changed => {
+                pages_to_render(&self.pending, &published.dependencies, &dependencies)
+            }
+            _ => Selection::Everything,
+        };
+        let sink = MemorySink::new(self.settings.minify);
+        let options = RenderOptions {
+            root: &self.settings.root,
+            base_url: None,
+        };
+        let wanted = |output: &str| selection.contains(output);
+        let (stats, render_diagnostics) =
+            render::render_pages(&self.content.model, tera, &options, &sink, &wanted)?;
+        if !render_diagnostics.is_empty() {
+            let (outcome, report) = self.refuse(self.all_diagnostics(render_diagnostics));
+            return Ok(finish(outcome, report));
+        }
+
+        let rendered = sink.into_pages();
+        let empty = Arc::new(PageMap::new());
+        let previous = self
+            .published
+            .as_ref()
+            .map(|published| published.pages.clone())
+            .unwrap_or(empty);
+        let pages = match &selection {
+            Selection::Everything => rendered,
+            Selection::Affected(_) => {
+                let mut pages = (*previous).clone();
+                pages.extend(rendered);
+                pages
+            }
+        };
+        let mut changed_outputs: Vec<String> = pages
+            .iter()
+            .filter(|(path, bytes)| previous.get(path.as_str()) != Some(*bytes))
+            .map(|(path, _)| path.clone())
+            .chain(
+                previous
+                    .keys()
+                    .filter(|path| !pages.contains_key(path.as_str()))
+                    .cloned(),
+            )
+            .collect();
+        changed_outputs.sort();
+
+        let attachments: AttachmentMap = self
+            .content
+            .model
+            .attachments
+            .iter()
+            .map(|attachment| (attachment.relative.clone(), attachment.path.clone()))
+            .collect();
+        let mut changed_attachments: Vec<String> = self
+            .pending
+            .iter()
+            .filter_map(|file| file.strip_prefix("content/files/"))
+            .map(str::to_string)
+            .collect();
+        changed_attachments.sort();
+
+        let pages = Arc::new(pages);
+        let attachments = Arc::new(attachments);
+        let warnings = diagnostics.len();
+        let report =
+            (!diagnostics.is_empty()).then(|| self.report(&diagnostics, self.settings.color));
+        let published = Published {
+            pages: pages.clone(),
+            attachments: attachments.clone(),
+            base_path: Views::new(&self.content.model, None).base_path,
+            rendered: stats.pages,
+            everything: selection == Selection::Everything,
+            changed_outputs,
+            changed_attachments,
+            items: self.content.model.items.len(),
+            warnings,
+        };
+        self.published = Some(PublishedState {
+            dependencies,
+            pages,
+            attachments,
+        });
+        self.pending.clear();
+        Ok(finish(Outcome::Published(published), report))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn copy_folder(from: &Path, to: &Path) {
+        for entry in walkdir::WalkDir::new(from) {
+            let entry = entry.unwrap();
+            let target = to.join(entry.path().strip_prefix(from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    fn fixture() -> tempfile::TempDir {
+        let folder = tempfile::tempdir().unwrap();
+        copy_folder(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid"),
+            folder.path(),
+        );
+        folder
+    }
+
+    fn settings(root: &Path) -> RebuildSettings {
+        RebuildSettings {
+            root: root.to_path_buf(),
+            load: LoadOptions {
+                today: crate::model::convert::parse_date("2026-11-29"),
+            },
+            minify: false,
+            language: Language::En,
+            color: false,
+        }
+    }
+
+    fn published(rebuild: Rebuild) -> Published {
+        match rebuild.outcome {
+            Outcome::Published(published) => published,
+            Outcome::Refused(refused) => panic!("refused:\n{}", refused.plain_report),
+        }
+    }
+
+    fn edit(root: &Path, relative: &str, from: &str, to: &str) {
+        let path = root.join(relative);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "`{from}` not in {relative}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+
+    /// What a fresh full build of `root` renders.
+    fn full_render(root: &Path) -> PageMap {
+        let (_, rebuild) = Rebuilder::start(settings(root)).unwrap();
+        (*published(rebuild).pages).clone()
+    }
+
+    fn assert_same_pages(incremental: &PageMap, full: &PageMap) {
+        let mut left: Vec<&String> = incremental.keys().collect();
+        let mut right: Vec<&String> = full.keys().collect();
+        left.sort();
+        right.sort();
+        assert_eq!(left, right);
+        for (path, bytes) in full {
+            assert!(
+                incremental[path] == *bytes,
+                "{path} differs from a full build"
+            );
+        }
+    }
+
+    const SHIPIN: &str = "content/items/shipin-xuke.yaml";
+
+    #[test]
+    fn roles_of_paths() {
+        assert_eq!(role_of("content/site.yaml"), Some(Role::SiteSettings));
+        assert_eq!(role_of("content/items/a/b.yaml"), Some(Role::Item));
+        assert_eq!(role_of("content/itemsx/b.yaml"), Some(Role::OtherContent));
+        assert_eq!(
+            role_of("content/files/forms/a.docx"),
+            Some(Role::Attachment)
+        );
+        assert_eq!(role_of("templates/assets/style.css"), Some(Role::Asset));
+        assert_eq!(role_of("templates/item.html"), Some(Role::Template));
+        assert_eq!(role_of("public/index.html"), None);
+        assert_eq!(role_of("contents"), None);
+    }
+
+    #[test]
+    fn selections_by_entity() {
+        let affected = Affected {
+            items: BTreeSet::from(["a".to_string()]),
+            departments: BTreeSet::from(["d".to_string()]),
+            site_wide: true,
+            ..Affected::default()
+        };
+        let selection = Selection::Affected(affected);
+        for output in [
+            "items/a/index.html",
+            "items/a/slip/index.html",
+            "departments/d/index.html",
+            "departments/d/register/index.html",
+            "index.html",
+            "departments/index.html",
+            "sitemap.xml",
+            "search/index.json",
+        ] {
+            assert!(selection.contains(output), "{output}");
+        }
+        for output in [
+            "items/b/index.html",
+            "departments/e/index.html",
+            "laws/x/index.html",
+            "pages/guanyu/index.html",
+            "print/d/index.html",
+            "404.html",
+            "robots.txt",
+            "assets/style.css",
+        ] {
+            assert!(!selection.contains(output), "{output}");
+        }
+    }
+
+    #[test]
+    fn one_item_edit_renders_its_dependents_only_and_matches_a_full_build() {
+        let folder = fixture();
+        let root = folder.path();
+        let (mut rebuilder, first) = Rebuilder::start(settings(root)).unwrap();
+        let first = published(first);
+        assert!(first.everything);
+
+        edit(
+            root,
+            SHIPIN,
+            "食品经营许可（新办）",
+            "食品经营许可（新办，已改）",
+        );
+        let rebuild = rebuilder
+            .rebuild(BTreeSet::from([SHIPIN.to_string()]))
+            .unwrap()
+            .unwrap();
+        assert_eq!(rebuild.reread, Reread::Items(1));
+        let second = published(rebuild);
+        assert!(!second.everything);
+        assert!(second.rendered < first.rendered, "{}", second.rendered);
+        assert!(
+            second
+                .changed_outputs
+                .contains(&"items/shipin-xuke/index.html".to_string())
+        );
+        assert!(!second.changed_outputs.contains(&"404.html".to_string()));
+        assert_same_pages(&second.pages, &full_render(root));
+    }
+
+    #[test]
+    fn per_item_reload_matches_a_full_load() {
+        let folder = fixture();
+        let root = folder.path();
+        let options = settings(root).load;
+        let mut loaded = site::load_site(root, &options).unwrap();
+        // A broken value, a duplicate code, then the fix.
+        let geti = "content/items/dengji/geti-sheli.yaml";
+        let code = std::fs::read_to_string(root.join(SHIPIN)).unwrap();
+        let shipin_code = code
+            .lines()
+            .find_map(|line| line.strip_prefix("code: "))
+            .unwrap()
+            .to_string();
+        let geti_text = std::fs::read_to_string(root.join(geti)).unwrap();
+        let geti_code = geti_text
+            .lines()
+            .find_map(|line| line.strip_prefix("code: "))
+            .unwrap()
+            .to_string();
+        for (from, to) in [
+            (format!("code: {geti_code}"), format!("code: {shipin_code}")),
+            ("type: ".to_string(), "type: 不存在的类型\nx_".to_string()),
+        ] {
+            edit(root, geti, &from, &to);
+            assert!(site::reload_items(root, &mut loaded, &[geti.to_string()]).unwrap());
+            let fresh = site::load_site(root, &options).unwrap();
+            let describe = |loaded: &Loaded| {
+                let report = Report {
+                    diagnostics: &loaded.diagnostics,
+                    sources: &loaded.sources,
+                    language: Language::En,
+                    file_count: loaded.file_count,
+                    color: false,
+                }
+                .human();
+                (report, format!("{:?}", loaded.model.items))
+            };
+            assert!(!fresh.diagnostics.is_empty());
+            assert_eq!(describe(&loaded), describe(&fresh));
+        }
+        assert!(
+            !site::reload_items(root, &mut loaded, &["content/items/nope.yaml".into()]).unwrap()
+        );
+    }
+
+    #[test]
+    fn errors_keep_the_changes_pending_until_fixed() {
+        let folder = fixture();
+        let root = folder.path();
+        let (mut rebuilder, _) = Rebuilder::start(settings(root)).unwrap();
+        let original = std::fs::read_to_string(root.join(SHIPIN)).unwrap();
+        edit(root, SHIPIN, "食品经营许可（新办）", "食品经营许可（改）");
+        std::fs::write(
+            root.join(SHIPIN),
+            std::fs::read_to_string(root.join(SHIPIN)).unwrap() + "\nname: [unclosed\n",
+        )
+        .unwrap();
+        let refused = rebuilder
+            .rebuild(BTreeSet::from([SHIPIN.to_string()]))
+            .unwrap()
+            .unwrap();
+        assert!(matches!(refused.outcome, Outcome::Refused(ref r) if r.errors > 0));
+        std::fs::write(
+            root.join(SHIPIN),
+            original.replacen("食品经营许可（新办）", "食品经营许可（改）", 1),
+        )
+        .unwrap();
+        // The fix arrives as a change of another file's event batch: the pending one still counts.
+        let fixed = published(
+            rebuilder
+                .rebuild(BTreeSet::from([SHIPIN.to_string()]))
+                .unwrap()
+                .unwrap(),
+        );
+        assert!(
+            fixed
+                .changed_outputs
+                .contains(&"items/shipin-xuke/index.html".to_string())
+        );
+        assert_same_pages(&fixed.pages, &full_render(root));
+    }
+
+    #[test]
+    fn department_law_page_and_template_edits_match_a_full_build() {
+        let folder = fixture();
+        let root = folder.path();
+        let (mut rebuilder, _) = Rebuilder::start(settings(root)).unwrap();
+        let department = "content/departments/shipin.yaml";
+        let department_text = std::fs::read_to_string(root.join(department)).unwrap();
+        let name_line = department_text
+            .lines()
+            .find(|line| line.starts_with("name: "))
+            .unwrap()
+            .to_string();
+        edit(root, department, &name_line, &format!("{name_line}（改）"));
+        let rebuild = published(
+            rebuilder
+                .rebuild(BTreeSet::from([department.to_string()]))
+                .unwrap()
+                .unwrap(),
+        );
+        assert!(!rebuild.everything);
+        assert_same_pages(&rebuild.pages, &full_render(root));
+
+        let law = "content/laws/xzxkf.yaml";
+        let law_text = std::fs::read_to_string(root.join(law)).unwrap();
+        let title_line = law_text
+            .lines()
+            .find(|line| line.starts_with("title: "))
+            .unwrap()
+            .to_string();
+        edit(root, law, &title_line, &format!("{title_line}（修订）"));
+        let rebuild = published(
+            rebuilder
+                .rebuild(BTreeSet::from([law.to_string()]))
+                .unwrap()
+                .unwrap(),
+        );
+        assert!(!rebuild.everything);
+        assert_same_pages(&rebuild.pages, &full_render(root));
+
+        let page = "content/pages/guanyu.md";
+        let page_text = std::fs::read_to_string(root.join(page)).unwrap();
+        std::fs::write(root.join(page), format!("{page_text}\n另加的一段。\n")).unwrap();
+        let rebuild = published(
+            rebuilder
+                .rebuild(BTreeSet::from([page.to_string()]))
+                .unwrap()
+                .unwrap(),
+        );
+        assert_same_pages(&rebuild.pages, &full_render(root));
+
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        let base = render::BUILTIN_TEMPLATES
+            .iter()
+            .find(|(name, _)| *name == "base.html")
+            .unwrap()
+            .1;
+        std::fs::write(
+            root.join("templates/base.html"),
+            base.replacen("<body>", "<body><p>自定义页头</p>", 1),
+        )
+        .unwrap();
+        let rebuild = published(
+            rebuilder
+                .rebuild(BTreeSet::from(["templates/base.html".to_string()]))
+                .unwrap()
+                .unwrap(),
+        );
+        assert!(rebuild.everything);
+        assert_same_pages(&rebuild.pages, &full_render(root));
+    }
+
+    #[test]
+    fn added_and_removed_items_rebuild_everything() {
+        let folder = fixture();
+        let root = folder.path();
+        let (mut rebuilder, _) = Rebuilder::start(settings(root)).unwrap();
+        let text = std::fs::read_to_string(root.join(SHIPIN)).unwrap();
+        let code = text
+            .lines()
+            .find_map(|line| line.strip_prefix("code: "))
+            .unwrap();
+        std::fs::create_dir_all(root.join("content/items/new")).unwrap();
+        std::fs::write(
+            root.join("content/items/new/added.yaml"),
+            text.replacen(&format!("code: {code}"), "code: ADDED-1", 1),
+        )
+        .unwrap();
+        let added = published(
+            rebuilder
+                .rebuild(BTreeSet::from(["content/items/new".to_string()]))
+                .unwrap()
+                .unwrap(),
+        );
+        assert!(added.everything);
+        assert!(added.pages.contains_key("items/added/index.html"));
+        assert_same_pages(&added.pages, &full_render(root));
+
+        std::fs::remove_file(root.join(SHIPIN)).unwrap();
+        let removed = published(
+            rebuilder
+                .rebuild(BTreeSet::from([SHIPIN.to_string()]))
+                .unwrap()
+                .unwrap(),
+        );
+        assert!(!removed.pages.contains_key("items/shipin-xuke/index.html"));
+        assert!(
+            removed
+                .changed_outputs
+                .contains(&"items/shipin-xuke/index.html".to_string())
+        );
+        assert_same_pages(&removed.pages, &full_render(root));
+    }
+
+    #[test]
+    fn vanished_temporary_files_do_not_rebuild() {
+        let folder = fixture();
+        let root = folder.path();
+        let (mut rebuilder, _) = Rebuilder::start(settings(root)).unwrap();
+        let changed = BTreeSet::from([
+            "content/items/shipin-xuke.yaml.tmp".to_string(),
+            "public/index.html".to_string(),
+            "content/items".to_string(),
+            "content".to_string(),
+        ]);
+        assert!(rebuilder.rebuild(changed).unwrap().is_none());
+    }
+}
