@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Print check in a real browser: builds tests/fixtures/print/ for http://print.example.gov.cn/bszn/
 # (a sub-path, as many county sites are), serves it on 127.0.0.1 and prints its pages to PDF with
-# headless Chromium, which resolves that host to the local server (so links, the stylesheet and
-# the URLs in the QR codes are those of the site, stable from run to run); then checks the PDFs
-# with poppler and zbar:
+# headless Chromium, which resolves that host (any port) to the local server, HTTPS upgrades off
+# (so links, the stylesheet and the URLs in the QR codes are those of the site, stable from run
+# to run, and no page is fetched from elsewhere); then checks the PDFs with poppler and zbar:
 #
 #   - the one-time notification slip of the 12-material, 6-step item is exactly one A4 page and
 #     contains every material name; its QR code decodes to the item's URL;
@@ -48,7 +48,7 @@ department_name=药品医疗器械监管股
 department_phone=0739-5550303
 
 echo "print-check: cargo build"
-cargo build --quiet
+cargo build --quiet || { echo "print-check: cargo build failed" >&2; exit 2; }
 zhinan=./target/debug/zhinan
 "$zhinan" check --root "$fixture" --today 2026-11-29 >/dev/null \
   || { echo "print-check: the fixture $fixture does not pass zhinan check" >&2; exit 2; }
@@ -82,7 +82,7 @@ ok() { echo "print-check: ok: $*"; }
 print_pdf() { # URL path, output PDF
   chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
     --disable-component-update --disable-sync --no-first-run --user-data-dir="$(mktemp -d -p "$work")" \
-    --host-resolver-rules="MAP $host:80 127.0.0.1:$port" \
+    --host-resolver-rules="MAP $host 127.0.0.1:$port" --disable-features=HttpsUpgrades \
     --no-pdf-header-footer --print-to-pdf="$2" "$base$1" >/dev/null 2>&1 || true
   [ -s "$2" ] || { fail "chromium printed nothing for $base$1"; return 1; }
 }
@@ -224,12 +224,17 @@ ok "printed item page: $item_pages pages"
 
 if $update_images; then
   mkdir -p docs/images
-  pdftoppm -r 60 -png -f 1 -l 1 -singlefile "$work/slip.pdf" docs/images/print-slip
+  pdftoppm -r 60 -gray -png -f 1 -l 1 -singlefile "$work/slip.pdf" docs/images/print-slip
   item_page="$(for page in $(seq 1 "$book_pages"); do
     pdftotext -layout -f "$page" -l "$page" "$work/book.pdf" - 2>/dev/null | awk 'NF && !n { print; n++ }' \
-      | tr -d ' ' | sed 's/　//g' | grep -q '^第4项' && echo "$page"; done | awk 'NR == 1')"
-  pdftoppm -r 60 -png -f "${item_page:-1}" -l "${item_page:-1}" -singlefile "$work/book.pdf" docs/images/print-book-item
-  pdftoppm -r 60 -png -f 1 -l 1 -singlefile "$work/register.pdf" docs/images/print-register
+      | tr -d ' ' | sed 's/　//g' | grep -q '^第4项' && echo "$page" || true; done | awk 'NR == 1')"
+  pdftoppm -r 60 -gray -png -f "${item_page:-1}" -l "${item_page:-1}" -singlefile "$work/book.pdf" docs/images/print-book-item
+  pdftoppm -r 60 -gray -png -f 1 -l 1 -singlefile "$work/register.pdf" docs/images/print-register
+  if command -v convert >/dev/null 2>&1; then # ImageMagick, when present: 16 grays, a third of the size
+    for image in docs/images/print-slip.png docs/images/print-book-item.png docs/images/print-register.png; do
+      convert "$image" -colors 16 -strip "PNG8:$image"
+    done
+  fi
   echo "print-check: refreshed docs/images/print-slip.png, print-book-item.png, print-register.png"
 fi
 

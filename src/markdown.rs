@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+pub use pulldown_cmark::HeadingLevel;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 fn options() -> Options {
@@ -115,10 +116,41 @@ fn prefixed(url: &str, base_path: &str) -> String {
 }
 
 /// Renders Markdown to HTML: raw HTML becomes escaped text, unsafe links lose their target,
-/// images from outside become their alt text, site paths get `base_path` in front.
+/// images from outside become their alt text, site paths get `base_path` in front. Headings are
+/// demoted so that `#` becomes `<h3>` (a field inside an item's section); see [`to_html_at`].
 pub fn to_html(source: &str, base_path: &str) -> String {
+    to_html_at(source, base_path, HeadingLevel::H3)
+}
+
+fn demote(level: HeadingLevel, top: HeadingLevel) -> HeadingLevel {
+    let number = (level as usize) + (top as usize) - 1;
+    match number {
+        1 => HeadingLevel::H1,
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// As [`to_html`], with `#` rendered at level `top` (a page body uses `H2`: the page's own title
+/// is its only `<h1>`), so Markdown never adds a second h1 or skips a level.
+pub fn to_html_at(source: &str, base_path: &str, top: HeadingLevel) -> String {
     let mut skip_image_depth = 0usize;
     let events = Parser::new_ext(source, options()).filter_map(|event| match event {
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Some(Event::Start(Tag::Heading {
+            level: demote(level, top),
+            id,
+            classes,
+            attrs,
+        })),
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(demote(level, top)))),
         Event::Html(html) | Event::InlineHtml(html) => {
             if html.trim_start().starts_with("<!--") {
                 None
@@ -196,6 +228,19 @@ mod tests {
         assert!(!html.to_lowercase().contains("javascript:"));
         assert!(!html.to_lowercase().contains("data:"));
         assert!(html.contains("href=\"/bszn/pages/a/\""));
+    }
+
+    #[test]
+    fn headings_are_demoted() {
+        assert_eq!(
+            to_html("# 标题\n\n## 小节", "/"),
+            "<h3>标题</h3>\n<h4>小节</h4>\n"
+        );
+        assert_eq!(
+            to_html_at("# 标题", "/", HeadingLevel::H2),
+            "<h2>标题</h2>\n"
+        );
+        assert_eq!(to_html("###### 六", "/"), "<h6>六</h6>\n");
     }
 
     #[test]

@@ -589,3 +589,35 @@ fn a_partial_render_makes_the_print_pages_of_the_pages_it_renders() {
         );
     }
 }
+
+#[test]
+fn the_online_pages_link_their_print_pages_and_the_print_stylesheet() {
+    let out = built(false);
+    let item = read(&out.path().join(format!("site/items/{BIG_ITEM}/index.html")));
+    assert!(item.contains("href=\"/bszn/assets/print.css\" media=\"print\""));
+    assert!(item.contains(&format!("href=\"/bszn/items/{BIG_ITEM}/slip/\"")));
+    assert!(item.contains("<button type=\"button\" onclick=\"window.print()\">打印本页</button>"));
+    assert!(!item.contains("onload"), "nothing prints by itself");
+    // The verification block printed at the end of the item: code, review date, URL, QR code.
+    let verify = between(
+        &item,
+        "<div class=\"print-only print-verify\">",
+        "</footer>",
+    );
+    for expected in [
+        "11999900MB0123456X-301",
+        "2026-04-16",
+        "https://print.example.gov.cn/bszn/items/yaopin-lingshou-xuke/",
+    ] {
+        assert!(
+            verify.contains(expected),
+            "verification block lacks `{expected}`"
+        );
+    }
+    assert!(verify.contains(&qr_svg(&format!("{BASE_URL}items/{BIG_ITEM}/"))));
+
+    let department = read(&out.path().join("site/departments/yaoxie/index.html"));
+    assert!(department.contains("href=\"/bszn/departments/yaoxie/register/\""));
+    assert!(department.contains("href=\"/bszn/print/yaoxie/\""));
+    assert!(department.contains("打印登记表") && department.contains("打印本部门指南"));
+}

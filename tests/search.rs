@@ -180,9 +180,23 @@ fn the_index_finds_items_by_name_code_material_tag_department_and_pages() {
     assert_eq!(
         index.meta["documents"],
         json!([
-            ["items/geti-sheli/", "个体工商户设立登记", "0010", 0, 0],
-            ["items/shipin-xuke/", "食品经营许可（新办）", "SP-002", 1, 0],
-            ["pages/guanyu/", "关于本指南", "", -1, -1]
+            [
+                "items/geti-sheli/",
+                "个体工商户设立登记",
+                "0010",
+                0,
+                0,
+                "营业执照"
+            ],
+            [
+                "items/shipin-xuke/",
+                "食品经营许可（新办）",
+                "SP-002",
+                1,
+                0,
+                "食品经营许可证"
+            ],
+            ["pages/guanyu/", "关于本指南", "", -1, -1, ""]
         ])
     );
     assert_eq!(
@@ -873,16 +887,56 @@ fn item_pages_carry_government_service_json_ld_open_graph_and_canonical_links() 
     // 工作日 is not a fixed duration.
     assert!(channel.get("processingTime").is_none());
 
-    for (page, path) in [(&geti_page, "items/geti-sheli/")] {
-        let canonical = format!("{base}{path}");
+    // Canonical links on every page (base_url + path), Open Graph and JSON-LD on item pages, the
+    // feed on every page.
+    for path in ["", "items/geti-sheli/", "search/", "data/", "pages/guanyu/"] {
+        let page = read(&out.join(path).join("index.html"));
         assert!(
-            page.contains(&format!("rel=canonical href={canonical}"))
-                || page.contains(&format!("rel=\"canonical\" href=\"{canonical}\"")),
-            "no canonical link"
+            has_link(&page, "canonical", &format!("{base}{path}")),
+            "{path}: no canonical link"
         );
-        assert!(page.contains("og:title") && page.contains("og:url"));
-        assert!(page.contains("application/atom+xml"));
+        assert!(has_link(&page, "alternate", &format!("{base}feed.xml")));
     }
+    assert!(has_meta(
+        &geti_page,
+        "og:url",
+        &format!("{base}items/geti-sheli/")
+    ));
+    assert!(has_meta(&geti_page, "og:title", "个体工商户设立登记"));
+    assert!(has_meta(&geti_page, "og:locale", "zh_CN"));
+
+    // The phone and address of JSON-LD are those of items.csv (one rule, two outputs).
+    let csv = std::fs::read_to_string(out.join("data/items.csv")).unwrap();
+    let records = parse_csv(csv.trim_start_matches('\u{feff}'));
+    let header = &records[0];
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for record in &records[1..] {
+        let page = read(&out.join(format!("items/{}/index.html", record[column("编号")])));
+        let channel = json_ld(&page)["availableChannel"].clone();
+        assert_eq!(
+            channel["servicePhone"]["telephone"],
+            record[column("咨询电话")]
+        );
+        assert_eq!(
+            channel["serviceLocation"]["address"],
+            record[column("办理地点")]
+        );
+    }
+}
+
+/// `<link rel=... href=...>` as written or as minified (attributes sorted, quotes dropped).
+fn has_link(page: &str, rel: &str, href: &str) -> bool {
+    page.contains(&format!("<link rel=\"{rel}\" href=\"{href}\""))
+        || page.contains(&format!("<link href={href} rel={rel}"))
+        || page.contains(&format!("<link href=\"{href}\" rel={rel}"))
+}
+
+/// `<meta property=... content=...>` as written or as minified.
+fn has_meta(page: &str, property: &str, content: &str) -> bool {
+    page.contains(&format!(
+        "<meta property=\"{property}\" content=\"{content}\""
+    )) || page.contains(&format!("<meta content={content} property={property}>"))
+        || page.contains(&format!("<meta content=\"{content}\" property={property}>"))
 }
 
 // ---- feed.xml ----------------------------------------------------------------------------------

@@ -614,7 +614,7 @@ fn paths_outside_the_site_are_refused() {
     let missing = server.get("items/no-such-item/");
     assert_eq!(missing.status, 404);
     assert!(missing.text().contains("data-zhinan-live-reload"));
-    assert_eq!(server.request("POST", &format!("{base}")).status, 405);
+    assert_eq!(server.request("POST", &base).status, 405);
     // Nothing was written into the site root.
     assert!(!root.join("public").exists());
 }

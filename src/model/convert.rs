@@ -1047,7 +1047,10 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
             }
         }
         // A `refusals` that is not a list is one invalid-value, not also `no-refusals`.
-        if fields.get("refusals").is_some_and(|node| matches!(node.value, Value::Sequence(_))) {
+        if fields
+            .get("refusals")
+            .is_some_and(|node| matches!(node.value, Value::Sequence(_)))
+        {
             item.refusals = Some(refusals);
         }
     }

@@ -33,18 +33,6 @@ pub const ITEMS_VERSION: u32 = 1;
 /// How many items the feed lists.
 pub const FEED_LENGTH: usize = 50;
 
-/// The outputs of this module and of the search, besides the search shards. They depend on every
-/// item, department, law and page, so they are rendered whenever any page of those is.
-pub const WHOLE_SITE_OUTPUTS: &[&str] = &[
-    "data/items.json",
-    "data/items.csv",
-    "data/schema.json",
-    "data/index.html",
-    "feed.xml",
-    "search/index.json",
-    "search/index.html",
-];
-
 /// A JSON value that keeps its keys in the order they were added (serde_json's map sorts them).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json {
@@ -379,23 +367,17 @@ pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
         .done()
 }
 
-/// `data/items.json`: `{"version": 1, "items": [...]}`, items in id order, pretty-printed.
+/// `data/items.json`: `{"version": 1, "items": [...]}`, items in id order, one item per line
+/// (compact, yet easy to diff and to read a line at a time).
 pub fn items_json(model: &SiteModel, views: &Views) -> Vec<u8> {
-    let document = Json::Object(vec![
-        ("version", Json::Number(u64::from(ITEMS_VERSION))),
-        (
-            "items",
-            Json::List(
-                model
-                    .items
-                    .iter()
-                    .map(|item| item_json(model, views, item))
-                    .collect(),
-            ),
-        ),
-    ]);
-    let mut bytes = serde_json::to_vec_pretty(&document).expect("items serialize");
-    bytes.push(b'\n');
+    let mut bytes = format!("{{\"version\":{ITEMS_VERSION},\"items\":[\n").into_bytes();
+    for (index, item) in model.items.iter().enumerate() {
+        if index > 0 {
+            bytes.extend_from_slice(b",\n");
+        }
+        serde_json::to_writer(&mut bytes, &item_json(model, views, item)).expect("item serializes");
+    }
+    bytes.extend_from_slice(b"\n]}\n");
     bytes
 }
 
@@ -453,6 +435,28 @@ fn csv_field(value: &str) -> String {
     }
 }
 
+/// Where an item is served, by the item page's rule (its `place`, else its department's phone,
+/// else the site's): (address, hours, phone).
+pub fn service_place<'a>(model: &'a SiteModel, item: &'a Item) -> (&'a str, &'a str, &'a str) {
+    let site = &model.site;
+    let place = item.place.as_ref();
+    let own = |pick: fn(&'a crate::model::Place) -> &'a Option<crate::model::Str>| {
+        place.and_then(|p| pick(p).as_ref()).map(|t| t.as_str())
+    };
+    let department_phone = model
+        .departments
+        .get(&item.department.value)
+        .and_then(|d| d.phone.as_ref())
+        .map(|p| p.as_str());
+    (
+        own(|p| &p.address).unwrap_or(site.address.as_str()),
+        own(|p| &p.hours).unwrap_or(site.hours.as_str()),
+        own(|p| &p.phone)
+            .or(department_phone)
+            .unwrap_or(site.phone.as_str()),
+    )
+}
+
 /// `data/items.csv`: UTF-8 with a byte order mark (so Excel reads it as UTF-8), CRLF line ends,
 /// a header row and one row per item (columns in [`CSV_COLUMNS`]).
 pub fn items_csv(model: &SiteModel, views: &Views) -> Vec<u8> {
@@ -460,39 +464,73 @@ pub fn items_csv(model: &SiteModel, views: &Views) -> Vec<u8> {
     let header: Vec<String> = CSV_COLUMNS.iter().map(|(h, _, _)| csv_field(h)).collect();
     csv.push_str(&header.join(","));
     csv.push_str("\r\n");
+    let label = |span: Option<&TimeSpan>| span.map(TimeSpan::label).unwrap_or_default();
     for item in &model.items {
-        let view = views.item(item);
-        let fees = if view.free {
-            String::new()
-        } else {
-            view.fees
-                .iter()
-                .map(|f| format!("{}：{}", f.name, f.amount))
-                .collect::<Vec<_>>()
-                .join("；")
-        };
+        let (address, hours, phone) = service_place(model, item);
+        let free = item.fees.as_ref().is_some_and(|f| f.is_free());
+        let fees = item
+            .fees
+            .iter()
+            .flat_map(|f| f.items.iter())
+            .map(|i| {
+                format!(
+                    "{}：{}",
+                    i.name.value,
+                    i.amount.as_ref().map(|a| a.as_str()).unwrap_or("")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("；");
+        let online = item.online.as_ref();
+        let limit = item.time_limit.as_ref();
         let row = [
-            item.id.clone(),
-            view.code.to_string(),
-            view.name.to_string(),
-            view.item_type.to_string(),
-            view.department.name.to_string(),
-            item.department.value.clone(),
-            view.audience.join("、"),
-            view.statutory_limit.clone(),
-            view.promised_limit.clone(),
-            if view.free { "不收费" } else { "收费" }.to_string(),
-            fees,
-            view.visits.to_string(),
-            if view.online_available { "是" } else { "否" }.to_string(),
-            view.online_url.to_string(),
-            view.address.to_string(),
-            view.hours.to_string(),
-            view.phone.to_string(),
-            view.result_name.to_string(),
-            view.materials.len().to_string(),
-            view.updated.clone(),
-            view.permalink.clone(),
+            item.id.as_str(),
+            &item.code.value,
+            &item.name.value,
+            &item.item_type.value,
+            model
+                .departments
+                .get(&item.department.value)
+                .map(|d| d.name.as_str())
+                .unwrap_or(""),
+            &item.department.value,
+            &item
+                .audience
+                .iter()
+                .map(|a| a.as_str())
+                .collect::<Vec<_>>()
+                .join("、"),
+            &label(limit.and_then(|t| t.statutory.as_ref())),
+            &label(limit.and_then(|t| t.promised.as_ref())),
+            if free { "不收费" } else { "收费" },
+            &fees,
+            &item
+                .visits
+                .as_ref()
+                .map(|v| v.value)
+                .unwrap_or(0)
+                .to_string(),
+            if online.is_some_and(|o| o.available.value) {
+                "是"
+            } else {
+                "否"
+            },
+            online
+                .filter(|o| o.available.value)
+                .and_then(|o| o.url.as_ref())
+                .map(|u| u.as_str())
+                .unwrap_or(""),
+            address,
+            hours,
+            phone,
+            item.result.as_ref().map(|r| r.name.as_str()).unwrap_or(""),
+            &item.materials.len().to_string(),
+            &item
+                .updated
+                .as_ref()
+                .map(|u| u.value.to_string())
+                .unwrap_or_default(),
+            &format!("{}items/{}/", views.base_url, item.id),
         ];
         let row: Vec<String> = row.iter().map(|v| csv_field(v)).collect();
         csv.push_str(&row.join(","));
@@ -545,63 +583,68 @@ fn object_schema(
     )
 }
 
-/// The top-level keys of an item file: key, required, meaning (for the data page).
-pub const ITEM_KEYS: &[(&str, bool, &str)] = &[
-    ("code", true, "实施编码，全站唯一"),
-    ("name", true, "事项名称"),
+/// The top-level keys of an item file: key, required (是 / 否 / 视情况: required in some
+/// cases, which the schema states), meaning. For the schema and the data page.
+pub const ITEM_KEYS: &[(&str, &str, &str)] = &[
+    ("code", "是", "实施编码，全站唯一"),
+    ("name", "是", "事项名称"),
     (
         "type",
-        true,
+        "是",
         "事项类型：行政许可、行政确认、行政给付、行政裁决、行政奖励、行政备案、其他行政权力、公共服务",
     ),
     (
         "department",
-        true,
+        "是",
         "承办部门的编号（content/departments/ 下的文件名）",
     ),
-    ("audience", true, "服务对象：自然人、法人、非法人组织"),
-    ("summary", false, "事项说明（Markdown）"),
-    ("legal_basis", true, "设定依据：法律、法规、规章及条款"),
-    ("conditions", true, "受理条件"),
-    ("materials", true, "申请材料"),
-    ("procedure", true, "办理流程"),
+    ("audience", "是", "服务对象：自然人、法人、非法人组织"),
+    ("summary", "否", "事项说明（Markdown）"),
+    ("legal_basis", "是", "设定依据：法律、法规、规章及条款"),
+    ("conditions", "是", "受理条件"),
+    ("materials", "是", "申请材料"),
+    ("procedure", "是", "办理流程"),
     (
         "time_limit",
-        true,
+        "是",
         "法定和承诺办结时限，以及不计入时限的程序",
     ),
     (
         "fees",
-        true,
+        "是",
         "收费：不收费（free: true），或者收费项目、标准和依据",
     ),
     (
         "result",
-        true,
+        "是",
         "办理结果：名称、类型（证照、批文、其他）和送达方式",
     ),
-    ("visits", true, "到现场次数"),
+    ("visits", "是", "到现场次数"),
     (
         "visits_reason",
-        false,
+        "视情况",
         "必须到现场的原因；到现场次数大于 0 时必填",
     ),
     (
         "online",
-        true,
+        "是",
         "网上办理：可以办理时给出网址，不能办理时说明原因",
     ),
     (
         "place",
-        false,
+        "否",
         "办理地点、时间和电话（不写时用部门和本局的）",
     ),
-    ("handlers", true, "经办岗位：A 岗和替代的 B 岗"),
-    ("appointment", true, "办事预约：预约方式和答复时限"),
-    ("refusals", false, "不予受理的情形及依据；行政许可事项必填"),
-    ("faq", false, "常见问题（问 q、答 a，答案为 Markdown）"),
-    ("tags", false, "办事主题，例如 开办企业"),
-    ("updated", true, "本条指南最后一次审核的日期（YYYY-MM-DD）"),
+    ("handlers", "是", "经办岗位：A 岗和替代的 B 岗"),
+    ("appointment", "是", "办事预约：预约方式和答复时限"),
+    (
+        "refusals",
+        "视情况",
+        "不予受理的情形及依据；行政许可事项必填",
+    ),
+    ("faq", "否", "常见问题（问 q、答 a，答案为 Markdown）"),
+    ("tags", "否", "办事主题，例如 开办企业"),
+    ("updated", "是", "本条指南最后一次审核的日期（YYYY-MM-DD）"),
 ];
 
 fn key_description(key: &str) -> &'static str {
@@ -978,7 +1021,7 @@ pub fn item_schema(base_url: &str) -> serde_json::Value {
     ];
     let required: Vec<&str> = ITEM_KEYS
         .iter()
-        .filter(|(_, required, _)| *required)
+        .filter(|(_, required, _)| *required == "是")
         .map(|(key, _, _)| *key)
         .collect();
     let mut schema = object_schema(
@@ -1270,7 +1313,7 @@ pub fn feed_xml(model: &SiteModel, views: &Views) -> Vec<u8> {
 #[derive(Serialize)]
 struct KeyView {
     key: &'static str,
-    required: bool,
+    required: &'static str,
     meaning: &'static str,
 }
 
@@ -1295,6 +1338,9 @@ struct DataPageView {
     columns: Vec<ColumnView>,
 }
 
+/// Renders a template with a context; a template error is a `template` diagnostic.
+pub type RenderTemplate<'a> = dyn Fn(&str, &Context) -> Result<String, Box<Diagnostic>> + 'a;
+
 /// Renders the search index and search page, the open data and its page, and the feed. Called
 /// once from [`super::render_pages`] with its template renderer; a template error becomes a
 /// diagnostic in `diagnostics`. Whole-site outputs are rendered whenever `wanted` accepts any
@@ -1305,7 +1351,7 @@ pub fn render_data_and_search(
     views: &Views,
     sink: &dyn PageSink,
     wanted: &(dyn Fn(&str) -> bool + Sync),
-    render: &dyn Fn(&str, &Context) -> Result<String, Box<Diagnostic>>,
+    render: &RenderTemplate,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<usize, FsError> {
     let content_changed = model
@@ -1392,7 +1438,7 @@ pub fn render_data_and_search(
                 .iter()
                 .map(|(key, required, meaning)| KeyView {
                     key,
-                    required: *required,
+                    required,
                     meaning,
                 })
                 .collect(),

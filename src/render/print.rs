@@ -68,7 +68,8 @@ const ITEM_SECTIONS: &[&str] = &[
 
 /// The QR code of `url` as an inline SVG element, sized by CSS (`svg.qr`): black on white with
 /// the standard quiet zone of 4 modules, error correction level M, one path of horizontal runs
-/// (a few kB, a tenth of one rectangle per module). Deterministic: same URL, same bytes.
+/// (about 4 kB for an item URL, a third of what one rectangle per module takes). Deterministic:
+/// same URL, same bytes.
 pub fn qr_svg(url: &str) -> String {
     const QUIET_ZONE: usize = 4;
     let Ok(code) = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M) else {
@@ -343,7 +344,7 @@ impl BookLinks<'_> {
         reference.url = self.rewrite(&reference.url, source);
     }
 
-    /// The item view of `number`, every link and Markdown field rewritten for the book.
+    /// The view of `item`, every link and Markdown field rewritten for the book.
     fn item<'a>(&self, views: &Views<'a>, item: &'a Item) -> ItemView<'a> {
         let mut view = views.item(item);
         view.url = format!("#{}", view.id);

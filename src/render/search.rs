@@ -14,7 +14,8 @@
 //! 4. everything else (spaces, punctuation) separates tokens. Duplicates are kept in the list.
 //!
 //! The index (under `search/`): `index.json` holds the documents (items, then free pages) with
-//! what a result shows, and the number of shards; `shard-<n>.json` maps each token whose FNV-1a
+//! what a result shows (`[path, name, code, department number, type number, result name]`), the
+//! department names, the item types and the number of shards; `shard-<n>.json` maps each token whose FNV-1a
 //! hash (32-bit, over its UTF-8 bytes) modulo the shard count is `n` to its postings, the sorted
 //! document numbers written as gaps. The browser loads `index.json` when a visitor starts
 //! searching and then only the shards of the query's tokens. The shard count depends only on the
@@ -27,6 +28,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use pulldown_cmark::{Event, Parser, TagEnd};
+use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -153,6 +155,8 @@ pub struct SearchDocument {
     pub department: i64,
     /// Index into [`SearchIndex::types`], -1 for a page.
     pub item_type: i64,
+    /// Name of the item's result (营业执照), shown with the hit; empty for a page.
+    pub result: String,
 }
 
 /// The whole index, before it is split into files.
@@ -183,7 +187,13 @@ pub fn item_texts<'a>(model: &'a SiteModel, item: &'a crate::model::Item) -> Vec
     texts
 }
 
+/// The distinct tokens of some texts.
+fn token_set(texts: &[String]) -> BTreeSet<String> {
+    texts.iter().flat_map(|t| tokenize(t)).collect()
+}
+
 impl SearchIndex {
+    /// Indexes every item (by id) and free page (by order) of the model.
     pub fn build(model: &SiteModel) -> SearchIndex {
         let mut index = SearchIndex {
             departments: model
@@ -203,7 +213,7 @@ impl SearchIndex {
             .enumerate()
             .map(|(number, id)| (id.as_str(), number as i64))
             .collect();
-        for item in &model.items {
+        let item_documents = model.items.par_iter().map(|item| {
             let item_type = crate::model::ITEM_TYPES
                 .iter()
                 .position(|t| *t == item.item_type.value)
@@ -217,32 +227,37 @@ impl SearchIndex {
                     .copied()
                     .unwrap_or(-1),
                 item_type,
+                result: item
+                    .result
+                    .as_ref()
+                    .map(|r| r.name.value.clone())
+                    .unwrap_or_default(),
             };
-            index.add(document, &item_texts(model, item));
-        }
-        for page in &model.pages {
+            (document, token_set(&item_texts(model, item)))
+        });
+        let page_documents = model.pages.par_iter().map(|page| {
             let document = SearchDocument {
                 path: format!("pages/{}/", page.slug),
                 name: page.title.value.clone(),
                 code: String::new(),
                 department: -1,
                 item_type: -1,
+                result: String::new(),
             };
-            index.add(
-                document,
-                &[page.title.value.clone(), markdown_text(&page.body)],
-            );
+            let texts = [page.title.value.clone(), markdown_text(&page.body)];
+            (document, token_set(&texts))
+        });
+        // Tokenized in parallel, numbered in order: items by id, then pages.
+        let documents: Vec<(SearchDocument, BTreeSet<String>)> =
+            item_documents.chain(page_documents).collect();
+        for (document, tokens) in documents {
+            let number = index.documents.len() as u32;
+            index.documents.push(document);
+            for token in tokens {
+                index.postings.entry(token).or_default().push(number);
+            }
         }
         index
-    }
-
-    fn add(&mut self, document: SearchDocument, texts: &[String]) {
-        let number = self.documents.len() as u32;
-        self.documents.push(document);
-        let tokens: BTreeSet<String> = texts.iter().flat_map(|t| tokenize(t)).collect();
-        for token in tokens {
-            self.postings.entry(token).or_default().push(number);
-        }
     }
 
     /// The documents that contain every token of `query` (the browser's first three tiers,
@@ -289,7 +304,9 @@ impl SearchIndex {
         let documents: Vec<serde_json::Value> = self
             .documents
             .iter()
-            .map(|d| serde_json::json!([d.path, d.name, d.code, d.department, d.item_type]))
+            .map(|d| {
+                serde_json::json!([d.path, d.name, d.code, d.department, d.item_type, d.result])
+            })
             .collect();
         let meta = serde_json::json!({
             "version": INDEX_VERSION,

@@ -176,7 +176,8 @@ pub struct ItemView<'a> {
     pub online_available: bool,
     pub online_url: &'a str,
     pub online_reason: &'a str,
-    /// Effective place of service: the item's own, else the department's room and phone, else the site's.
+    /// Effective place of service: the item's own address, hours and phone; else the site's
+    /// address and hours and the department's phone (then the site's).
     pub address: &'a str,
     pub hours: &'a str,
     pub phone: &'a str,
@@ -627,7 +628,11 @@ impl<'a> Views<'a> {
             slug: &page.slug,
             url: self.url(&format!("pages/{}/", page.slug)),
             title: &page.title.value,
-            body_html: self.markdown(&page.body),
+            body_html: markdown::to_html_at(
+                &page.body,
+                &self.base_path,
+                markdown::HeadingLevel::H2,
+            ),
         }
     }
 

@@ -344,21 +344,18 @@ async fn serve_events(State(state): State<Arc<ServerState>>, uri: Uri) -> impl I
         .map(Ok)
         .collect();
     let live = stream::unfold(subscription.live, |mut receiver| async move {
-        loop {
-            match receiver.recv().await {
-                Ok(event) => return Some((Ok(rebuild_event(&event)), receiver)),
-                Err(RecvError::Lagged(_)) => {
-                    let event = ReloadEvent {
-                        generation: u64::MAX,
-                        changed: Vec::new(),
-                        errors: false,
-                        reload_all: true,
-                    };
-                    return Some((Ok(rebuild_event(&event)), receiver));
-                }
-                Err(RecvError::Closed) => return None,
-            }
-        }
+        let event = match receiver.recv().await {
+            Ok(event) => rebuild_event(&event),
+            // Too slow to keep up: reload the page rather than miss a change.
+            Err(RecvError::Lagged(_)) => rebuild_event(&ReloadEvent {
+                generation: u64::MAX,
+                changed: Vec::new(),
+                errors: false,
+                reload_all: true,
+            }),
+            Err(RecvError::Closed) => return None,
+        };
+        Some((Ok(event), receiver))
     });
     let events: std::pin::Pin<Box<dyn Stream<Item = Result<Event, Infallible>> + Send>> =
         Box::pin(stream::iter(first).chain(live));

@@ -84,19 +84,25 @@
       return out;
     });
   };
-  // Ranks: 0 exact name (or code), 1 name contains the query, 2 every token matches,
-  // 3 some of the longer tokens match (shown only when nothing matches fully).
+  // Ranks: 0 the exact name (or code), 1 the name contains the query, 2 the result's name or the
+  // code contains it, 3 every token matches somewhere, 4 at least half of the longer tokens (pairs
+  // and words) match (shown only when nothing matches fully). Within a rank: more matching tokens first, then index order.
   Index.prototype.search = function (query) {
     var self = this;
     var unique = [];
     tokenize(query).forEach(function (t) { if (unique.indexOf(t) < 0) unique.push(t); });
     if (!unique.length) return Promise.resolve({ results: [], partial: false });
     var wanted = normalize(query).replace(/\s+/g, '');
+    function contains(text) {
+      return normalize(text).replace(/\s+/g, '').indexOf(wanted) >= 0 || containsAll(tokenize(text), unique);
+    }
     return Promise.all(unique.map(function (t) { return self.postings(t); })).then(function (lists) {
       var counts = {};
       var longCounts = {};
+      var longTotal = 0;
       lists.forEach(function (list, k) {
         var long = Array.from(unique[k]).length > 1 || !isHan(unique[k]);
+        if (long) longTotal++;
         list.forEach(function (doc) {
           counts[doc] = (counts[doc] || 0) + 1;
           if (long) longCounts[doc] = (longCounts[doc] || 0) + 1;
@@ -107,15 +113,15 @@
       Object.keys(counts).forEach(function (key) {
         var doc = Number(key);
         var d = self.meta.documents[doc];
-        var name = normalize(d[1]).replace(/\s+/g, '');
         var rank;
         if (counts[doc] === unique.length) {
-          if (name === wanted || (d[2] && normalize(d[2]) === wanted)) rank = 0;
-          else if (name.indexOf(wanted) >= 0 || containsAll(tokenize(d[1]), unique)) rank = 1;
-          else rank = 2;
+          if (normalize(d[1]).replace(/\s+/g, '') === wanted || (d[2] && normalize(d[2]) === wanted)) rank = 0;
+          else if (contains(d[1])) rank = 1;
+          else if ((d[5] && contains(d[5])) || (d[2] && contains(d[2]))) rank = 2;
+          else rank = 3;
           results.push({ doc: doc, rank: rank, score: counts[doc] });
-        } else if (longCounts[doc]) {
-          partial.push({ doc: doc, rank: 3, score: longCounts[doc] });
+        } else if (longCounts[doc] && longCounts[doc] * 2 >= longTotal) {
+          partial.push({ doc: doc, rank: 4, score: longCounts[doc] });
         }
       });
       var isPartial = !results.length;
@@ -134,7 +140,8 @@
       name: d[1],
       code: d[2],
       department: d[3] >= 0 ? this.meta.departments[d[3]] : '',
-      type: d[4] >= 0 ? this.meta.types[d[4]] : ''
+      type: d[4] >= 0 ? this.meta.types[d[4]] : '',
+      result: d[5] || ''
     };
   };
   function containsAll(have, want) {
@@ -185,7 +192,8 @@
     results.slice(0, limit).forEach(function (r) {
       var item = el('li');
       item.appendChild(el('a', { href: r.url }, r.name));
-      var meta = [r.department, r.type, r.code ? '编码 ' + r.code : ''].filter(Boolean).join(' · ');
+      var meta = [r.department, r.type, r.code ? '编码 ' + r.code : '',
+        r.result ? '办理结果：' + r.result : ''].filter(Boolean).join(' · ');
       if (meta) item.appendChild(el('span', { 'class': 'meta' }, ' ' + meta));
       list.appendChild(item);
     });
@@ -251,7 +259,7 @@
     }
   }
 
-  var api = { normalize: normalize, tokenize: tokenize, tokenHash: tokenHash };
+  var api = { normalize: normalize, tokenize: tokenize, tokenHash: tokenHash, Index: Index };
   if (typeof module === 'object' && module.exports) module.exports = api;
   if (typeof document !== 'undefined') {
     window.zhinanSearch = api;

@@ -37,11 +37,20 @@ async function newPage(options = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  // Failed requests by URL (the browser's own /favicon.ico, outside the site, does not count).
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) {
+      errors.push(`${response.status()} ${response.url()}`);
+    }
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  });
   return { context, page, errors };
 }
 
-/// Types `query` into the header's search box and returns the names of the results shown.
+/// Types `query` into the header's search box and returns the names of the results shown and
+/// each result's whole text (name, department, type, code, result).
 async function searchFromHeader(page, query) {
   const input = page.locator('header form[role="search"] input[name="q"]');
   await input.click();
@@ -49,17 +58,30 @@ async function searchFromHeader(page, query) {
   await input.pressSequentially(query, { delay: 20 });
   const status = page.locator('header .search-panel .search-status');
   await status.filter({ hasNotText: '正在搜索' }).filter({ hasText: /./ }).waitFor({ timeout: 10000 });
-  const names = await page.locator('header .search-results li a').allTextContents();
-  return { names, status: await status.textContent() };
+  const names = await page.locator('header .search-results li:not(.search-more) a').allTextContents();
+  const texts = await page.locator('header .search-results li:not(.search-more)').allTextContents();
+  return { names, texts, status: await status.textContent() };
 }
 
 test('typing 营业 in the header box shows an item whose name contains it among the first results', async () => {
   const { context, page, errors } = await newPage();
   await page.goto(site);
-  const { names } = await searchFromHeader(page, '营业');
+  const { names, texts } = await searchFromHeader(page, '营业');
   assert.ok(names.length > 0, 'no results');
-  assert.ok(names.slice(0, 3).some((name) => name.includes('营业')), names.join(' | '));
+  const named = items.filter((item) => item.name.includes('营业')).map((item) => item.name);
+  assert.ok(named.length > 0, 'the shipped site must have an item named with 营业 (营业执照补领、换发)');
+  assert.ok(names.slice(0, 3).some((name) => named.includes(name)), names.join(' | '));
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('items whose name contains the query come before the rest', async () => {
+  const { context, page } = await newPage();
+  await page.goto(site);
+  const { names } = await searchFromHeader(page, '登记');
+  const inName = names.map((name) => name.includes('登记'));
+  assert.ok(inName[0], names.join(' | '));
+  assert.ok(inName.indexOf(false) < 0 || !inName.slice(inName.indexOf(false)).includes(true), names.join(' | '));
   await context.close();
 });
 
