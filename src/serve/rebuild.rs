@@ -626,25 +626,28 @@ impl Rebuilder {
             .as_ref()
             .map(|published| published.pages.clone())
             .unwrap_or(empty);
+        // Compare only what was rendered: the rest is the previous bytes, shared.
+        let mut changed_outputs: Vec<String> = rendered
+            .iter()
+            .filter(|(path, bytes)| previous.get(path.as_str()) != Some(*bytes))
+            .map(|(path, _)| path.clone())
+            .collect();
         let pages = match &selection {
-            Selection::Everything => rendered,
+            Selection::Everything => {
+                changed_outputs.extend(
+                    previous
+                        .keys()
+                        .filter(|path| !rendered.contains_key(path.as_str()))
+                        .cloned(),
+                );
+                rendered
+            }
             Selection::Affected(_) => {
                 let mut pages = (*previous).clone();
                 pages.extend(rendered);
                 pages
             }
         };
-        let mut changed_outputs: Vec<String> = pages
-            .iter()
-            .filter(|(path, bytes)| previous.get(path.as_str()) != Some(*bytes))
-            .map(|(path, _)| path.clone())
-            .chain(
-                previous
-                    .keys()
-                    .filter(|path| !pages.contains_key(path.as_str()))
-                    .cloned(),
-            )
-            .collect();
         changed_outputs.sort();
 
         let attachments: AttachmentMap = self
