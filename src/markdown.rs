@@ -63,6 +63,11 @@ pub fn is_site_image(url: &str) -> bool {
 
 /// Every unsafe construct of a Markdown text.
 pub fn find_unsafe(source: &str) -> Vec<Unsafe> {
+    // Raw HTML and autolinks start with `<`, links and images need `[` (inline, reference or
+    // definition); text with neither has nothing unsafe, and most values are such text.
+    if !source.contains(['<', '[']) {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
         match event {
@@ -122,9 +127,8 @@ pub fn to_html(source: &str, base_path: &str) -> String {
     to_html_at(source, base_path, HeadingLevel::H3)
 }
 
-fn demote(level: HeadingLevel, top: HeadingLevel) -> HeadingLevel {
-    let number = (level as usize) + (top as usize) - 1;
-    match number {
+fn shifted(level: HeadingLevel, shift: usize) -> HeadingLevel {
+    match (level as usize) + shift {
         1 => HeadingLevel::H1,
         2 => HeadingLevel::H2,
         3 => HeadingLevel::H3,
@@ -134,9 +138,19 @@ fn demote(level: HeadingLevel, top: HeadingLevel) -> HeadingLevel {
     }
 }
 
-/// As [`to_html`], with `#` rendered at level `top` (a page body uses `H2`: the page's own title
-/// is its only `<h1>`), so Markdown never adds a second h1 or skips a level.
+/// As [`to_html`], with the text's highest heading rendered at level `top` (a page body uses
+/// `H2`: the page's own title is its only `<h1>`), so Markdown never adds a second h1 or skips
+/// a level below the template's heading.
 pub fn to_html_at(source: &str, base_path: &str, top: HeadingLevel) -> String {
+    let highest = Parser::new_ext(source, options())
+        .filter_map(|event| match event {
+            Event::Start(Tag::Heading { level, .. }) => Some(level as usize),
+            _ => None,
+        })
+        .min();
+    let shift = highest
+        .map(|highest| (top as usize).saturating_sub(highest))
+        .unwrap_or(0);
     let mut skip_image_depth = 0usize;
     let events = Parser::new_ext(source, options()).filter_map(|event| match event {
         Event::Start(Tag::Heading {
@@ -145,12 +159,14 @@ pub fn to_html_at(source: &str, base_path: &str, top: HeadingLevel) -> String {
             classes,
             attrs,
         }) => Some(Event::Start(Tag::Heading {
-            level: demote(level, top),
+            level: shifted(level, shift),
             id,
             classes,
             attrs,
         })),
-        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(demote(level, top)))),
+        Event::End(TagEnd::Heading(level)) => {
+            Some(Event::End(TagEnd::Heading(shifted(level, shift))))
+        }
         Event::Html(html) | Event::InlineHtml(html) => {
             if html.trim_start().starts_with("<!--") {
                 None
