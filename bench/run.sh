@@ -8,7 +8,8 @@
 # wall time, CPU time (user + sys) and peak RSS of:
 #   - zhinan build, cold (no previous output), with and without minification;
 #   - zhinan check;
-#   - parse-only: saphyr alone parsing the same YAML files into its nodes (bench/parse_only);
+#   - parse-only: saphyr alone parsing the same YAML files into its nodes (bench/parse_only), and
+#     saphyr-parser's event stream alone (no nodes: the floor of any loader on that parser);
 #   - hugo, cold (no output, no cache), with and without --minify;
 #   - zhinan serve: one item saved (temporary file + rename) until a GET of its page returns the
 #     new bytes, median of 20 saves (bench/serve_latency.py), when the binary has `serve`.
@@ -98,6 +99,7 @@ for size in $sizes; do
   measure "zhinan-build-nominify-$size" "rm -rf '$out'" "$zhinan" build --root "$corpus" --out "$out" --today "$today" --no-minify
   measure "zhinan-check-$size" ":" "$zhinan" check --root "$corpus" --today "$today"
   measure "parse-only-$size" ":" "$parse_only" "$corpus"
+  measure "parse-events-$size" ":" "$parse_only" --events "$corpus"
   if [ "$with_hugo" = 1 ]; then
     hugo_site="$work/hugo-$size"
     python3 "$here/hugo/convert.py" "$corpus" "$hugo_site" --assets "$repo/templates/assets" 2>/dev/null
@@ -154,6 +156,9 @@ for size in $sizes; do
   row "$size" "check" "${results[zhinan-check-$size.wall]}" "${results[zhinan-check-$size.cpu]}" "${results[zhinan-check-$size.rss]}" "parse-only (saphyr)" \
     "${results[parse-only-$size.wall]}" "${results[parse-only-$size.cpu]}" "${results[parse-only-$size.rss]}" \
     "$(ratio "${results[zhinan-check-$size.wall]}" "${results[parse-only-$size.wall]}")" "$(ratio "${results[zhinan-check-$size.rss]}" "${results[parse-only-$size.rss]}")"
+  row "$size" "check" "${results[zhinan-check-$size.wall]}" "${results[zhinan-check-$size.cpu]}" "${results[zhinan-check-$size.rss]}" "parse events only" \
+    "${results[parse-events-$size.wall]}" "${results[parse-events-$size.cpu]}" "${results[parse-events-$size.rss]}" \
+    "$(ratio "${results[zhinan-check-$size.wall]}" "${results[parse-events-$size.wall]}")" "$(ratio "${results[zhinan-check-$size.rss]}" "${results[parse-events-$size.rss]}")"
   if [ "$with_serve" = 1 ]; then
     printf '%-8s %-26s %s\n' "$size" "serve: save to new page" "${results[serve-$size]} (median of $saves saves)"
   fi

@@ -69,9 +69,22 @@ fn law_catch_all_at(text: &str, byte: usize) -> Option<usize> {
     Some(text.len() - byte - rest.len())
 }
 
+/// Whether `text` may contain `phrase`: its first character is there. A search for one
+/// character is a `memchr`; setting up a substring search is not, and most values contain none
+/// of the phrases, so this skips almost every substring search.
+fn may_contain(text: &str, phrase: &str) -> bool {
+    phrase
+        .chars()
+        .next()
+        .is_some_and(|first| text.contains(first))
+}
+
 pub fn catch_all(text: &str) -> Vec<WordMatch> {
     let mut matches = Vec::new();
     for phrase in CATCH_ALL_PHRASES {
+        if !may_contain(text, phrase) {
+            continue;
+        }
         for (byte, words) in text.match_indices(phrase) {
             matches.push(WordMatch {
                 byte,
@@ -79,12 +92,14 @@ pub fn catch_all(text: &str) -> Vec<WordMatch> {
             });
         }
     }
-    for (byte, _) in text.match_indices("法律") {
-        if let Some(length) = law_catch_all_at(text, byte) {
-            matches.push(WordMatch {
-                byte,
-                words: text[byte..byte + length].to_string(),
-            });
+    if may_contain(text, "法律") {
+        for (byte, _) in text.match_indices("法律") {
+            if let Some(length) = law_catch_all_at(text, byte) {
+                matches.push(WordMatch {
+                    byte,
+                    words: text[byte..byte + length].to_string(),
+                });
+            }
         }
     }
     for (byte, _) in text.match_indices('等') {
@@ -115,6 +130,9 @@ pub fn catch_all(text: &str) -> Vec<WordMatch> {
 pub fn vague(text: &str) -> Vec<WordMatch> {
     let mut matches = Vec::new();
     for word in VAGUE_WORDS {
+        if !may_contain(text, word) {
+            continue;
+        }
         for (byte, found) in text.match_indices(word) {
             let after = &text[byte + found.len()..];
             if *word == "及时" && (after.starts_with('率') || after.starts_with('性')) {

@@ -9,6 +9,7 @@ pub mod front_matter;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::diagnostics::{Diagnostic, Position, Span, Text, messages as m};
 use crate::fs::{self, FsResult, WalkedFile};
@@ -24,26 +25,34 @@ pub struct SourceFile {
     /// Relative to the site root, `/`-separated.
     pub relative: String,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Byte offset of every line start, made on first use: most files never need it (only
+    /// those with a diagnostic are located in or quoted).
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     pub fn new(relative: String, text: String) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(index, _)| index + 1));
         SourceFile {
             relative,
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut line_starts = vec![0];
+            line_starts.extend(self.text.match_indices('\n').map(|(index, _)| index + 1));
+            line_starts
+        })
     }
 
     /// The text of a 1-based line, without its line break.
     pub fn line(&self, line: u32) -> Option<&str> {
         let index = (line as usize).checked_sub(1)?;
-        let start = *self.line_starts.get(index)?;
-        let end = self
-            .line_starts
+        let line_starts = self.line_starts();
+        let start = *line_starts.get(index)?;
+        let end = line_starts
             .get(index + 1)
             .copied()
             .unwrap_or(self.text.len());
@@ -53,7 +62,7 @@ impl SourceFile {
     /// Byte offset of a position (clamped to the line).
     pub fn byte_offset(&self, position: Position) -> usize {
         let index = (position.line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(index) else {
+        let Some(&start) = self.line_starts().get(index) else {
             return self.text.len();
         };
         let line = self.line(position.line).unwrap_or("");
@@ -69,11 +78,11 @@ impl SourceFile {
     /// Position of a byte offset.
     pub fn position_of(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let index = self
-            .line_starts
+        let line_starts = self.line_starts();
+        let index = line_starts
             .partition_point(|&start| start <= offset)
             .saturating_sub(1);
-        let start = self.line_starts[index];
+        let start = line_starts[index];
         let column = self.text[start..offset].chars().count();
         Position::new(index as u32 + 1, column as u32 + 1)
     }

@@ -1063,7 +1063,35 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
     }
     item.tags = reader.text_list(&fields, "tags", Need::Optional);
     item.updated = reader.date(&fields, "updated", Need::Required);
+    release_spare_capacity(&mut item);
     item
+}
+
+/// The lists of an item grow by pushing (a list of 9 materials ends with room for 16); the
+/// model of every item stays in memory for the whole build, so the spare room is given back.
+fn release_spare_capacity(item: &mut Item) {
+    item.audience.shrink_to_fit();
+    item.legal_basis.shrink_to_fit();
+    item.conditions.shrink_to_fit();
+    item.materials.shrink_to_fit();
+    item.procedure.shrink_to_fit();
+    if let Some(time_limit) = &mut item.time_limit {
+        time_limit.excluded.shrink_to_fit();
+    }
+    if let Some(fees) = &mut item.fees {
+        fees.items.shrink_to_fit();
+    }
+    if let Some(result) = &mut item.result {
+        result.delivery.shrink_to_fit();
+    }
+    if let Some(appointment) = &mut item.appointment {
+        appointment.channels.shrink_to_fit();
+    }
+    if let Some(refusals) = &mut item.refusals {
+        refusals.shrink_to_fit();
+    }
+    item.faq.shrink_to_fit();
+    item.tags.shrink_to_fit();
 }
 
 fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {

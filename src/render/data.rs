@@ -18,7 +18,7 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use tera::Context;
 
 use super::PageSink;
-use super::search::{SearchIndex, markdown_text, search_page_view};
+use super::search::{SearchCache, SearchIndex, markdown_text, search_page_view};
 use super::view::{ItemView, Views};
 use crate::diagnostics::Diagnostic;
 use crate::fs::FsError;
@@ -1278,7 +1278,7 @@ pub fn feed_xml(model: &SiteModel, views: &Views) -> Vec<u8> {
     ));
     xml.push_str("<generator>zhinan</generator>\n");
     for (item, date) in &items {
-        let view = views.item(item);
+        let view = views.item_without_qr(item);
         xml.push_str("<entry>\n");
         xml.push_str(&format!("<title>{}</title>\n", escape_xml(view.name)));
         xml.push_str(&format!("<id>{}</id>\n", escape_xml(&view.permalink)));
@@ -1345,7 +1345,8 @@ pub type RenderTemplate<'a> = dyn Fn(&str, &Context) -> Result<String, Box<Diagn
 /// once from [`super::render_pages`] with its template renderer; a template error becomes a
 /// diagnostic in `diagnostics`. Whole-site outputs are rendered whenever `wanted` accepts any
 /// page of an item, department, law or free page (they depend on all of them), or the output
-/// itself. Returns the number of outputs written.
+/// itself. The search index comes from `search_cache` when there is one (serve). Returns the
+/// number of outputs written.
 pub fn render_data_and_search(
     model: &SiteModel,
     views: &Views,
@@ -1353,6 +1354,7 @@ pub fn render_data_and_search(
     wanted: &(dyn Fn(&str) -> bool + Sync),
     render: &RenderTemplate,
     diagnostics: &mut Vec<Diagnostic>,
+    search_cache: Option<&SearchCache>,
 ) -> Result<usize, FsError> {
     let content_changed = model
         .items
@@ -1378,21 +1380,28 @@ pub fn render_data_and_search(
         Ok(())
     };
 
-    let index = SearchIndex::build(model);
-    let shards = super::search::shard_count(index.documents.len());
+    let trace_start = std::time::Instant::now();
+    let trace = |what: &str| if std::env::var_os("ZHINAN_TRACE").is_some() { eprintln!("TRACE data {what} {:?}", trace_start.elapsed()) };
+    let shards = super::search::shard_count(model.items.len() + model.pages.len());
     if wanted("search/index.json") || (0..shards).any(|n| wanted(&format!("search/shard-{n}.json")))
     {
-        for (path, bytes) in index.files() {
+        let files = match search_cache {
+            Some(cache) => cache.files(model),
+            None => SearchIndex::build(model).files(),
+        };
+        for (path, bytes) in files {
             put(&path, bytes)?;
         }
     }
-    drop(index);
+    trace("search");
     if wanted("data/items.json") {
         put("data/items.json", items_json(model, views))?;
     }
+    trace("items.json");
     if wanted("data/items.csv") {
         put("data/items.csv", items_csv(model, views))?;
     }
+    trace("items.csv");
     if wanted("data/schema.json") {
         let mut schema =
             serde_json::to_vec_pretty(&item_schema(&views.base_url)).expect("schema serializes");
@@ -1414,11 +1423,13 @@ pub fn render_data_and_search(
             }
         }
     };
+    trace("feed");
     if wanted("search/index.html") {
         let mut context = Context::new();
         context.insert("search", &search_page_view(model, views));
         render_page("search/index.html", "search.html", context)?;
     }
+    trace("search page");
     if wanted("data/index.html") {
         let data = DataPageView {
             items_json_url: views.url("data/items.json"),

@@ -231,7 +231,46 @@ pub fn render_pages(
     sink: &dyn PageSink,
     wanted: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<(RenderStats, Vec<Diagnostic>), FsError> {
-    let views = Views::new(model, options.base_url);
+    render_pages_with(model, tera, options, sink, wanted, &Incremental::default())
+}
+
+/// What serve's rebuilds add to [`render_pages`].
+#[derive(Default, Clone, Copy)]
+pub struct Incremental<'a> {
+    /// Kept between renders: QR codes and the search index's tokens.
+    pub cache: Option<&'a RenderCache>,
+    /// Render only pages that belong to one item, department, law or free page (everything under
+    /// `items/<id>/`, `departments/<id>/`, `laws/<id>/`, `pages/<slug>/` that `wanted` asks for,
+    /// slips and registration forms with their pages), none of the site-wide outputs (home,
+    /// indexes, search, data, feed, sitemap, books, assets): the first phase of a rebuild.
+    pub entity_pages_only: bool,
+}
+
+/// What serve keeps from one render to the next. Every entry is keyed by its whole input (a QR
+/// code by its URL, a document's search tokens by a hash of its searchable text), so an entry is
+/// never stale; a fresh cache renders exactly what no cache renders.
+#[derive(Default)]
+pub struct RenderCache {
+    pub qr_codes: std::sync::Arc<view::QrCodes>,
+    pub search: search::SearchCache,
+}
+
+/// [`render_pages`] with serve's cache and the entity-pages-only mode of its first phase.
+pub fn render_pages_with(
+    model: &SiteModel,
+    tera: &Tera,
+    options: &RenderOptions,
+    sink: &dyn PageSink,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    incremental: &Incremental,
+) -> Result<(RenderStats, Vec<Diagnostic>), FsError> {
+    let trace_start = std::time::Instant::now();
+    let trace = |what: &str| if std::env::var_os("ZHINAN_TRACE").is_some() { eprintln!("TRACE render {what} {:?}", trace_start.elapsed()) };
+    let mut views = Views::new(model, options.base_url);
+    if let Some(cache) = incremental.cache {
+        views = views.sharing_qr_codes(cache.qr_codes.clone());
+    }
+    let site_wide = !incremental.entity_pages_only;
     let mut tera = tera.clone();
     tera.global_context().insert("site", &views.site());
     let tera = &tera;
@@ -272,15 +311,25 @@ pub fn render_pages(
         }
     }
 
-    // Items grouped by department, and by tag.
+    trace("items");
+    // Items grouped by department, and by tag; only when a page that lists them is wanted (a
+    // partial render of a few pages of a large site skips the lists of every item).
+    let department_page = |id: &str| format!("departments/{id}/index.html");
+    let home_wanted = site_wide && wanted("index.html");
+    let lists_wanted = home_wanted
+        || site_wide && wanted("departments/index.html")
+        || model
+            .departments
+            .keys()
+            .any(|id| wanted(&department_page(id)));
     let mut by_department: BTreeMap<&str, Vec<ItemLink>> = BTreeMap::new();
     let mut by_tag: BTreeMap<&str, Vec<ItemLink>> = BTreeMap::new();
-    for item in &model.items {
+    for item in model.items.iter().filter(|_| lists_wanted) {
         by_department
             .entry(item.department.as_str())
             .or_default()
             .push(views.item_link(item));
-        for tag in &item.tags {
+        for tag in item.tags.iter().filter(|_| home_wanted) {
             by_tag
                 .entry(tag.as_str())
                 .or_default()
@@ -290,6 +339,7 @@ pub fn render_pages(
     let department_views: Vec<DepartmentView> = model
         .departments
         .values()
+        .filter(|_| lists_wanted)
         .map(|department| DepartmentView {
             link: views.department_link(Some(department), &department.id),
             functions_html: views.markdown(&department.functions.value),
@@ -325,14 +375,20 @@ pub fn render_pages(
         }
     };
 
-    let mut context = page_context("");
-    context.insert("departments", &department_views);
-    context.insert("tags", &tags);
-    emit("index.html", "index.html", context)?;
+    trace("lists");
+    if home_wanted {
+        let mut context = page_context("");
+        context.insert("departments", &department_views);
+        context.insert("tags", &tags);
+        emit("index.html", "index.html", context)?;
+    }
 
-    let mut context = page_context("departments/");
-    context.insert("departments", &department_views);
-    emit("departments/index.html", "departments.html", context)?;
+    trace("home");
+    if site_wide && wanted("departments/index.html") {
+        let mut context = page_context("departments/");
+        context.insert("departments", &department_views);
+        emit("departments/index.html", "departments.html", context)?;
+    }
     for department in &department_views {
         let path = format!("departments/{}/", department.link.id);
         let mut context = page_context(&path);
@@ -340,15 +396,28 @@ pub fn render_pages(
         emit(&format!("{path}index.html"), "department.html", context)?;
     }
 
-    let citations = views.citations();
+    trace("departments");
+    let law_page = |id: &str| format!("laws/{id}/index.html");
+    let laws_wanted =
+        site_wide && wanted("laws/index.html") || model.laws.keys().any(|id| wanted(&law_page(id)));
+    let citations = if laws_wanted {
+        views.citations()
+    } else {
+        BTreeMap::new()
+    };
     let law_views: Vec<_> = model
         .laws
         .values()
+        .filter(|_| laws_wanted)
         .map(|law| views.law(law, citations.get(law.id.as_str())))
         .collect();
-    let mut context = page_context("laws/");
-    context.insert("laws", &law_views);
-    emit("laws/index.html", "laws.html", context)?;
+    trace("law views");
+    if site_wide {
+        let mut context = page_context("laws/");
+        context.insert("laws", &law_views);
+        emit("laws/index.html", "laws.html", context)?;
+    }
+    trace("laws index");
     for law in &law_views {
         let path = format!("laws/{}/", law.id);
         let mut context = page_context(&path);
@@ -356,6 +425,7 @@ pub fn render_pages(
         emit(&format!("{path}index.html"), "law.html", context)?;
     }
 
+    trace("laws");
     for page in &model.pages {
         let path = format!("pages/{}/", page.slug);
         let mut context = page_context(&path);
@@ -363,12 +433,62 @@ pub fn render_pages(
         emit(&format!("{path}index.html"), "page.html", context)?;
     }
 
+    if !site_wide {
+        // Slips and registration forms come with their item and department pages.
+        let printed = print::render_print(model, tera, &views, root, sink, wanted, false)?;
+        diagnostics.extend(printed.diagnostics);
+        return Ok((
+            RenderStats {
+                pages: pages + printed.pages,
+            },
+            diagnostics,
+        ));
+    }
+
     emit("404.html", "404.html", page_context("404.html"))?;
 
+    trace("404");
     // Search index and page, open data and its page, feed.xml (data.rs).
-    pages += data::render_data_and_search(model, &views, sink, wanted, &render, &mut diagnostics)?;
+    let search_cache = incremental.cache.map(|cache| &cache.search);
+    pages += data::render_data_and_search(
+        model,
+        &views,
+        sink,
+        wanted,
+        &render,
+        &mut diagnostics,
+        search_cache,
+    )?;
 
-    // sitemap.xml and robots.txt: fixed formats, built here.
+    trace("data");
+    if wanted("sitemap.xml") {
+        sink.page("sitemap.xml", sitemap(model, &views).into_bytes())?;
+        pages += 1;
+    }
+    if wanted("robots.txt") {
+        let robots = format!(
+            "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+            views.base_url
+        );
+        sink.page("robots.txt", robots.into_bytes())?;
+        pages += 1;
+    }
+    trace("sitemap");
+    // Print pages: slips, registration forms, guide books.
+    let printed = print::render_print(model, tera, &views, root, sink, wanted, true)?;
+    pages += printed.pages;
+    diagnostics.extend(printed.diagnostics);
+    trace("print");
+    for (path, bytes) in assets(root) {
+        if wanted(&path) {
+            sink.page(&path, bytes)?;
+        }
+    }
+    Ok((RenderStats { pages }, diagnostics))
+}
+
+/// sitemap.xml: a fixed format, built here.
+fn sitemap(model: &SiteModel, views: &Views) -> String {
     let mut entries: Vec<SitemapEntry> = Vec::new();
     let absolute = |path: &str| format!("{}{}", views.base_url, path);
     let newest = model
@@ -433,26 +553,5 @@ pub fn render_pages(
         sitemap.push_str("</url>\n");
     }
     sitemap.push_str("</urlset>\n");
-    if wanted("sitemap.xml") {
-        sink.page("sitemap.xml", sitemap.into_bytes())?;
-        pages += 1;
-    }
-    if wanted("robots.txt") {
-        let robots = format!(
-            "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
-            views.base_url
-        );
-        sink.page("robots.txt", robots.into_bytes())?;
-        pages += 1;
-    }
-    // Print pages: slips, registration forms, guide books.
-    let printed = print::render_print(model, tera, &views, root, sink, wanted)?;
-    pages += printed.pages;
-    diagnostics.extend(printed.diagnostics);
-    for (path, bytes) in assets(root) {
-        if wanted(&path) {
-            sink.page(&path, bytes)?;
-        }
-    }
-    Ok((RenderStats { pages }, diagnostics))
+    sitemap
 }

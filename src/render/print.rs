@@ -622,7 +622,8 @@ impl<'a> BookPlan<'a> {
 }
 
 /// Renders the print pages of the site into `sink` (only those `wanted` asks for, directly or
-/// through the online pages they print). `tera` has `site` in its global context.
+/// through the online pages they print; the books only when `books`). `tera` has `site` in its
+/// global context.
 pub fn render_print(
     model: &SiteModel,
     tera: &Tera,
@@ -630,6 +631,7 @@ pub fn render_print(
     root: &Path,
     sink: &dyn PageSink,
     wanted: &(dyn Fn(&str) -> bool + Sync),
+    books: bool,
 ) -> Result<Printed, FsError> {
     let render = |template: &str, context: &Context| -> Result<String, Box<Diagnostic>> {
         tera.render(template, context)
@@ -692,6 +694,9 @@ pub fn render_print(
         emit(&mut printed, &path, render("register.html", &context))?;
     }
 
+    if !books {
+        return Ok(printed);
+    }
     // Books: every department's, then the whole site's (or the index of the department books).
     let mut by_department: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
     for item in &model.items {

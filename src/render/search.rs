@@ -22,10 +22,17 @@
 //! number of documents, and every shard is always written (possibly empty), so the set of files
 //! never depends on the words.
 //!
+//! Serve keeps a [`SearchCache`] between rebuilds: each document's tokens by a hash of its
+//! searchable text, the postings and the bytes of every shard, so that an edit re-tokenizes only
+//! the documents whose text changed and re-writes only the shards whose postings changed. The
+//! files are byte for byte those of [`SearchIndex::build`] and [`SearchIndex::files`].
+//!
 //! Architecture invariant: output is deterministic (sorted maps, no clocks) and render does no
 //! disk I/O: everything goes through the page sink.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
 
 use pulldown_cmark::{Event, Parser, TagEnd};
 use rayon::prelude::*;
@@ -169,87 +176,182 @@ pub struct SearchIndex {
     pub postings: BTreeMap<String, Vec<u32>>,
 }
 
+/// A searchable text as written: plain, or Markdown (indexed as [`markdown_text`]).
+#[derive(Debug, Clone, Copy, Hash)]
+enum Source<'a> {
+    Plain(&'a str),
+    Markdown(&'a str),
+}
+
+impl Source<'_> {
+    fn text(self) -> String {
+        match self {
+            Source::Plain(text) => text.to_string(),
+            Source::Markdown(source) => markdown_text(source),
+        }
+    }
+}
+
+/// What is indexed for an item: name, code, result name, summary, material names, tags and the
+/// department's name.
+fn item_sources<'a>(model: &'a SiteModel, item: &'a crate::model::Item) -> Vec<Source<'a>> {
+    let mut sources = vec![
+        Source::Plain(&item.name.value),
+        Source::Plain(&item.code.value),
+    ];
+    if let Some(result) = &item.result {
+        sources.push(Source::Plain(&result.name.value));
+    }
+    if let Some(summary) = &item.summary {
+        sources.push(Source::Markdown(&summary.value));
+    }
+    sources.extend(item.materials.iter().map(|m| Source::Plain(&m.name.value)));
+    sources.extend(item.tags.iter().map(|t| Source::Plain(&t.value)));
+    if let Some(department) = model.departments.get(&item.department.value) {
+        sources.push(Source::Plain(&department.name.value));
+    }
+    sources
+}
+
+/// What is indexed for a free page: title and body.
+fn page_sources(page: &crate::model::Page) -> Vec<Source<'_>> {
+    vec![
+        Source::Plain(&page.title.value),
+        Source::Markdown(&page.body),
+    ]
+}
+
 /// What is indexed for an item: name, code, result name, summary, material names, tags and the
 /// department's name. For a free page: title and body.
 pub fn item_texts<'a>(model: &'a SiteModel, item: &'a crate::model::Item) -> Vec<String> {
-    let mut texts = vec![item.name.value.clone(), item.code.value.clone()];
-    if let Some(result) = &item.result {
-        texts.push(result.name.value.clone());
-    }
-    if let Some(summary) = &item.summary {
-        texts.push(markdown_text(&summary.value));
-    }
-    texts.extend(item.materials.iter().map(|m| m.name.value.clone()));
-    texts.extend(item.tags.iter().map(|t| t.value.clone()));
-    if let Some(department) = model.departments.get(&item.department.value) {
-        texts.push(department.name.value.clone());
-    }
-    texts
+    item_sources(model, item)
+        .into_iter()
+        .map(Source::text)
+        .collect()
 }
 
-/// The distinct tokens of some texts.
-fn token_set(texts: &[String]) -> BTreeSet<String> {
-    texts.iter().flat_map(|t| tokenize(t)).collect()
+fn department_names(model: &SiteModel) -> Vec<String> {
+    model
+        .departments
+        .values()
+        .map(|d| d.name.value.clone())
+        .collect()
+}
+
+fn type_names() -> Vec<String> {
+    crate::model::ITEM_TYPES
+        .iter()
+        .map(|t| t.to_string())
+        .collect()
+}
+
+/// Every document of the model with what is indexed for it, numbered in order: items by id,
+/// then free pages.
+fn documents(model: &SiteModel) -> Vec<(SearchDocument, Vec<Source<'_>>)> {
+    let department_numbers: BTreeMap<&str, i64> = model
+        .departments
+        .keys()
+        .enumerate()
+        .map(|(number, id)| (id.as_str(), number as i64))
+        .collect();
+    let items = model.items.iter().map(|item| {
+        let item_type = crate::model::ITEM_TYPES
+            .iter()
+            .position(|t| *t == item.item_type.value)
+            .map_or(-1, |p| p as i64);
+        let document = SearchDocument {
+            path: format!("items/{}/", item.id),
+            name: item.name.value.clone(),
+            code: item.code.value.clone(),
+            department: department_numbers
+                .get(item.department.as_str())
+                .copied()
+                .unwrap_or(-1),
+            item_type,
+            result: item
+                .result
+                .as_ref()
+                .map(|r| r.name.value.clone())
+                .unwrap_or_default(),
+        };
+        (document, item_sources(model, item))
+    });
+    let pages = model.pages.iter().map(|page| {
+        let document = SearchDocument {
+            path: format!("pages/{}/", page.slug),
+            name: page.title.value.clone(),
+            code: String::new(),
+            department: -1,
+            item_type: -1,
+            result: String::new(),
+        };
+        (document, page_sources(page))
+    });
+    items.chain(pages).collect()
+}
+
+/// The distinct tokens of what is indexed for a document.
+fn source_tokens(sources: &[Source]) -> BTreeSet<String> {
+    sources.iter().flat_map(|s| tokenize(&s.text())).collect()
+}
+
+/// A hash of what is indexed for a document: equal hashes, equal tokens.
+fn fingerprint(sources: &[Source]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    sources.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Sorted document numbers as gaps (the first one as is).
+fn gaps(numbers: &[u32]) -> Vec<u32> {
+    numbers
+        .iter()
+        .scan(0u32, |previous, &number| {
+            let gap = number - *previous;
+            *previous = number;
+            Some(gap)
+        })
+        .collect()
+}
+
+/// `search/index.json`.
+fn index_json(
+    departments: &[String],
+    types: &[String],
+    documents: &[SearchDocument],
+    shards: usize,
+) -> Vec<u8> {
+    let documents: Vec<serde_json::Value> = documents
+        .iter()
+        .map(|d| serde_json::json!([d.path, d.name, d.code, d.department, d.item_type, d.result]))
+        .collect();
+    let meta = serde_json::json!({
+        "version": INDEX_VERSION,
+        "shards": shards,
+        "departments": departments,
+        "types": types,
+        "documents": documents,
+    });
+    serde_json::to_vec(&meta).expect("index serializes")
+}
+
+fn shard_path(number: usize) -> String {
+    format!("search/shard-{number}.json")
 }
 
 impl SearchIndex {
     /// Indexes every item (by id) and free page (by order) of the model.
     pub fn build(model: &SiteModel) -> SearchIndex {
         let mut index = SearchIndex {
-            departments: model
-                .departments
-                .values()
-                .map(|d| d.name.value.clone())
-                .collect(),
-            types: crate::model::ITEM_TYPES
-                .iter()
-                .map(|t| t.to_string())
-                .collect(),
+            departments: department_names(model),
+            types: type_names(),
             ..SearchIndex::default()
         };
-        let department_numbers: BTreeMap<&str, i64> = model
-            .departments
-            .keys()
-            .enumerate()
-            .map(|(number, id)| (id.as_str(), number as i64))
-            .collect();
-        let item_documents = model.items.par_iter().map(|item| {
-            let item_type = crate::model::ITEM_TYPES
-                .iter()
-                .position(|t| *t == item.item_type.value)
-                .map_or(-1, |p| p as i64);
-            let document = SearchDocument {
-                path: format!("items/{}/", item.id),
-                name: item.name.value.clone(),
-                code: item.code.value.clone(),
-                department: department_numbers
-                    .get(item.department.as_str())
-                    .copied()
-                    .unwrap_or(-1),
-                item_type,
-                result: item
-                    .result
-                    .as_ref()
-                    .map(|r| r.name.value.clone())
-                    .unwrap_or_default(),
-            };
-            (document, token_set(&item_texts(model, item)))
-        });
-        let page_documents = model.pages.par_iter().map(|page| {
-            let document = SearchDocument {
-                path: format!("pages/{}/", page.slug),
-                name: page.title.value.clone(),
-                code: String::new(),
-                department: -1,
-                item_type: -1,
-                result: String::new(),
-            };
-            let texts = [page.title.value.clone(), markdown_text(&page.body)];
-            (document, token_set(&texts))
-        });
         // Tokenized in parallel, numbered in order: items by id, then pages.
-        let documents: Vec<(SearchDocument, BTreeSet<String>)> =
-            item_documents.chain(page_documents).collect();
+        let documents: Vec<(SearchDocument, BTreeSet<String>)> = documents(model)
+            .into_par_iter()
+            .map(|(document, sources)| (document, source_tokens(&sources)))
+            .collect();
         for (document, tokens) in documents {
             let number = index.documents.len() as u32;
             index.documents.push(document);
@@ -291,40 +393,209 @@ impl SearchIndex {
         let shards = shard_count(self.documents.len());
         let mut shard_maps: Vec<BTreeMap<&str, Vec<u32>>> = vec![BTreeMap::new(); shards];
         for (token, numbers) in &self.postings {
-            let gaps: Vec<u32> = numbers
-                .iter()
-                .scan(0u32, |previous, &number| {
-                    let gap = number - *previous;
-                    *previous = number;
-                    Some(gap)
-                })
-                .collect();
-            shard_maps[token_hash(token) as usize % shards].insert(token, gaps);
+            shard_maps[token_hash(token) as usize % shards].insert(token, gaps(numbers));
         }
-        let documents: Vec<serde_json::Value> = self
-            .documents
-            .iter()
-            .map(|d| {
-                serde_json::json!([d.path, d.name, d.code, d.department, d.item_type, d.result])
-            })
-            .collect();
-        let meta = serde_json::json!({
-            "version": INDEX_VERSION,
-            "shards": shards,
-            "departments": self.departments,
-            "types": self.types,
-            "documents": documents,
-        });
         let mut files = vec![(
             "search/index.json".to_string(),
-            serde_json::to_vec(&meta).expect("index serializes"),
+            index_json(&self.departments, &self.types, &self.documents, shards),
         )];
         for (number, map) in shard_maps.iter().enumerate() {
             files.push((
-                format!("search/shard-{number}.json"),
+                shard_path(number),
                 serde_json::to_vec(map).expect("shard serializes"),
             ));
         }
+        files
+    }
+}
+
+/// The search index kept between renders (see the module documentation). Empty until the first
+/// [`SearchCache::files`]; any model can follow any other.
+#[derive(Default)]
+pub struct SearchCache {
+    state: Mutex<CachedIndex>,
+}
+
+#[derive(Default)]
+struct CachedIndex {
+    /// By document number: its path, the fingerprint of its text and its distinct tokens (ids,
+    /// sorted).
+    paths: Vec<String>,
+    fingerprints: Vec<u64>,
+    tokens: Vec<Vec<u32>>,
+    /// Token ids: the text of each, and the id of each text.
+    names: Vec<String>,
+    ids: HashMap<String, u32>,
+    /// By token id: the sorted numbers of the documents that contain it.
+    postings: Vec<Vec<u32>>,
+    /// The bytes of every shard file.
+    shards: Vec<Vec<u8>>,
+}
+
+impl CachedIndex {
+    fn intern(&mut self, tokens: BTreeSet<String>) -> Vec<u32> {
+        let mut ids: Vec<u32> = tokens
+            .into_iter()
+            .map(|token| match self.ids.get(&token) {
+                Some(&id) => id,
+                None => {
+                    let id = self.names.len() as u32;
+                    self.names.push(token.clone());
+                    self.ids.insert(token, id);
+                    self.postings.push(Vec::new());
+                    id
+                }
+            })
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    fn shard_of(&self, id: u32) -> usize {
+        token_hash(&self.names[id as usize]) as usize % self.shards.len()
+    }
+
+    /// Document `number` now has the tokens `new`: updates the postings, marks the shards whose
+    /// postings changed.
+    fn retokenize(&mut self, number: u32, new: Vec<u32>, dirty: &mut [bool]) {
+        let old = std::mem::take(&mut self.tokens[number as usize]);
+        for &id in old.iter().filter(|id| new.binary_search(id).is_err()) {
+            let postings = &mut self.postings[id as usize];
+            if let Ok(position) = postings.binary_search(&number) {
+                postings.remove(position);
+            }
+            dirty[self.shard_of(id)] = true;
+        }
+        for &id in new.iter().filter(|id| old.binary_search(id).is_err()) {
+            let postings = &mut self.postings[id as usize];
+            if let Err(position) = postings.binary_search(&number) {
+                postings.insert(position, number);
+            }
+            dirty[self.shard_of(id)] = true;
+        }
+        self.tokens[number as usize] = new;
+    }
+}
+
+impl SearchCache {
+    /// The files of the model's search index, as [`SearchIndex::files`] makes them.
+    pub fn files(&self, model: &SiteModel) -> Vec<(String, Vec<u8>)> {
+        let documents = documents(model);
+        let fingerprints: Vec<u64> = documents
+            .par_iter()
+            .map(|(_, sources)| fingerprint(sources))
+            .collect();
+        let shards = shard_count(documents.len());
+        let mut state = self
+            .state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let same_documents = state.shards.len() == shards
+            && state.paths.len() == documents.len()
+            && state
+                .paths
+                .iter()
+                .zip(&documents)
+                .all(|(path, (document, _))| *path == document.path);
+        let mut dirty = vec![!same_documents; shards];
+        if same_documents {
+            // Only the documents whose text changed.
+            let changed: Vec<usize> = (0..documents.len())
+                .filter(|&number| state.fingerprints[number] != fingerprints[number])
+                .collect();
+            let tokens: Vec<BTreeSet<String>> = changed
+                .par_iter()
+                .map(|&number| source_tokens(&documents[number].1))
+                .collect();
+            for (number, tokens) in changed.into_iter().zip(tokens) {
+                let ids = state.intern(tokens);
+                state.retokenize(number as u32, ids, &mut dirty);
+                state.fingerprints[number] = fingerprints[number];
+            }
+        } else {
+            // Documents added, removed or renumbered: new postings, from the tokens of the
+            // documents whose text is known.
+            let known: HashMap<(&str, u64), usize> = state
+                .paths
+                .iter()
+                .zip(&state.fingerprints)
+                .enumerate()
+                .map(|(number, (path, fingerprint))| ((path.as_str(), *fingerprint), number))
+                .collect();
+            let reuse: Vec<Option<usize>> = documents
+                .iter()
+                .zip(&fingerprints)
+                .map(|((document, _), fingerprint)| {
+                    known.get(&(document.path.as_str(), *fingerprint)).copied()
+                })
+                .collect();
+            drop(known);
+            let fresh: Vec<Option<BTreeSet<String>>> = documents
+                .par_iter()
+                .zip(&reuse)
+                .map(|((_, sources), reused)| reused.is_none().then(|| source_tokens(sources)))
+                .collect();
+            let old_tokens = std::mem::take(&mut state.tokens);
+            let mut tokens = Vec::with_capacity(documents.len());
+            for (reused, fresh) in reuse.into_iter().zip(fresh) {
+                tokens.push(match (reused, fresh) {
+                    (Some(number), _) => old_tokens[number].clone(),
+                    (None, Some(fresh)) => state.intern(fresh),
+                    (None, None) => Vec::new(),
+                });
+            }
+            drop(old_tokens);
+            for postings in &mut state.postings {
+                postings.clear();
+            }
+            for (number, ids) in tokens.iter().enumerate() {
+                for &id in ids {
+                    state.postings[id as usize].push(number as u32);
+                }
+            }
+            state.tokens = tokens;
+            state.paths = documents.iter().map(|(d, _)| d.path.clone()).collect();
+            state.fingerprints = fingerprints;
+            state.shards = vec![Vec::new(); shards];
+        }
+
+        // Re-write the shards whose postings changed.
+        let mut maps: Vec<Option<BTreeMap<&str, Vec<u32>>>> = dirty
+            .iter()
+            .map(|&dirty| dirty.then(BTreeMap::new))
+            .collect();
+        for (id, numbers) in state.postings.iter().enumerate() {
+            if numbers.is_empty() {
+                continue;
+            }
+            let name = state.names[id].as_str();
+            if let Some(map) = &mut maps[token_hash(name) as usize % shards] {
+                map.insert(name, gaps(numbers));
+            }
+        }
+        let written: Vec<(usize, Vec<u8>)> = maps
+            .into_iter()
+            .enumerate()
+            .filter_map(|(number, map)| {
+                map.map(|map| (number, serde_json::to_vec(&map).expect("shard serializes")))
+            })
+            .collect();
+        for (number, bytes) in written {
+            state.shards[number] = bytes;
+        }
+
+        let documents: Vec<SearchDocument> = documents.into_iter().map(|(d, _)| d).collect();
+        let mut files = vec![(
+            "search/index.json".to_string(),
+            index_json(&department_names(model), &type_names(), &documents, shards),
+        )];
+        files.extend(
+            state
+                .shards
+                .iter()
+                .enumerate()
+                .map(|(number, bytes)| (shard_path(number), bytes.clone())),
+        );
         files
     }
 }
@@ -398,6 +669,45 @@ mod tests {
     fn codes_give_the_compound_and_its_parts() {
         assert_eq!(tokenize("ＳＣＪＧ－００１"), ["scjg-001", "scjg", "001"]);
         assert_eq!(tokenize("-a--b-"), ["a", "b"]);
+    }
+
+    /// The cache's files are the uncached ones, after every kind of change (the cache is built
+    /// once, then updated).
+    #[test]
+    fn the_cache_writes_what_a_fresh_index_writes() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+        let options = crate::site::LoadOptions {
+            today: crate::model::convert::parse_date("2026-11-29"),
+        };
+        let mut model = crate::site::load_site(&root, &options).unwrap().model;
+        let cache = SearchCache::default();
+        let check = |model: &SiteModel, what: &str| {
+            let fresh = SearchIndex::build(model).files();
+            let cached = cache.files(model);
+            assert_eq!(fresh.len(), cached.len(), "{what}");
+            for ((path, bytes), (cached_path, cached_bytes)) in fresh.iter().zip(&cached) {
+                assert_eq!(path, cached_path, "{what}");
+                assert!(bytes == cached_bytes, "{what}: {path} differs");
+            }
+        };
+        check(&model, "the first index");
+        check(&model, "nothing changed");
+        model.items[0]
+            .name
+            .value
+            .push_str("（补充营业执照ＡＢＣ－１２）");
+        check(&model, "a new name");
+        model.items[0].tags.clear();
+        model.items[1].summary = None;
+        check(&model, "tags and a summary removed");
+        let department = model.items[1].department.value.clone();
+        model.departments.get_mut(&department).unwrap().name.value = "另一个名称的股室".to_string();
+        check(&model, "a department renamed");
+        let removed = model.items.remove(0);
+        check(&model, "an item removed");
+        model.items.insert(0, removed);
+        model.pages.clear();
+        check(&model, "an item back, the pages gone");
     }
 
     #[test]

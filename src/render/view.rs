@@ -199,10 +199,14 @@ pub struct Views<'a> {
     pub model: &'a SiteModel,
     pub base_path: String,
     pub base_url: String,
-    /// QR codes made so far in this render, by URL: an item's code is printed on its page, its
-    /// slip and two books, and is made once.
-    qr_codes: std::sync::Mutex<std::collections::HashMap<String, String>>,
+    /// QR codes made so far in this render (or, shared, in earlier ones), by URL: an item's code
+    /// is printed on its page, its slip and two books, and is made once.
+    qr_codes: std::sync::Arc<QrCodes>,
 }
+
+/// QR codes by URL ([`Views::qr_svg`]); serve keeps one between renders. A URL's code never
+/// changes, so an entry is never stale.
+pub type QrCodes = std::sync::Mutex<std::collections::HashMap<String, String>>;
 
 pub fn base_path_of(base_url: &str) -> String {
     let after_scheme = base_url
@@ -239,6 +243,12 @@ impl<'a> Views<'a> {
             base_url,
             qr_codes: Default::default(),
         }
+    }
+
+    /// These views with QR codes shared with other renders (serve's rebuilds).
+    pub fn sharing_qr_codes(mut self, codes: std::sync::Arc<QrCodes>) -> Self {
+        self.qr_codes = codes;
+        self
     }
 
     /// The QR code of `url` as inline SVG ([`super::print::qr_svg`]), made once per render.
@@ -380,6 +390,15 @@ impl<'a> Views<'a> {
     }
 
     pub fn item(&self, item: &'a Item) -> ItemView<'a> {
+        self.item_view(item, true)
+    }
+
+    /// The view of `item` with an empty `qr_svg`, for outputs that do not print it (the feed).
+    pub fn item_without_qr(&self, item: &'a Item) -> ItemView<'a> {
+        self.item_view(item, false)
+    }
+
+    fn item_view(&self, item: &'a Item, with_qr: bool) -> ItemView<'a> {
         let text =
             |value: &'a Option<crate::model::Str>| value.as_ref().map(|t| t.as_str()).unwrap_or("");
         let site = &self.model.site;
@@ -406,7 +425,11 @@ impl<'a> Views<'a> {
         let mut view = ItemView {
             id: &item.id,
             url: self.item_url(&item.id),
-            qr_svg: self.qr_svg(&permalink),
+            qr_svg: if with_qr {
+                self.qr_svg(&permalink)
+            } else {
+                String::new()
+            },
             permalink,
             code: &item.code.value,
             name: &item.name.value,

@@ -8,6 +8,11 @@
 //! - [`http`]: axum handlers (pages, attachments, 404, events, overlay), path checks;
 //! - [`live_reload`]: the script and error overlay added to served HTML only.
 //!
+//! A rebuild publishes in two phases: first the changed item's (department's, law's, free
+//! page's) own pages, with a reload event for them, then the rest (home, indexes, search, data,
+//! feed, sitemap, books) with a second event. A change that arrives during the second phase
+//! stops it; the next rebuild's second phase covers both.
+//!
 //! Threads: the rebuild loop runs on its own thread (rebuilds are serialised; events that arrive
 //! during one are merged into the next), the HTTP server on a small tokio runtime.
 //!
@@ -27,15 +32,19 @@ use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver};
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
+use std::time::{Duration, Instant};
 
 use crate::cli::{ServeArgs, could_not_run, root_exists};
 use crate::diagnostics::Language;
 use crate::site::LoadOptions;
-use rebuild::{Outcome, Rebuild, RebuildSettings, Rebuilder, Reread};
+use rebuild::{Finish, FirstPhase, Outcome, Phase, Rebuild, RebuildSettings, Rebuilder, Reread};
 use state::SharedSite;
-use watch::{WatchMessage, Watching};
+use watch::{MessageCount, WatchMessage, Watching};
+
+/// How long the loop waits for the rest of a save when a changed content file is missing (an
+/// editor between removing the old file and writing the new one) before rebuilding without it.
+const MISSING_FILE_GRACE: Duration = Duration::from_millis(100);
 
 /// The port tried first when `--port` is not given.
 pub const DEFAULT_PORT: u16 = 1111;
@@ -149,32 +158,43 @@ impl Log {
         println!("{} {text}", now());
     }
 
+    /// The line of a rebuild (the first phase of a rebuild has none: its line comes with the
+    /// rest) and its diagnostics.
     fn rebuild(&mut self, rebuild: &Rebuild) {
         let what = describe_files(&rebuild.changed_files);
         let milliseconds = rebuild.elapsed.as_millis();
         match &rebuild.outcome {
+            Outcome::Published(_) if matches!(rebuild.phase, Phase::First(_)) => {}
             Outcome::Published(published) => {
-                let reread = match rebuild.reread {
-                    Reread::Nothing => "templates only".to_string(),
-                    Reread::Items(1) => "1 item re-read".to_string(),
-                    Reread::Items(count) => format!("{count} items re-read"),
-                    Reread::Everything => format!("{} items read", published.items),
-                };
+                let reread = describe_reread(rebuild.reread, published.items);
                 let warnings = match published.warnings {
                     0 => String::new(),
                     1 => ", 1 warning".to_string(),
                     count => format!(", {count} warnings"),
                 };
+                let first = match &rebuild.phase {
+                    Phase::Rest(Some(first)) => Some(first),
+                    _ => None,
+                };
+                let changed = published.changed_outputs.len() + first.map_or(0, |f| f.changed);
                 if rebuild.changed_files.is_empty() {
                     self.line(&format!(
                         "loaded {} items, rendered {} pages in {milliseconds} ms{warnings}",
                         published.items, published.rendered
                     ));
+                } else if let Some(first) = first {
+                    // `item page in 12 ms, then re-rendered 27 pages (9 changed) in 280 ms`
+                    self.line(&format!(
+                        "{what}: {} in {} ms, then re-rendered {} pages ({changed} changed{}) in {milliseconds} ms ({reread}{warnings})",
+                        first.own,
+                        first.elapsed.as_millis(),
+                        published.rendered,
+                        if published.everything { ", all" } else { "" },
+                    ));
                 } else {
                     self.line(&format!(
-                        "{what}: re-rendered {} pages ({} changed{}) in {milliseconds} ms ({reread}{warnings})",
+                        "{what}: re-rendered {} pages ({changed} changed{}) in {milliseconds} ms ({reread}{warnings})",
                         published.rendered,
-                        published.changed_outputs.len(),
                         if published.everything { ", all" } else { "" },
                     ));
                 }
@@ -208,10 +228,33 @@ impl Log {
             self.last_report = rebuild.report.clone();
         }
     }
+
+    /// A first phase whose rest was interrupted by more changes: its line now, the rest comes
+    /// with theirs.
+    fn interrupted(&self, files: &[String], first: &FirstPhase, reread: Reread, items: usize) {
+        self.line(&format!(
+            "{}: {} in {} ms ({}); more changes arrived, the other pages follow them",
+            describe_files(files),
+            first.own,
+            first.elapsed.as_millis(),
+            describe_reread(reread, items),
+        ));
+    }
+}
+
+fn describe_reread(reread: Reread, items: usize) -> String {
+    match reread {
+        Reread::Nothing => "templates only".to_string(),
+        Reread::Items(1) => "1 item re-read".to_string(),
+        Reread::Items(count) => format!("{count} items re-read"),
+        Reread::Everything => format!("{items} items read"),
+    }
 }
 
 fn publish(site: &SharedSite, rebuild: &Rebuild, language: Language) {
     match &rebuild.outcome {
+        // A first phase with nothing of its own publishes nothing: the rest will.
+        Outcome::Published(_) if rebuild.phase == Phase::First(None) => {}
         Outcome::Published(published) => site.publish(published),
         Outcome::Refused(refused) => site.refuse(live_reload::overlay(
             &refused.plain_report,
@@ -221,50 +264,141 @@ fn publish(site: &SharedSite, rebuild: &Rebuild, language: Language) {
     }
 }
 
+/// The changes waiting on the channel, merged; `None` when the watcher is gone.
+struct Changes {
+    receiver: Receiver<WatchMessage>,
+    /// Messages taken off the channel, to compare with the watcher's count.
+    taken: u64,
+    sent: MessageCount,
+    root: PathBuf,
+}
+
+impl Changes {
+    fn take(&mut self, message: WatchMessage, changed: &mut BTreeSet<String>, log: &Log) {
+        self.taken += 1;
+        match message {
+            WatchMessage::Changed(paths) => {
+                changed.extend(
+                    paths
+                        .iter()
+                        .filter_map(|path| relative_to(&self.root, path)),
+                );
+            }
+            WatchMessage::Failed(text) => log.line(&format!("warning: watching: {text}")),
+        }
+    }
+
+    /// Everything that has arrived, after waiting for the first message when `block`. `None`
+    /// when the watcher stopped.
+    fn next(&mut self, block: bool, log: &Log) -> Option<BTreeSet<String>> {
+        let mut changed = BTreeSet::new();
+        let first = if block {
+            self.receiver.recv().ok()?
+        } else {
+            match self.receiver.try_recv() {
+                Ok(message) => message,
+                Err(TryRecvError::Empty) => return Some(changed),
+                Err(TryRecvError::Disconnected) => return None,
+            }
+        };
+        self.take(first, &mut changed, log);
+        self.drain(&mut changed, log);
+        Some(changed)
+    }
+
+    fn drain(&mut self, changed: &mut BTreeSet<String>, log: &Log) {
+        while let Ok(more) = self.receiver.try_recv() {
+            self.take(more, changed, log);
+        }
+    }
+
+    /// Waits (a little) for the rest of a save while a changed content file is missing, so that
+    /// an editor's remove-then-write is not rebuilt as a deletion.
+    fn settle(&mut self, changed: &mut BTreeSet<String>, rebuilder: &Rebuilder, log: &Log) {
+        let deadline = Instant::now() + MISSING_FILE_GRACE;
+        while changed
+            .iter()
+            .any(|file| rebuilder.is_missing_content_file(file))
+        {
+            let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+                return;
+            };
+            match self.receiver.recv_timeout(left) {
+                Ok(message) => {
+                    self.take(message, changed, log);
+                    self.drain(changed, log);
+                }
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return,
+            }
+        }
+    }
+}
+
+fn report_error(site: &SharedSite, log: &Log, error: &crate::fs::FsError, language: Language) {
+    log.line(&format!(
+        "error: {error}; still serving the last good build"
+    ));
+    site.refuse(live_reload::overlay(
+        &format!("error: {error}\n"),
+        1,
+        language,
+    ));
+}
+
 fn rebuild_loop(
     mut rebuilder: Rebuilder,
     mut watching: Watching,
-    receiver: Receiver<WatchMessage>,
+    mut changes: Changes,
     site: Arc<SharedSite>,
     mut log: Log,
-    root: PathBuf,
     language: Language,
 ) {
-    while let Ok(message) = receiver.recv() {
-        let mut changed = BTreeSet::new();
-        let mut take = |message: WatchMessage, log: &Log| match message {
-            WatchMessage::Changed(paths) => {
-                changed.extend(paths.iter().filter_map(|path| relative_to(&root, path)));
-            }
-            WatchMessage::Failed(text) => log.line(&format!("warning: watching: {text}")),
+    // The latest first phase, until its rest is published (or interrupted).
+    let mut first: Option<Rebuild> = None;
+    loop {
+        // While a second phase is owed, take only what has arrived already; else wait.
+        let owed = rebuilder.owes_second_phase();
+        let Some(mut changed) = changes.next(!owed, &log) else {
+            return;
         };
-        take(message, &log);
-        // Everything that arrived meanwhile goes into this rebuild.
-        while let Ok(more) = receiver.try_recv() {
-            take(more, &log);
-        }
-        if let Err(error) = watching.watch_new_folders() {
-            log.line(&format!("warning: could not watch templates/: {error}"));
-        }
-        if changed.is_empty() {
+        if !changed.is_empty() {
+            changes.settle(&mut changed, &rebuilder, &log);
+            if let Err(error) = watching.watch_new_folders() {
+                log.line(&format!("warning: could not watch templates/: {error}"));
+            }
+            match rebuilder.rebuild(changed) {
+                Ok(Some(rebuild)) => {
+                    publish(&site, &rebuild, language);
+                    log.rebuild(&rebuild);
+                    first = matches!(rebuild.phase, Phase::First(_)).then_some(rebuild);
+                }
+                Ok(None) => {}
+                Err(error) => report_error(&site, &log, &error, language),
+            }
+            // More may have arrived meanwhile: merge them before the second phase.
             continue;
         }
-        match rebuilder.rebuild(changed) {
-            Ok(Some(rebuild)) => {
+        let (sent, taken) = (changes.sent.clone(), changes.taken);
+        match rebuilder.finish(&|| sent.get() > taken) {
+            Ok(Finish::Done(rebuild)) => {
                 publish(&site, &rebuild, language);
                 log.rebuild(&rebuild);
+                first = None;
             }
-            Ok(None) => {}
-            Err(error) => {
-                log.line(&format!(
-                    "error: {error}; still serving the last good build"
-                ));
-                site.refuse(live_reload::overlay(
-                    &format!("error: {error}\n"),
-                    1,
-                    language,
-                ));
+            Ok(Finish::Interrupted) => {
+                if let Some(Rebuild {
+                    changed_files,
+                    reread,
+                    phase: Phase::First(Some(phase)),
+                    outcome: Outcome::Published(published),
+                    ..
+                }) = first.take()
+                {
+                    log.interrupted(&changed_files, &phase, reread, published.items);
+                }
             }
+            Ok(Finish::Nothing) => {}
+            Err(error) => report_error(&site, &log, &error, language),
         }
     }
 }
@@ -328,7 +462,8 @@ pub fn run(args: ServeArgs) -> i32 {
     let poll = args
         .poll
         .map(|milliseconds| Duration::from_millis(milliseconds.max(10)));
-    let watching = match Watching::start(&root, poll, sender) {
+    let sent = MessageCount::default();
+    let watching = match Watching::start(&root, poll, sender, sent.clone()) {
         Ok(watching) => watching,
         Err(error) => {
             return could_not_run(format!("could not watch `{}`: {error}", root.display()));
@@ -348,14 +483,15 @@ pub fn run(args: ServeArgs) -> i32 {
         files_root: root.join("content/files"),
     });
     let loop_site = site.clone();
-    let loop_root = root.clone();
+    let changes = Changes {
+        receiver,
+        taken: 0,
+        sent,
+        root: root.clone(),
+    };
     std::thread::Builder::new()
         .name("zhinan-rebuild".into())
-        .spawn(move || {
-            rebuild_loop(
-                rebuilder, watching, receiver, loop_site, log, loop_root, language,
-            )
-        })
+        .spawn(move || rebuild_loop(rebuilder, watching, changes, loop_site, log, language))
         .expect("could not start the rebuild thread");
 
     let url = format!("{origin}{}", site.snapshot().base_path);

@@ -32,6 +32,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -43,7 +44,7 @@ use crate::diagnostics::{self, Diagnostic, Language, Severity};
 use crate::fs::{FsError, FsResult};
 use crate::model::SiteModel;
 use crate::render::view::Views;
-use crate::render::{self, PageSink, RenderOptions};
+use crate::render::{self, Incremental, PageSink, RenderCache, RenderOptions};
 use crate::site::{self, LoadOptions, Loaded};
 use crate::write::minify_page;
 
@@ -344,6 +345,17 @@ pub enum Reread {
     Everything,
 }
 
+impl Reread {
+    /// Two re-reads reported as one (a second phase that covers several first phases).
+    fn and(self, other: Reread) -> Reread {
+        match (self, other) {
+            (Reread::Everything, _) | (_, Reread::Everything) => Reread::Everything,
+            (Reread::Items(a), Reread::Items(b)) => Reread::Items(a + b),
+            (Reread::Nothing, other) | (other, Reread::Nothing) => other,
+        }
+    }
+}
+
 /// A published build: what the server serves from now on.
 #[derive(Debug)]
 pub struct Published {
@@ -351,7 +363,7 @@ pub struct Published {
     pub attachments: Arc<AttachmentMap>,
     /// Path part of base_url (`/bszn/`), where the site is served.
     pub base_path: String,
-    /// Pages rendered by this rebuild.
+    /// Pages rendered by this rebuild (this phase of it).
     pub rendered: usize,
     /// Whether every page was rendered.
     pub everything: bool,
@@ -378,16 +390,56 @@ pub enum Outcome {
     Refused(Refused),
 }
 
+/// What the first phase of a rebuild published: the pages of the changed items, departments,
+/// laws or free pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FirstPhase {
+    /// `item page`, `2 item pages`, `department page`, `3 own pages`.
+    pub own: String,
+    pub rendered: usize,
+    /// Outputs whose bytes changed.
+    pub changed: usize,
+    /// From the start of the rebuild (re-reading included) to the pages published.
+    pub elapsed: Duration,
+}
+
+/// Which part of a rebuild a [`Rebuild`] reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phase {
+    /// All of it: the first build, or a rebuild refused before anything was published.
+    Whole,
+    /// The first phase, published at once: the changed entities' own pages (`None`: there was
+    /// nothing to publish first). [`Rebuilder::finish`] owes the rest.
+    First(Option<FirstPhase>),
+    /// The rest of the site, after the first phase (or phases, when later changes interrupted
+    /// it) that it follows.
+    Rest(Option<FirstPhase>),
+}
+
 /// The result of one rebuild, for the server to publish and the log to describe.
 #[derive(Debug)]
 pub struct Rebuild {
-    /// The files (relative to the root) that this rebuild was started for.
+    /// The files (relative to the root) that this rebuild was started for; for the rest of a
+    /// rebuild, every file changed since the last complete build.
     pub changed_files: Vec<String>,
     pub reread: Reread,
+    /// This phase's time (the first phase's includes re-reading the content).
     pub elapsed: Duration,
     pub outcome: Outcome,
     /// The diagnostics as `check` prints them (colored when asked), when there are any.
     pub report: Option<String>,
+    pub phase: Phase,
+}
+
+/// What [`Rebuilder::finish`] did.
+#[derive(Debug)]
+pub enum Finish {
+    /// No second phase was owed.
+    Nothing,
+    /// Changes arrived meanwhile: the second phase stopped, and is still owed (the next rebuild
+    /// merges into it).
+    Interrupted,
+    Done(Rebuild),
 }
 
 /// Settings of the rebuilds, from the command line.
@@ -401,14 +453,22 @@ pub struct RebuildSettings {
     pub color: bool,
 }
 
-struct PublishedState {
-    dependencies: Dependencies,
+/// What is served now.
+struct Served {
     pages: Arc<PageMap>,
     attachments: Arc<AttachmentMap>,
+    base_path: String,
 }
 
-/// The state kept between rebuilds: the content as last read, the templates, and what was last
-/// published.
+/// The second phase a published first phase owes.
+struct Owed {
+    reread: Reread,
+    /// The latest first phase, for the log.
+    first: Option<FirstPhase>,
+}
+
+/// The state kept between rebuilds: the content as last read, the templates, what is served and
+/// what the last complete build depended on.
 pub struct Rebuilder {
     settings: RebuildSettings,
     content: Loaded,
@@ -418,9 +478,18 @@ pub struct Rebuilder {
     content_files: BTreeSet<String>,
     /// Item files of that inventory.
     item_files: BTreeSet<String>,
-    published: Option<PublishedState>,
-    /// Files changed since the last published build (kept across refused rebuilds).
+    /// `None` until the first build without errors.
+    served: Option<Served>,
+    /// What the pages of the last complete build (both phases) depended on.
+    complete: Option<Dependencies>,
+    /// Files changed since the last complete build (kept across refused rebuilds and
+    /// interrupted second phases).
     pending: BTreeSet<String>,
+    /// A template changed since the last complete build: the second phase renders everything.
+    templates_pending: bool,
+    owed: Option<Owed>,
+    /// QR codes and search tokens, kept between renders.
+    cache: RenderCache,
 }
 
 fn inventory_files(root: &Path) -> FsResult<(BTreeSet<String>, BTreeSet<String>)> {
@@ -446,6 +515,53 @@ fn is_regular_file(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_file())
 }
 
+/// `rendered` over `previous`: every page when `everything` (outputs not rendered are gone),
+/// else only the rendered ones replaced. Returns the pages and the outputs that changed, sorted.
+fn merge_pages(previous: &PageMap, rendered: PageMap, everything: bool) -> (PageMap, Vec<String>) {
+    // Compare only what was rendered: the rest is the previous bytes, shared.
+    let mut changed: Vec<String> = rendered
+        .iter()
+        .filter(|(path, bytes)| previous.get(path.as_str()) != Some(*bytes))
+        .map(|(path, _)| path.clone())
+        .collect();
+    let pages = if everything {
+        changed.extend(
+            previous
+                .keys()
+                .filter(|path| !rendered.contains_key(path.as_str()))
+                .cloned(),
+        );
+        rendered
+    } else {
+        let mut pages = previous.clone();
+        pages.extend(rendered);
+        pages
+    };
+    changed.sort();
+    (pages, changed)
+}
+
+/// `item page`, `2 item pages`, `department page`, `3 own pages`.
+fn describe_own(affected: &Affected) -> String {
+    let kinds: Vec<(usize, &str)> = [
+        (affected.items.len(), "item"),
+        (affected.departments.len(), "department"),
+        (affected.laws.len(), "law"),
+        (affected.free_pages.len(), "free"),
+    ]
+    .into_iter()
+    .filter(|(count, _)| *count > 0)
+    .collect();
+    match kinds.as_slice() {
+        [(1, kind)] => format!("{kind} page"),
+        [(count, kind)] => format!("{count} {kind} pages"),
+        _ => format!(
+            "{} own pages",
+            kinds.iter().map(|(count, _)| count).sum::<usize>()
+        ),
+    }
+}
+
 impl Rebuilder {
     /// Reads the site and renders every page: the first build of a serve session.
     pub fn start(settings: RebuildSettings) -> FsResult<(Rebuilder, Rebuild)> {
@@ -460,10 +576,21 @@ impl Rebuilder {
             template_diagnostics,
             content_files,
             item_files,
-            published: None,
+            served: None,
+            complete: None,
             pending: BTreeSet::new(),
+            templates_pending: true,
+            owed: None,
+            cache: RenderCache::default(),
         };
-        let rebuild = rebuilder.render(Vec::new(), Reread::Everything, true, started)?;
+        let mut rebuild = rebuilder.first_phase(Vec::new(), Reread::Everything, started)?;
+        if rebuilder.owed.is_some() {
+            let owed = rebuilder.owed.take().expect("owed");
+            rebuild = rebuilder
+                .second_phase(&owed, &|| false, started)?
+                .expect("an uninterruptible second phase");
+        }
+        rebuild.phase = Phase::Whole;
         Ok((rebuilder, rebuild))
     }
 
@@ -490,9 +617,9 @@ impl Rebuilder {
         match role {
             Role::Attachment => {
                 let attachment = relative.trim_start_matches("content/files/");
-                self.published
+                self.served
                     .as_ref()
-                    .is_some_and(|published| published.attachments.contains_key(attachment))
+                    .is_some_and(|served| served.attachments.contains_key(attachment))
             }
             Role::Template => {
                 relative == "templates" || relative.ends_with(".html") || relative.ends_with(".xml")
@@ -505,7 +632,21 @@ impl Rebuilder {
         }
     }
 
-    /// Rebuilds after `changed` files (relative to the root). `None` when none of them matters.
+    /// Whether `relative` is a content file of the site as last read that is not there now
+    /// (deleted, or in the middle of an editor's save).
+    pub fn is_missing_content_file(&self, relative: &str) -> bool {
+        self.content_files.contains(relative)
+            && self
+                .settings
+                .root
+                .join(relative)
+                .symlink_metadata()
+                .is_err()
+    }
+
+    /// Rebuilds after `changed` files (relative to the root): re-reads the content and publishes
+    /// the first phase (the changed entities' own pages). `None` when none of the files
+    /// matters. Unless the rebuild is refused, the rest is owed: [`Rebuilder::finish`].
     pub fn rebuild(&mut self, changed: BTreeSet<String>) -> FsResult<Option<Rebuild>> {
         let started = Instant::now();
         let changed: Vec<String> = changed
@@ -526,6 +667,7 @@ impl Rebuilder {
                 && is_regular_file(&self.settings.root.join(file))
         });
         let root = self.settings.root.clone();
+        eprintln!("TRACE matters {:?}", started.elapsed());
         let reread = if only_templates {
             Reread::Nothing
         } else if only_known_items && site::reload_items(&root, &mut self.content, &changed)? {
@@ -537,10 +679,37 @@ impl Rebuilder {
         };
         if templates_changed {
             (self.templates, self.template_diagnostics) = render::load_templates(&root);
+            self.templates_pending = true;
         }
         self.pending.extend(changed.iter().cloned());
-        self.render(changed, reread, templates_changed, started)
-            .map(Some)
+        let reread = match &self.owed {
+            Some(owed) => owed.reread.and(reread),
+            None => reread,
+        };
+        eprintln!("TRACE reread {:?}", started.elapsed());
+        self.first_phase(changed, reread, started).map(Some)
+    }
+
+    /// Whether a second phase is owed.
+    pub fn owes_second_phase(&self) -> bool {
+        self.owed.is_some()
+    }
+
+    /// Renders and publishes the rest of the site after a first phase: everything that depends
+    /// on the files changed since the last complete build. Stops as soon as `interrupted`
+    /// says so (changes arrived): the second phase stays owed, the next rebuild merges into it.
+    pub fn finish(&mut self, interrupted: &(dyn Fn() -> bool + Sync)) -> FsResult<Finish> {
+        let Some(owed) = self.owed.take() else {
+            return Ok(Finish::Nothing);
+        };
+        match self.second_phase(&owed, interrupted, Instant::now()) {
+            Ok(Some(rebuild)) => Ok(Finish::Done(rebuild)),
+            Ok(None) => {
+                self.owed = Some(owed);
+                Ok(Finish::Interrupted)
+            }
+            Err(error) => Err(error),
+        }
     }
 
     fn all_diagnostics(&self, extra: Vec<Diagnostic>) -> Vec<Diagnostic> {
@@ -575,88 +744,251 @@ impl Rebuilder {
         )
     }
 
-    fn render(
+    fn options(&self) -> RenderOptions<'_> {
+        RenderOptions {
+            root: &self.settings.root,
+            base_url: None,
+        }
+    }
+
+    fn attachments(&self) -> AttachmentMap {
+        self.content
+            .model
+            .attachments
+            .iter()
+            .map(|attachment| (attachment.relative.clone(), attachment.path.clone()))
+            .collect()
+    }
+
+    /// The own pages of the entities of `changed` files that the content has now (a new,
+    /// edited or moved item's page; a removed one has none).
+    fn own_pages(&self, changed: &[String]) -> Affected {
+        let model = &self.content.model;
+        let mut affected = Affected::default();
+        for file in changed {
+            match role_of(file) {
+                Some(Role::Item) => affected.items.extend(
+                    model
+                        .items
+                        .iter()
+                        .filter(|item| item.file == *file)
+                        .map(|item| item.id.clone()),
+                ),
+                Some(Role::Department) => affected.departments.extend(
+                    model
+                        .departments
+                        .values()
+                        .filter(|department| department.file == *file)
+                        .map(|department| department.id.clone()),
+                ),
+                Some(Role::Law) => affected.laws.extend(
+                    model
+                        .laws
+                        .values()
+                        .filter(|law| law.file == *file)
+                        .map(|law| law.id.clone()),
+                ),
+                Some(Role::FreePage) => affected.free_pages.extend(
+                    model
+                        .pages
+                        .iter()
+                        .filter(|page| page.file == *file)
+                        .map(|page| page.slug.clone()),
+                ),
+                _ => {}
+            }
+        }
+        affected
+    }
+
+    /// Checks the content, then renders and publishes the own pages of the entities of
+    /// `changed`; the rest becomes owed.
+    fn first_phase(
         &mut self,
         changed_files: Vec<String>,
         reread: Reread,
-        templates_changed: bool,
         started: Instant,
     ) -> FsResult<Rebuild> {
         let diagnostics = self.all_diagnostics(Vec::new());
         let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
-        let finish = |outcome: Outcome, report: Option<String>| Rebuild {
+        let done = |outcome: Outcome, report: Option<String>, phase: Phase| Rebuild {
             changed_files: changed_files.clone(),
             reread,
             elapsed: started.elapsed(),
             outcome,
             report,
+            phase,
         };
-        let tera = match &self.templates {
-            Some(tera) if !has_errors => tera,
-            _ => {
-                let (outcome, report) = self.refuse(diagnostics);
-                return Ok(finish(outcome, report));
+        let Some(tera) = self.templates.as_ref().filter(|_| !has_errors) else {
+            self.owed = None;
+            let (outcome, report) = self.refuse(diagnostics);
+            return Ok(done(outcome, report, Phase::Whole));
+        };
+        let warnings = diagnostics.len();
+        let report =
+            (!diagnostics.is_empty()).then(|| self.report(&diagnostics, self.settings.color));
+        self.owed = Some(Owed {
+            reread,
+            first: None,
+        });
+        eprintln!("TRACE diagnostics {:?}", started.elapsed());
+        let model = &self.content.model;
+        let base_path = Views::new(model, None).base_path;
+        let own = self.own_pages(&changed_files);
+        eprintln!("TRACE own {:?}", started.elapsed());
+        let nothing = |served: Option<&Served>| Published {
+            pages: served.map_or_else(Default::default, |served| served.pages.clone()),
+            attachments: served.map_or_else(Default::default, |served| served.attachments.clone()),
+            base_path: base_path.clone(),
+            rendered: 0,
+            everything: false,
+            changed_outputs: Vec::new(),
+            changed_attachments: Vec::new(),
+            items: model.items.len(),
+            warnings,
+        };
+        // Nothing of its own (a template, site.yaml, an attachment, a removed file), nothing
+        // served yet, or the site moves to another base path: the second phase does it all.
+        let served = match &self.served {
+            Some(served) if served.base_path == base_path && own != Affected::default() => served,
+            served => {
+                let published = nothing(served.as_ref());
+                return Ok(done(
+                    Outcome::Published(published),
+                    report,
+                    Phase::First(None),
+                ));
             }
         };
+        let selection = Selection::Affected(own.clone());
+        let sink = MemorySink::new(self.settings.minify);
+        let wanted = |output: &str| selection.contains(output);
+        let incremental = Incremental {
+            cache: Some(&self.cache),
+            entity_pages_only: true,
+        };
+        let (stats, render_diagnostics) =
+            render::render_pages_with(model, tera, &self.options(), &sink, &wanted, &incremental)?;
+        if !render_diagnostics.is_empty() {
+            self.owed = None;
+            let (outcome, report) = self.refuse(self.all_diagnostics(render_diagnostics));
+            return Ok(done(outcome, report, Phase::Whole));
+        }
+        eprintln!("TRACE rendered {:?}", started.elapsed());
+        let (pages, changed_outputs) = merge_pages(&served.pages, sink.into_pages(), false);
+        eprintln!("TRACE merged {:?}", started.elapsed());
+        let first = FirstPhase {
+            own: describe_own(&own),
+            rendered: stats.pages,
+            changed: changed_outputs.len(),
+            elapsed: started.elapsed(),
+        };
+        let pages = Arc::new(pages);
+        let attachments = served.attachments.clone();
+        self.served = Some(Served {
+            pages: pages.clone(),
+            attachments: attachments.clone(),
+            base_path: base_path.clone(),
+        });
+        self.owed = Some(Owed {
+            reread,
+            first: Some(first.clone()),
+        });
+        let published = Published {
+            pages,
+            attachments,
+            base_path,
+            rendered: stats.pages,
+            everything: false,
+            changed_outputs,
+            changed_attachments: Vec::new(),
+            items: self.content.model.items.len(),
+            warnings,
+        };
+        Ok(done(
+            Outcome::Published(published),
+            report,
+            Phase::First(Some(first)),
+        ))
+    }
 
+    /// Renders what depends on the pending files (everything after a template change or before
+    /// the first complete build) and publishes it. `None` when `interrupted` stopped it.
+    fn second_phase(
+        &mut self,
+        owed: &Owed,
+        interrupted: &(dyn Fn() -> bool + Sync),
+        started: Instant,
+    ) -> FsResult<Option<Rebuild>> {
+        let diagnostics = self.all_diagnostics(Vec::new());
+        let changed_files: Vec<String> = self.pending.iter().cloned().collect();
+        let reread = match owed.reread {
+            Reread::Items(_) => Reread::Items(
+                changed_files
+                    .iter()
+                    .filter(|file| role_of(file) == Some(Role::Item))
+                    .count(),
+            ),
+            other => other,
+        };
+        let done = |outcome: Outcome, report: Option<String>| Rebuild {
+            changed_files: changed_files.clone(),
+            reread,
+            elapsed: started.elapsed(),
+            outcome,
+            report,
+            phase: Phase::Rest(owed.first.clone()),
+        };
+        let Some(tera) = self.templates.as_ref() else {
+            let (outcome, report) = self.refuse(diagnostics);
+            return Ok(Some(done(outcome, report)));
+        };
         let dependencies = Dependencies::of(&self.content.model);
-        let selection = match &self.published {
-            Some(published) if !templates_changed => {
-                pages_to_render(&self.pending, &published.dependencies, &dependencies)
+        let selection = match &self.complete {
+            Some(before) if !self.templates_pending => {
+                pages_to_render(&self.pending, before, &dependencies)
             }
             _ => Selection::Everything,
         };
-        let sink = MemorySink::new(self.settings.minify);
-        let options = RenderOptions {
-            root: &self.settings.root,
-            base_url: None,
+        let stopped = AtomicBool::new(false);
+        let wanted = |output: &str| {
+            if !selection.contains(output) {
+                return false;
+            }
+            if stopped.load(Ordering::Relaxed) || interrupted() {
+                stopped.store(true, Ordering::Relaxed);
+                return false;
+            }
+            true
         };
-        let wanted = |output: &str| selection.contains(output);
-        let (stats, render_diagnostics) =
-            render::render_pages(&self.content.model, tera, &options, &sink, &wanted)?;
+        let sink = MemorySink::new(self.settings.minify);
+        let incremental = Incremental {
+            cache: Some(&self.cache),
+            entity_pages_only: false,
+        };
+        let (stats, render_diagnostics) = render::render_pages_with(
+            &self.content.model,
+            tera,
+            &self.options(),
+            &sink,
+            &wanted,
+            &incremental,
+        )?;
+        if stopped.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
         if !render_diagnostics.is_empty() {
             let (outcome, report) = self.refuse(self.all_diagnostics(render_diagnostics));
-            return Ok(finish(outcome, report));
+            return Ok(Some(done(outcome, report)));
         }
 
-        let rendered = sink.into_pages();
-        let empty = Arc::new(PageMap::new());
+        let everything = selection == Selection::Everything;
+        let empty = PageMap::new();
         let previous = self
-            .published
+            .served
             .as_ref()
-            .map(|published| published.pages.clone())
-            .unwrap_or(empty);
-        // Compare only what was rendered: the rest is the previous bytes, shared.
-        let mut changed_outputs: Vec<String> = rendered
-            .iter()
-            .filter(|(path, bytes)| previous.get(path.as_str()) != Some(*bytes))
-            .map(|(path, _)| path.clone())
-            .collect();
-        let pages = match &selection {
-            Selection::Everything => {
-                changed_outputs.extend(
-                    previous
-                        .keys()
-                        .filter(|path| !rendered.contains_key(path.as_str()))
-                        .cloned(),
-                );
-                rendered
-            }
-            Selection::Affected(_) => {
-                let mut pages = (*previous).clone();
-                pages.extend(rendered);
-                pages
-            }
-        };
-        changed_outputs.sort();
-
-        let attachments: AttachmentMap = self
-            .content
-            .model
-            .attachments
-            .iter()
-            .map(|attachment| (attachment.relative.clone(), attachment.path.clone()))
-            .collect();
+            .map_or(&empty, |served| served.pages.as_ref());
+        let (pages, changed_outputs) = merge_pages(previous, sink.into_pages(), everything);
         let mut changed_attachments: Vec<String> = self
             .pending
             .iter()
@@ -666,28 +998,31 @@ impl Rebuilder {
         changed_attachments.sort();
 
         let pages = Arc::new(pages);
-        let attachments = Arc::new(attachments);
+        let attachments = Arc::new(self.attachments());
+        let base_path = Views::new(&self.content.model, None).base_path;
         let warnings = diagnostics.len();
         let report =
             (!diagnostics.is_empty()).then(|| self.report(&diagnostics, self.settings.color));
         let published = Published {
             pages: pages.clone(),
             attachments: attachments.clone(),
-            base_path: Views::new(&self.content.model, None).base_path,
+            base_path: base_path.clone(),
             rendered: stats.pages,
-            everything: selection == Selection::Everything,
+            everything,
             changed_outputs,
             changed_attachments,
             items: self.content.model.items.len(),
             warnings,
         };
-        self.published = Some(PublishedState {
-            dependencies,
+        self.served = Some(Served {
             pages,
             attachments,
+            base_path,
         });
+        self.complete = Some(dependencies);
         self.pending.clear();
-        Ok(finish(Outcome::Published(published), report))
+        self.templates_pending = false;
+        Ok(Some(done(Outcome::Published(published), report)))
     }
 }
 
@@ -732,6 +1067,34 @@ mod tests {
         match rebuild.outcome {
             Outcome::Published(published) => published,
             Outcome::Refused(refused) => panic!("refused:\n{}", refused.plain_report),
+        }
+    }
+
+    /// Both phases of a rebuild; the first when it is refused.
+    fn rebuild_completely(rebuilder: &mut Rebuilder, changed: BTreeSet<String>) -> Rebuild {
+        let first = rebuilder.rebuild(changed).unwrap().unwrap();
+        if !rebuilder.owes_second_phase() {
+            assert!(matches!(first.outcome, Outcome::Refused(_)));
+            return first;
+        }
+        match rebuilder.finish(&|| false).unwrap() {
+            Finish::Done(rest) => {
+                assert!(!rebuilder.owes_second_phase());
+                rest
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// The two phases of a rebuild after one changed file.
+    fn two_phases(rebuilder: &mut Rebuilder, changed: &str) -> (Rebuild, Rebuild) {
+        let first = rebuilder
+            .rebuild(BTreeSet::from([changed.to_string()]))
+            .unwrap()
+            .unwrap();
+        match rebuilder.finish(&|| false).unwrap() {
+            Finish::Done(rest) => (first, rest),
+            other => panic!("{other:?}"),
         }
     }
 
@@ -828,21 +1191,85 @@ mod tests {
             "食品经营许可（新办）",
             "食品经营许可（新办，已改）",
         );
-        let rebuild = rebuilder
-            .rebuild(BTreeSet::from([SHIPIN.to_string()]))
-            .unwrap()
-            .unwrap();
-        assert_eq!(rebuild.reread, Reread::Items(1));
-        let second = published(rebuild);
+        let (own, rest) = two_phases(&mut rebuilder, SHIPIN);
+        assert_eq!(own.reread, Reread::Items(1));
+        assert_eq!(rest.reread, Reread::Items(1));
+        assert_eq!(rest.changed_files, [SHIPIN]);
+        // First the item's own pages, published at once.
+        let Phase::First(Some(phase)) = &own.phase else {
+            panic!("{:?}", own.phase)
+        };
+        assert_eq!(phase.own, "item page");
+        assert_eq!(phase.rendered, 2);
+        let own = published(own);
+        assert_eq!(
+            own.changed_outputs,
+            [
+                "items/shipin-xuke/index.html",
+                "items/shipin-xuke/slip/index.html"
+            ]
+        );
+        let page = String::from_utf8_lossy(&own.pages["items/shipin-xuke/index.html"]);
+        assert!(page.contains("食品经营许可（新办，已改）"));
+        // Then what lists or prints it; the item's pages are already up to date.
+        assert!(matches!(rest.phase, Phase::Rest(Some(_))));
+        let second = published(rest);
         assert!(!second.everything);
         assert!(second.rendered < first.rendered, "{}", second.rendered);
+        for output in ["index.html", "search/index.json", "print/shipin/index.html"] {
+            assert!(
+                second.changed_outputs.contains(&output.to_string()),
+                "{output}: {:?}",
+                second.changed_outputs
+            );
+        }
         assert!(
-            second
+            !second
                 .changed_outputs
                 .contains(&"items/shipin-xuke/index.html".to_string())
         );
         assert!(!second.changed_outputs.contains(&"404.html".to_string()));
         assert_same_pages(&second.pages, &full_render(root));
+    }
+
+    #[test]
+    fn changes_during_the_second_phase_are_merged_into_the_next() {
+        let folder = fixture();
+        let root = folder.path();
+        let (mut rebuilder, _) = Rebuilder::start(settings(root)).unwrap();
+        let geti = "content/items/dengji/geti-sheli.yaml";
+        edit(root, SHIPIN, "食品经营许可（新办）", "食品经营许可（一）");
+        let own = rebuilder
+            .rebuild(BTreeSet::from([SHIPIN.to_string()]))
+            .unwrap()
+            .unwrap();
+        assert!(matches!(own.phase, Phase::First(Some(_))));
+        // Changes are waiting: the second phase stops and stays owed.
+        assert!(matches!(
+            rebuilder.finish(&|| true).unwrap(),
+            Finish::Interrupted
+        ));
+        assert!(rebuilder.owes_second_phase());
+        let geti_text = std::fs::read_to_string(root.join(geti)).unwrap();
+        let name_line = geti_text
+            .lines()
+            .find(|line| line.starts_with("name: "))
+            .unwrap()
+            .to_string();
+        edit(root, geti, &name_line, &format!("{name_line}（二）"));
+        let (own, rest) = two_phases(&mut rebuilder, geti);
+        let own = published(own);
+        assert!(
+            own.changed_outputs
+                .iter()
+                .all(|o| o.starts_with("items/geti-sheli/"))
+        );
+        // One second phase for both edits.
+        assert_eq!(rest.changed_files, [geti, SHIPIN]);
+        assert_eq!(rest.reread, Reread::Items(2));
+        let rest = published(rest);
+        assert!(!rest.everything);
+        assert_same_pages(&rest.pages, &full_render(root));
     }
 
     #[test]
@@ -903,29 +1330,20 @@ mod tests {
             std::fs::read_to_string(root.join(SHIPIN)).unwrap() + "\nname: [unclosed\n",
         )
         .unwrap();
-        let refused = rebuilder
-            .rebuild(BTreeSet::from([SHIPIN.to_string()]))
-            .unwrap()
-            .unwrap();
+        let refused = rebuild_completely(&mut rebuilder, BTreeSet::from([SHIPIN.to_string()]));
         assert!(matches!(refused.outcome, Outcome::Refused(ref r) if r.errors > 0));
         std::fs::write(
             root.join(SHIPIN),
             original.replacen("食品经营许可（新办）", "食品经营许可（改）", 1),
         )
         .unwrap();
-        // The fix arrives as a change of another file's event batch: the pending one still counts.
-        let fixed = published(
-            rebuilder
-                .rebuild(BTreeSet::from([SHIPIN.to_string()]))
-                .unwrap()
-                .unwrap(),
-        );
+        let (own, rest) = two_phases(&mut rebuilder, SHIPIN);
         assert!(
-            fixed
+            published(own)
                 .changed_outputs
                 .contains(&"items/shipin-xuke/index.html".to_string())
         );
-        assert_same_pages(&fixed.pages, &full_render(root));
+        assert_same_pages(&published(rest).pages, &full_render(root));
     }
 
     #[test]
@@ -941,12 +1359,10 @@ mod tests {
             .unwrap()
             .to_string();
         edit(root, department, &name_line, &format!("{name_line}（改）"));
-        let rebuild = published(
-            rebuilder
-                .rebuild(BTreeSet::from([department.to_string()]))
-                .unwrap()
-                .unwrap(),
-        );
+        let rebuild = published(rebuild_completely(
+            &mut rebuilder,
+            BTreeSet::from([department.to_string()]),
+        ));
         assert!(!rebuild.everything);
         assert_same_pages(&rebuild.pages, &full_render(root));
 
@@ -958,24 +1374,20 @@ mod tests {
             .unwrap()
             .to_string();
         edit(root, law, &title_line, &format!("{title_line}（修订）"));
-        let rebuild = published(
-            rebuilder
-                .rebuild(BTreeSet::from([law.to_string()]))
-                .unwrap()
-                .unwrap(),
-        );
+        let rebuild = published(rebuild_completely(
+            &mut rebuilder,
+            BTreeSet::from([law.to_string()]),
+        ));
         assert!(!rebuild.everything);
         assert_same_pages(&rebuild.pages, &full_render(root));
 
         let page = "content/pages/guanyu.md";
         let page_text = std::fs::read_to_string(root.join(page)).unwrap();
         std::fs::write(root.join(page), format!("{page_text}\n另加的一段。\n")).unwrap();
-        let rebuild = published(
-            rebuilder
-                .rebuild(BTreeSet::from([page.to_string()]))
-                .unwrap()
-                .unwrap(),
-        );
+        let rebuild = published(rebuild_completely(
+            &mut rebuilder,
+            BTreeSet::from([page.to_string()]),
+        ));
         assert_same_pages(&rebuild.pages, &full_render(root));
 
         std::fs::create_dir_all(root.join("templates")).unwrap();
@@ -989,12 +1401,10 @@ mod tests {
             base.replacen("<body>", "<body><p>自定义页头</p>", 1),
         )
         .unwrap();
-        let rebuild = published(
-            rebuilder
-                .rebuild(BTreeSet::from(["templates/base.html".to_string()]))
-                .unwrap()
-                .unwrap(),
-        );
+        let rebuild = published(rebuild_completely(
+            &mut rebuilder,
+            BTreeSet::from(["templates/base.html".to_string()]),
+        ));
         assert!(rebuild.everything);
         assert_same_pages(&rebuild.pages, &full_render(root));
     }
@@ -1015,23 +1425,19 @@ mod tests {
             text.replacen(&format!("code: {code}"), "code: ADDED-1", 1),
         )
         .unwrap();
-        let added = published(
-            rebuilder
-                .rebuild(BTreeSet::from(["content/items/new".to_string()]))
-                .unwrap()
-                .unwrap(),
-        );
+        let added = published(rebuild_completely(
+            &mut rebuilder,
+            BTreeSet::from(["content/items/new".to_string()]),
+        ));
         assert!(added.everything);
         assert!(added.pages.contains_key("items/added/index.html"));
         assert_same_pages(&added.pages, &full_render(root));
 
         std::fs::remove_file(root.join(SHIPIN)).unwrap();
-        let removed = published(
-            rebuilder
-                .rebuild(BTreeSet::from([SHIPIN.to_string()]))
-                .unwrap()
-                .unwrap(),
-        );
+        let removed = published(rebuild_completely(
+            &mut rebuilder,
+            BTreeSet::from([SHIPIN.to_string()]),
+        ));
         assert!(!removed.pages.contains_key("items/shipin-xuke/index.html"));
         assert!(
             removed

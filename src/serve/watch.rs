@@ -11,6 +11,8 @@
 //! reasonable on large sites.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
@@ -20,8 +22,10 @@ use notify_debouncer_full::{
     DebounceEventResult, Debouncer, NoCache, RecommendedCache, new_debouncer_opt,
 };
 
-/// Quiet time after the last event on a path before it is reported.
-pub const DEBOUNCE: Duration = Duration::from_millis(25);
+/// How long an event waits before it is reported, so that the events of one save (an editor's
+/// write-to-temp-then-rename) arrive together: they come within a millisecond. Short, because
+/// it adds to every save's latency.
+pub const DEBOUNCE: Duration = Duration::from_millis(10);
 
 /// What the watcher tells the rebuild loop.
 #[derive(Debug)]
@@ -56,7 +60,31 @@ fn is_change(kind: &EventKind) -> bool {
     }
 }
 
-fn handler(sender: Sender<WatchMessage>) -> impl FnMut(DebounceEventResult) + Send + 'static {
+/// Counts the messages sent to the rebuild loop, so that a long rebuild can tell that changes
+/// are waiting (and stop) without taking them off the channel.
+#[derive(Debug, Clone, Default)]
+pub struct MessageCount(Arc<AtomicU64>);
+
+impl MessageCount {
+    pub fn get(&self) -> u64 {
+        self.0.load(Ordering::Acquire)
+    }
+
+    fn add_one(&self) {
+        self.0.fetch_add(1, Ordering::AcqRel);
+    }
+}
+
+fn handler(
+    sender: Sender<WatchMessage>,
+    sent: MessageCount,
+) -> impl FnMut(DebounceEventResult) + Send + 'static {
+    let send = move |message: WatchMessage| {
+        // Counted after it is on the channel: a count never runs ahead of the messages.
+        if sender.send(message).is_ok() {
+            sent.add_one();
+        }
+    };
     move |result: DebounceEventResult| match result {
         Ok(events) => {
             let paths: Vec<PathBuf> = events
@@ -66,7 +94,7 @@ fn handler(sender: Sender<WatchMessage>) -> impl FnMut(DebounceEventResult) + Se
                 .filter(|path| !is_editor_scratch(path))
                 .collect();
             if !paths.is_empty() {
-                let _ = sender.send(WatchMessage::Changed(paths));
+                send(WatchMessage::Changed(paths));
             }
         }
         Err(errors) => {
@@ -75,7 +103,7 @@ fn handler(sender: Sender<WatchMessage>) -> impl FnMut(DebounceEventResult) + Se
                 .map(|error| error.to_string())
                 .collect::<Vec<_>>()
                 .join("; ");
-            let _ = sender.send(WatchMessage::Failed(text));
+            send(WatchMessage::Failed(text));
         }
     }
 }
@@ -93,25 +121,27 @@ pub struct Watching {
 }
 
 impl Watching {
-    /// Starts watching `root` (`poll`: poll at this interval instead of waiting for events).
+    /// Starts watching `root` (`poll`: poll at this interval instead of waiting for events);
+    /// `sent` counts the messages sent.
     pub fn start(
         root: &Path,
         poll: Option<Duration>,
         sender: Sender<WatchMessage>,
+        sent: MessageCount,
     ) -> notify::Result<Watching> {
         let config = notify::Config::default().with_follow_symlinks(false);
         let backend = match poll {
             None => Backend::Events(new_debouncer_opt(
                 DEBOUNCE,
                 None,
-                handler(sender),
+                handler(sender, sent),
                 RecommendedCache::new(),
                 config,
             )?),
             Some(interval) => Backend::Polling(new_debouncer_opt(
                 DEBOUNCE,
                 None,
-                handler(sender),
+                handler(sender, sent),
                 NoCache,
                 // notify compares modification times in whole seconds: without the contents,
                 // a second save within the same second would be missed.

@@ -2,12 +2,19 @@
 //! one by one (memory stays bounded), are minified, and land in a staging folder beside the
 //! output; only when everything succeeded is the staging folder swapped in.
 //!
+//! Pages rendered on a rayon worker (the items, in parallel) are minified and written right
+//! there. Pages that arrive from any other thread (the aggregate pages and print books, rendered
+//! one after another) are handed to the rayon pool, so that minifying one overlaps rendering the
+//! next; at most [`PENDING_BYTES`] of them wait at a time, and [`StagingWriter::finish`] waits
+//! for the last ones.
+//!
 //! Architecture invariant: a failed build (content errors, template errors, I/O errors) leaves
 //! the previous output folder exactly as it was.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Instant;
 
 use crate::cli::{BuildArgs, could_not_run, root_exists};
@@ -17,12 +24,57 @@ use crate::fs::{self, FsError, FsResult};
 use crate::render::{self, PageSink, RenderOptions};
 use crate::site::{LoadOptions, load_site};
 
+/// Most page bytes handed to the pool and not yet written; a page that would go over waits
+/// (a single larger page is still accepted when nothing else waits).
+pub const PENDING_BYTES: usize = 8 * 1024 * 1024;
+
 /// Writes pages into a staging folder, minifying HTML.
 pub struct StagingWriter {
-    pub root: PathBuf,
-    pub minify: bool,
-    pub files: AtomicUsize,
-    pub bytes: AtomicU64,
+    root: PathBuf,
+    minify: bool,
+    shared: Arc<Shared>,
+}
+
+/// What the writer and the pages it handed to the pool share.
+#[derive(Default)]
+struct Shared {
+    files: AtomicUsize,
+    bytes: AtomicU64,
+    pending: Mutex<Pending>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct Pending {
+    pages: usize,
+    bytes: usize,
+    /// The first error of a page written on the pool (reported by `finish`).
+    error: Option<FsError>,
+}
+
+impl Shared {
+    fn pending(&self) -> MutexGuard<'_, Pending> {
+        self.pending
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Minifies (when asked) and writes one page under `root`.
+    fn write(&self, root: &Path, minify: bool, path: &str, bytes: Vec<u8>) -> FsResult<()> {
+        let bytes = if minify {
+            minify_page(path, bytes)
+        } else {
+            bytes
+        };
+        let target = root.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(&target, &bytes)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
 }
 
 fn minify_config() -> minify_html::Cfg {
@@ -42,20 +94,91 @@ pub fn minify_page(path: &str, bytes: Vec<u8>) -> Vec<u8> {
     }
 }
 
+impl StagingWriter {
+    pub fn new(root: PathBuf, minify: bool) -> Self {
+        StagingWriter {
+            root,
+            minify,
+            shared: Arc::default(),
+        }
+    }
+
+    /// Files written so far.
+    pub fn files(&self) -> usize {
+        self.shared.files.load(Ordering::Relaxed)
+    }
+
+    /// Bytes written so far (after minification).
+    pub fn bytes(&self) -> u64 {
+        self.shared.bytes.load(Ordering::Relaxed)
+    }
+
+    /// Waits until every page handed to the pool is written; the first error of one of them.
+    /// Call it before reading [`Self::files`] or touching the staging folder.
+    pub fn finish(&self) -> FsResult<()> {
+        let mut pending = self.shared.pending();
+        while pending.pages > 0 {
+            pending = self
+                .shared
+                .changed
+                .wait(pending)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+        match pending.error.take() {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+}
+
 impl PageSink for StagingWriter {
     fn page(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError> {
-        let bytes = if self.minify {
-            minify_page(path, bytes)
-        } else {
-            bytes
-        };
-        let target = self.root.join(path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
+        if rayon::current_thread_index().is_some() {
+            // Already one of many pages rendered in parallel: no hand-off.
+            return self.shared.write(&self.root, self.minify, path, bytes);
         }
-        fs::write(&target, &bytes)?;
-        self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        let size = bytes.len();
+        {
+            let mut pending = self.shared.pending();
+            while pending.pages > 0 && pending.bytes + size > PENDING_BYTES {
+                pending = self
+                    .shared
+                    .changed
+                    .wait(pending)
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+            }
+            if pending.error.is_some() {
+                return Ok(()); // reported by `finish`; nothing more is written
+            }
+            pending.pages += 1;
+            pending.bytes += size;
+        }
+        let shared = Arc::clone(&self.shared);
+        let root = self.root.clone();
+        let minify = self.minify;
+        let path = path.to_string();
+        rayon::spawn(move || {
+            let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                shared.write(&root, minify, &path, bytes)
+            }))
+            .unwrap_or_else(|_| {
+                Err(FsError {
+                    action: "minify and write",
+                    path: root.join(&path),
+                    source: std::io::Error::other("the minifier failed on this page"),
+                })
+            });
+            let mut pending = shared.pending();
+            pending.pages -= 1;
+            pending.bytes -= size;
+            if let Err(error) = written
+                && pending.error.is_none()
+            {
+                pending.error = Some(error);
+            }
+            drop(pending);
+            shared.changed.notify_all();
+        });
         Ok(())
     }
 }
@@ -152,22 +275,21 @@ pub fn run_build(args: BuildArgs) -> i32 {
 
     let staging = sibling(&out, "staging");
     let _ = std::fs::remove_dir_all(&staging);
-    let writer = StagingWriter {
-        root: staging.clone(),
-        minify: !args.no_minify,
-        files: AtomicUsize::new(0),
-        bytes: AtomicU64::new(0),
-    };
+    let writer = StagingWriter::new(staging.clone(), !args.no_minify);
     let options = RenderOptions {
         root,
         base_url: args.base_url.as_deref(),
     };
-    let result = fs::create_dir_all(&staging)
-        .and_then(|_| render::render_site(&loaded.model, &tera, &options, &writer))
-        .and_then(|(stats, diagnostics)| {
-            copy_attachments(&loaded.model.attachments, &staging)?;
-            Ok((stats, diagnostics))
-        });
+    let rendered = fs::create_dir_all(&staging)
+        .and_then(|_| render::render_site(&loaded.model, &tera, &options, &writer));
+    // Always wait for the pages still being written, even when rendering failed, so that
+    // nothing writes into the staging folder once it is removed.
+    let written = writer.finish();
+    let result = rendered.and_then(|(stats, diagnostics)| {
+        written?;
+        copy_attachments(&loaded.model.attachments, &staging)?;
+        Ok((stats, diagnostics))
+    });
     let (stats, render_diagnostics) = match result {
         Ok(value) => value,
         Err(error) => {
@@ -198,8 +320,8 @@ pub fn run_build(args: BuildArgs) -> i32 {
         "built {} pages ({} items, {} files, {:.1} MB) into `{}` in {} ms (load and check {} ms){}",
         stats.pages,
         loaded.model.items.len(),
-        writer.files.load(Ordering::Relaxed) + loaded.model.attachments.len(),
-        writer.bytes.load(Ordering::Relaxed) as f64 / 1_048_576.0,
+        writer.files() + loaded.model.attachments.len(),
+        writer.bytes() as f64 / 1_048_576.0,
         out.display(),
         started.elapsed().as_millis(),
         loaded_at.as_millis(),

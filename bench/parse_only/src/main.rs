@@ -4,11 +4,12 @@
 //! else (no conversion, no rules, no report).
 //!
 //! ```text
-//! parse_only <site root>
+//! parse_only [--events] <site root>
 //! ```
 //!
 //! prints `files N nodes N bytes N` on stdout (so that the work cannot be optimised away) and
-//! exits 1 if a file fails to parse.
+//! exits 1 if a file fails to parse. With `--events`, the parser's event stream is only drained
+//! (no nodes are built): the floor of any YAML loader built on saphyr-parser, zhinan's included.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -50,13 +51,28 @@ fn count(node: &MarkedYaml) -> usize {
     }
 }
 
+/// Drains the event stream: the number of events, or the error.
+fn events(text: &str) -> Result<usize, saphyr_parser::ScanError> {
+    let mut count = 0;
+    for event in Parser::new_from_str(text) {
+        event?;
+        count += 1;
+    }
+    Ok(count)
+}
+
 fn main() -> ExitCode {
-    let Some(root) = std::env::args_os().nth(1) else {
-        eprintln!("usage: parse_only <site root>");
+    let mut arguments: Vec<_> = std::env::args_os().skip(1).collect();
+    let events_only = arguments.first().is_some_and(|first| first == "--events");
+    if events_only {
+        arguments.remove(0);
+    }
+    let [root] = arguments.as_slice() else {
+        eprintln!("usage: parse_only [--events] <site root>");
         return ExitCode::from(2);
     };
     let mut files = Vec::new();
-    if let Err(error) = yaml_files(&Path::new(&root).join("content"), &mut files) {
+    if let Err(error) = yaml_files(&Path::new(root).join("content"), &mut files) {
         eprintln!("could not walk `{}`: {error}", root.to_string_lossy());
         return ExitCode::from(2);
     }
@@ -65,10 +81,15 @@ fn main() -> ExitCode {
         .map(|path| {
             let text = std::fs::read_to_string(path)
                 .map_err(|error| format!("{}: {error}", path.display()))?;
-            let mut parser = Parser::new_from_str(&text);
-            let documents = MarkedYaml::load_from_parser(&mut parser)
-                .map_err(|error| format!("{}: {error}", path.display()))?;
-            Ok((documents.iter().map(count).sum(), text.len()))
+            let nodes = if events_only {
+                events(&text)
+            } else {
+                let mut parser = Parser::new_from_str(&text);
+                MarkedYaml::load_from_parser(&mut parser)
+                    .map(|documents| documents.iter().map(count).sum())
+            }
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+            Ok((nodes, text.len()))
         })
         .collect();
     let (mut nodes, mut bytes, mut failed) = (0usize, 0usize, 0usize);

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Where the instructions of a build go, stage by stage, counted by callgrind (repeatable where
+# wall time on a shared machine is not). See docs/performance.md.
+#
+#   bench/stages.sh [--items N] [--reuse] [ZHINAN]
+#
+# Runs `zhinan check`, `zhinan build --no-minify` and `zhinan build` under
+# `valgrind --tool=callgrind` on a generated corpus of N items (default 1000) and prints:
+#   load + model + check  = the instructions of `check`
+#   render + write        = `build --no-minify` - `check`
+#   minify                = `build` - `build --no-minify`
+# and the inclusive count of the functions that dominate each stage. ZHINAN defaults to this
+# tree's release build (built when missing). Takes a few minutes: callgrind runs ~50x slower.
+# --reuse prints the report again from the profiles of the last run.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+items=1000
+reuse=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --items) items="$2"; shift 2 ;;
+    --reuse) reuse=1; shift ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) zhinan_arg="$1"; shift ;;
+  esac
+done
+work="${BENCH_DIR:-/dev/shm/zhinan-bench}/stages"
+target="${CARGO_TARGET_DIR:-$repo/target}"
+today=2026-11-29
+mkdir -p "$work"
+if ! command -v valgrind >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null
+fi
+zhinan="${zhinan_arg:-${ZHINAN:-$target/release/zhinan}}"
+if [ "$reuse" = 0 ]; then
+  (cd "$repo" && CARGO_TARGET_DIR="$target" cargo build --release --quiet --bin zhinan --example gen_corpus)
+  "$target/release/examples/gen_corpus" --items "$items" --out "$work/site" --force 2>/dev/null
+fi
+
+profile() {
+  local name="$1"
+  shift
+  if [ "$reuse" = 1 ] && [ -s "$work/$name.log" ]; then
+    awk '/Collected :/ { print $NF }' "$work/$name.log"
+    return
+  fi
+  rm -rf "$work/out"
+  valgrind --tool=callgrind --callgrind-out-file="$work/$name.callgrind" "$@" >/dev/null 2>"$work/$name.log"
+  awk '/Collected :/ { print $NF }' "$work/$name.log"
+}
+# Inclusive instructions of function $2 in profile $1: the largest count on a line of
+# callgrind_annotate that names it (`file:function`, maybe followed by ` [binary]`).
+inclusive() {
+  callgrind_annotate --inclusive=yes "$work/$1.callgrind" 2>/dev/null |
+    awk -v name=":$2" '{ line = $0; sub(/ \[[^]]*\]$/, "", line) }
+      substr(line, length(line) - length(name) + 1) == name { gsub(",", "", $1); if ($1 + 0 > best) best = $1 + 0 }
+      END { print best + 0 }'
+}
+giga() { awk -v n="$1" -v total="$2" 'BEGIN { printf "%8.2f G %5.1f%%", n / 1e9, total ? 100 * n / total : 0 }'; }
+
+echo "bench/stages.sh: callgrind on $items items ($zhinan)" >&2
+check=$(profile check "$zhinan" check --root "$work/site" --today "$today")
+plain=$(profile build-plain "$zhinan" build --root "$work/site" --out "$work/out" --today "$today" --no-minify)
+full=$(profile build "$zhinan" build --root "$work/site" --out "$work/out" --today "$today")
+rm -rf "$work/out"
+
+echo
+echo "instructions of \`zhinan build\`, $items items (callgrind, all threads)"
+printf '%-48s %s\n' "load + model + check (= check)" "$(giga "$check" "$full")"
+for function in zhinan::load::read zhinan::load::parse_yaml zhinan::model::convert::item \
+  zhinan::model::resolve::resolve_item zhinan::check::check_item; do
+  printf '  %-46s %s\n' "$function" "$(giga "$(inclusive check "$function")" "$full")"
+done
+printf '%-48s %s\n' "render + write (= build --no-minify - check)" "$(giga $((plain - check)) "$full")"
+for function in tera::tera::Tera::render qrcode::QrCode::with_bits zhinan::render::data::render_data_and_search \
+  zhinan::render::search::SearchIndex::build zhinan::render::print::render_print zhinan::markdown::to_html_at; do
+  printf '  %-46s %s\n' "$function" "$(giga "$(inclusive build-plain "$function")" "$full")"
+done
+printf '%-48s %s\n' "minify (= build - build --no-minify)" "$(giga $((full - plain)) "$full")"
+printf '  %-46s %s\n' "minify_html::minify" "$(giga "$(inclusive build minify_html::minify)" "$full")"
+printf '%-48s %s\n' "total" "$(giga "$full" "$full")"
+echo "(file writes are system calls: callgrind does not count them; see the sys time of bench/run.sh)"
