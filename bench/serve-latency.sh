@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Save-to-served latency of `zhinan serve` (median and p90), on generated corpora.
 #
-#   bench/serve-latency.sh [--sizes "1000 10000"] [--saves 20] [--gap SECONDS] [--poll]
+#   bench/serve-latency.sh [--sizes "1000 10000"] [--saves 20] [--gap SECONDS] [--rapid] [--poll]
 #
 # For each size: generates a corpus (examples/gen_corpus) under $BENCH_DIR (default
 # /dev/shm/zhinan-serve-bench), starts `zhinan serve --port 0 --today 2026-11-29` on it (loopback),
@@ -11,7 +11,9 @@
 #     issue's number: the item's own page is published first);
 #   - all: from the rename to serve's log line for the rebuild (every page, the search index and
 #     the books published).
-# The next save starts --gap seconds (default 0.2) after that log line. serve's log is kept in
+# The next save starts --gap seconds (default 0.2) after that log line; with --rapid, --gap
+# seconds after the page showed the save, so that saves land while serve is still re-rendering
+# the rest of the site (then only the last save's "all" is measured). serve's log is kept in
 # $BENCH_DIR/serve-<size>.log. Prints one line per size:
 #   size 10000 saves 20 page_median_ms 14.2 page_p90_ms 17.9 all_median_ms 850.0 all_p90_ms 901.3
 # --poll passes `--poll 50` to serve (polling watcher) instead of native events.
@@ -26,13 +28,15 @@ sizes="1000 10000"
 saves=20
 gap=0.2
 poll=""
+rapid=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
     --saves) saves="$2"; shift 2 ;;
     --gap) gap="$2"; shift 2 ;;
     --poll) poll=50; shift ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --rapid) rapid=1; shift ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/serve-latency.sh: unknown argument \`$1\` (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -54,10 +58,10 @@ for size in $sizes; do
   corpus="$work/c$size"
   "$gen_corpus" --items "$size" --out "$corpus" --force >/dev/null 2>&1
   echo "serve-latency: $saves saves of one item of $size" >&2
-  python3 - "$zhinan" "$corpus" "$size" "$saves" "$gap" "$poll" "$work/serve-$size.log" <<'PYTHON'
+  python3 - "$zhinan" "$corpus" "$size" "$saves" "$gap" "$poll" "$work/serve-$size.log" "$rapid" <<'PYTHON'
 import http.client, os, re, signal, statistics, subprocess, sys, threading, time
 
-zhinan, root, size, saves, gap, poll, log_path = sys.argv[1:8]
+zhinan, root, size, saves, gap, poll, log_path, rapid = sys.argv[1:9]
 saves, gap = int(saves), float(gap)
 SAVE_TIMEOUT = 120.0  # seconds one save may take to show, whole rebuild included
 
@@ -155,6 +159,9 @@ try:
                 sys.exit("serve-latency: save %d never showed up" % number)
             time.sleep(0.0005)
         page_ms.append((time.monotonic() - started) * 1000.0)
+        if rapid and number < saves:
+            time.sleep(gap)
+            continue
         # The log line of the whole rebuild (it names the file and the pages re-rendered).
         arrived, _ = wait_for_line(lambda l: relative in l and "rendered" in l, seen, SAVE_TIMEOUT)
         all_ms.append((arrived - started) * 1000.0)

@@ -405,6 +405,71 @@ fn an_edit_is_served_announced_and_timed() {
 }
 
 #[test]
+fn the_item_page_is_published_first_and_the_pages_that_list_it_after() {
+    let site = fixture_site();
+    let root = site.path();
+    let server = Server::start(root, &[]);
+    let mut events = EventStream::open(&server);
+    let base = server.base_path.clone();
+    let seen = server.log().len();
+    save_through_rename(
+        root,
+        SHIPIN,
+        &std::fs::read_to_string(root.join(SHIPIN))
+            .unwrap()
+            .replacen(SHIPIN_NAME, "食品经营许可（分两步发布）", 1),
+    );
+
+    // First the item's own pages (its page and its slip), announced at once.
+    let first = events.next_rebuild("the first event", |_| true);
+    assert!(first.contains("\"errors\":false"), "{first}");
+    assert!(
+        first.contains(&format!("\"{base}items/shipin-xuke/\"")),
+        "{first}"
+    );
+    assert!(
+        first.contains(&format!("\"{base}items/shipin-xuke/slip/\"")),
+        "{first}"
+    );
+    for elsewhere in [
+        format!("\"{base}\""),
+        format!("{base}search/"),
+        format!("{base}print/"),
+    ] {
+        assert!(!first.contains(&elsewhere), "{elsewhere} in {first}");
+    }
+    server.wait_for_page("the new name", "items/shipin-xuke/", |text| {
+        text.contains("分两步发布")
+    });
+
+    // Then what lists or prints it, in a second event that leaves the item's page alone.
+    let second = events.next_rebuild("the second event", |_| true);
+    assert!(second.contains("\"errors\":false"), "{second}");
+    assert!(second.contains(&format!("\"{base}\"")), "{second}");
+    assert!(
+        second.contains(&format!("\"{base}print/shipin/\"")),
+        "{second}"
+    );
+    assert!(
+        !second.contains(&format!("\"{base}items/shipin-xuke/\"")),
+        "{second}"
+    );
+    assert!(server.get("").text().contains("分两步发布"));
+    assert!(
+        server
+            .get("search/index.json")
+            .text()
+            .contains("分两步发布")
+    );
+    // One log line with both phases.
+    let line = server.wait_for_rebuild_line(seen, SHIPIN);
+    assert!(
+        line.contains(": item page in ") && line.contains(" ms, then re-rendered "),
+        "{line}"
+    );
+}
+
+#[test]
 fn errors_show_an_overlay_over_the_last_good_site_until_fixed() {
     let site = fixture_site();
     let root = site.path();

@@ -13,12 +13,18 @@
 //! Architecture invariant: everything is derived from the model alone: no clocks (the feed's
 //! `updated` is the newest review date), sorted input, so two builds are byte-identical.
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use tera::Context;
 
+use super::Incremental;
 use super::PageSink;
-use super::search::{SearchCache, SearchIndex, markdown_text, search_page_view};
+use super::search::{SearchIndex, markdown_text, search_page_view};
 use super::view::{ItemView, Views};
 use crate::diagnostics::Diagnostic;
 use crate::fs::FsError;
@@ -370,15 +376,99 @@ pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
 /// `data/items.json`: `{"version": 1, "items": [...]}`, items in id order, one item per line
 /// (compact, yet easy to diff and to read a line at a time).
 pub fn items_json(model: &SiteModel, views: &Views) -> Vec<u8> {
+    let lines: Vec<Vec<u8>> = model
+        .items
+        .par_iter()
+        .map(|item| item_line(model, views, item))
+        .collect();
+    join_items(lines.iter().map(Vec::as_slice))
+}
+
+fn item_line(model: &SiteModel, views: &Views, item: &Item) -> Vec<u8> {
+    serde_json::to_vec(&item_json(model, views, item)).expect("item serializes")
+}
+
+fn join_items<'a>(lines: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
     let mut bytes = format!("{{\"version\":{ITEMS_VERSION},\"items\":[\n").into_bytes();
-    for (index, item) in model.items.iter().enumerate() {
+    for (index, line) in lines.enumerate() {
         if index > 0 {
             bytes.extend_from_slice(b",\n");
         }
-        serde_json::to_writer(&mut bytes, &item_json(model, views, item)).expect("item serializes");
+        bytes.extend_from_slice(line);
     }
     bytes.extend_from_slice(b"\n]}\n");
     bytes
+}
+
+/// The lines of items.json kept between renders (serve), by item id. What else a line shows
+/// (the base URL, the department's name, the titles of the laws it cites) is part of its key;
+/// the item's own content is not: whoever re-reads an item [`forget`](Self::forget)s it, and
+/// [`clear`](Self::clear)s the cache after re-reading the whole site.
+#[derive(Default)]
+pub struct ItemsJsonCache {
+    lines: Mutex<HashMap<String, KeyedLine>>,
+}
+
+/// A line of items.json and the key of what it shows besides its item ([`line_key`]).
+type KeyedLine = (u64, Arc<Vec<u8>>);
+
+impl ItemsJsonCache {
+    /// Forgets the lines of these items (their files were re-read).
+    pub fn forget<'a>(&self, ids: impl IntoIterator<Item = &'a str>) {
+        let mut lines = self.lines.lock().unwrap_or_else(|p| p.into_inner());
+        for id in ids {
+            lines.remove(id);
+        }
+    }
+
+    pub fn clear(&self) {
+        self.lines.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+
+    /// `data/items.json`, as [`items_json`] makes it, from the lines of unchanged items.
+    pub fn items_json(&self, model: &SiteModel, views: &Views) -> Vec<u8> {
+        let known = std::mem::take(&mut *self.lines.lock().unwrap_or_else(|p| p.into_inner()));
+        let lines: Vec<KeyedLine> = model
+            .items
+            .par_iter()
+            .map(|item| {
+                let key = line_key(model, views, item);
+                match known.get(&item.id) {
+                    Some((known_key, line)) if *known_key == key => (key, line.clone()),
+                    _ => (key, Arc::new(item_line(model, views, item))),
+                }
+            })
+            .collect();
+        drop(known);
+        let bytes = join_items(lines.iter().map(|(_, line)| line.as_slice()));
+        *self.lines.lock().unwrap_or_else(|p| p.into_inner()) = model
+            .items
+            .iter()
+            .map(|item| item.id.clone())
+            .zip(lines)
+            .collect();
+        bytes
+    }
+}
+
+/// A hash of what an item's line shows besides the item itself.
+fn line_key(model: &SiteModel, views: &Views, item: &Item) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    views.base_url.hash(&mut hasher);
+    model
+        .departments
+        .get(&item.department.value)
+        .map(|department| &department.name.value)
+        .hash(&mut hasher);
+    for reference in item.law_references() {
+        reference.law.value.hash(&mut hasher);
+        model
+            .laws
+            .get(&reference.law.value)
+            .map(|law| &law.title.value)
+            .hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// The columns of items.csv: header, the items.json key it comes from, meaning.
@@ -1345,8 +1435,8 @@ pub type RenderTemplate<'a> = dyn Fn(&str, &Context) -> Result<String, Box<Diagn
 /// once from [`super::render_pages`] with its template renderer; a template error becomes a
 /// diagnostic in `diagnostics`. Whole-site outputs are rendered whenever `wanted` accepts any
 /// page of an item, department, law or free page (they depend on all of them), or the output
-/// itself. The search index comes from `search_cache` when there is one (serve). Returns the
-/// number of outputs written.
+/// itself. The search index and items.json come from serve's cache when it has one, and
+/// `incremental.stop` stops the render. Returns the number of outputs written.
 pub fn render_data_and_search(
     model: &SiteModel,
     views: &Views,
@@ -1354,8 +1444,10 @@ pub fn render_data_and_search(
     wanted: &(dyn Fn(&str) -> bool + Sync),
     render: &RenderTemplate,
     diagnostics: &mut Vec<Diagnostic>,
-    search_cache: Option<&SearchCache>,
+    incremental: &Incremental,
 ) -> Result<usize, FsError> {
+    let cache = incremental.cache;
+    let stopped = || incremental.stop.is_some_and(|stop| stop());
     let content_changed = model
         .items
         .iter()
@@ -1372,7 +1464,7 @@ pub fn render_data_and_search(
             .pages
             .iter()
             .any(|p| wanted(&format!("pages/{}/index.html", p.slug)));
-    let wanted = |path: &str| content_changed || wanted(path);
+    let wanted = |path: &str| (content_changed || wanted(path)) && !stopped();
     let written = std::cell::Cell::new(0usize);
     let put = |path: &str, bytes: Vec<u8>| -> Result<(), FsError> {
         sink.page(path, bytes)?;
@@ -1380,28 +1472,27 @@ pub fn render_data_and_search(
         Ok(())
     };
 
-    let trace_start = std::time::Instant::now();
-    let trace = |what: &str| if std::env::var_os("ZHINAN_TRACE").is_some() { eprintln!("TRACE data {what} {:?}", trace_start.elapsed()) };
     let shards = super::search::shard_count(model.items.len() + model.pages.len());
     if wanted("search/index.json") || (0..shards).any(|n| wanted(&format!("search/shard-{n}.json")))
     {
-        let files = match search_cache {
-            Some(cache) => cache.files(model),
+        let files = match cache {
+            Some(cache) => cache.search.files(model),
             None => SearchIndex::build(model).files(),
         };
         for (path, bytes) in files {
             put(&path, bytes)?;
         }
     }
-    trace("search");
     if wanted("data/items.json") {
-        put("data/items.json", items_json(model, views))?;
+        let bytes = match cache {
+            Some(cache) => cache.items_json.items_json(model, views),
+            None => items_json(model, views),
+        };
+        put("data/items.json", bytes)?;
     }
-    trace("items.json");
     if wanted("data/items.csv") {
         put("data/items.csv", items_csv(model, views))?;
     }
-    trace("items.csv");
     if wanted("data/schema.json") {
         let mut schema =
             serde_json::to_vec_pretty(&item_schema(&views.base_url)).expect("schema serializes");
@@ -1423,13 +1514,11 @@ pub fn render_data_and_search(
             }
         }
     };
-    trace("feed");
     if wanted("search/index.html") {
         let mut context = Context::new();
         context.insert("search", &search_page_view(model, views));
         render_page("search/index.html", "search.html", context)?;
     }
-    trace("search page");
     if wanted("data/index.html") {
         let data = DataPageView {
             items_json_url: views.url("data/items.json"),

@@ -237,8 +237,11 @@ pub fn render_pages(
 /// What serve's rebuilds add to [`render_pages`].
 #[derive(Default, Clone, Copy)]
 pub struct Incremental<'a> {
-    /// Kept between renders: QR codes and the search index's tokens.
+    /// Kept between renders: QR codes, the search index's tokens, the lines of items.json.
     pub cache: Option<&'a RenderCache>,
+    /// Asked before each output: once it says `true`, nothing more is rendered (the render is
+    /// incomplete, and the caller, which knows, throws it away).
+    pub stop: Option<&'a (dyn Fn() -> bool + Sync)>,
     /// Render only pages that belong to one item, department, law or free page (everything under
     /// `items/<id>/`, `departments/<id>/`, `laws/<id>/`, `pages/<slug>/` that `wanted` asks for,
     /// slips and registration forms with their pages), none of the site-wide outputs (home,
@@ -246,13 +249,27 @@ pub struct Incremental<'a> {
     pub entity_pages_only: bool,
 }
 
-/// What serve keeps from one render to the next. Every entry is keyed by its whole input (a QR
-/// code by its URL, a document's search tokens by a hash of its searchable text), so an entry is
-/// never stale; a fresh cache renders exactly what no cache renders.
+/// What serve keeps from one render to the next; a fresh cache renders exactly what no cache
+/// renders. QR codes are keyed by their URL and a document's search tokens by a hash of its
+/// searchable text, so those are never stale; the lines of items.json must be told which items
+/// were re-read ([`RenderCache::forget_items`], [`RenderCache::forget_all_items`]).
 #[derive(Default)]
 pub struct RenderCache {
     pub qr_codes: std::sync::Arc<view::QrCodes>,
     pub search: search::SearchCache,
+    pub items_json: data::ItemsJsonCache,
+}
+
+impl RenderCache {
+    /// These items were re-read: what was made from their content is stale.
+    pub fn forget_items<'a>(&self, ids: impl IntoIterator<Item = &'a str>) {
+        self.items_json.forget(ids);
+    }
+
+    /// Every item was re-read.
+    pub fn forget_all_items(&self) {
+        self.items_json.clear();
+    }
 }
 
 /// [`render_pages`] with serve's cache and the entity-pages-only mode of its first phase.
@@ -264,8 +281,9 @@ pub fn render_pages_with(
     wanted: &(dyn Fn(&str) -> bool + Sync),
     incremental: &Incremental,
 ) -> Result<(RenderStats, Vec<Diagnostic>), FsError> {
-    let trace_start = std::time::Instant::now();
-    let trace = |what: &str| if std::env::var_os("ZHINAN_TRACE").is_some() { eprintln!("TRACE render {what} {:?}", trace_start.elapsed()) };
+    let stopped = || incremental.stop.is_some_and(|stop| stop());
+    let selected = wanted;
+    let wanted: &(dyn Fn(&str) -> bool + Sync) = &|output: &str| selected(output) && !stopped();
     let mut views = Views::new(model, options.base_url);
     if let Some(cache) = incremental.cache {
         views = views.sharing_qr_codes(cache.qr_codes.clone());
@@ -311,7 +329,6 @@ pub fn render_pages_with(
         }
     }
 
-    trace("items");
     // Items grouped by department, and by tag; only when a page that lists them is wanted (a
     // partial render of a few pages of a large site skips the lists of every item).
     let department_page = |id: &str| format!("departments/{id}/index.html");
@@ -375,15 +392,13 @@ pub fn render_pages_with(
         }
     };
 
-    trace("lists");
-    if home_wanted {
+    if home_wanted && wanted("index.html") {
         let mut context = page_context("");
         context.insert("departments", &department_views);
         context.insert("tags", &tags);
         emit("index.html", "index.html", context)?;
     }
 
-    trace("home");
     if site_wide && wanted("departments/index.html") {
         let mut context = page_context("departments/");
         context.insert("departments", &department_views);
@@ -391,12 +406,15 @@ pub fn render_pages_with(
     }
     for department in &department_views {
         let path = format!("departments/{}/", department.link.id);
+        // Asked before the context is made: serializing a view is most of a page's cost.
+        if !wanted(&format!("{path}index.html")) {
+            continue;
+        }
         let mut context = page_context(&path);
         context.insert("department", department);
         emit(&format!("{path}index.html"), "department.html", context)?;
     }
 
-    trace("departments");
     let law_page = |id: &str| format!("laws/{id}/index.html");
     let laws_wanted =
         site_wide && wanted("laws/index.html") || model.laws.keys().any(|id| wanted(&law_page(id)));
@@ -408,26 +426,29 @@ pub fn render_pages_with(
     let law_views: Vec<_> = model
         .laws
         .values()
-        .filter(|_| laws_wanted)
+        .take_while(|_| laws_wanted && !stopped())
         .map(|law| views.law(law, citations.get(law.id.as_str())))
         .collect();
-    trace("law views");
-    if site_wide {
+    if site_wide && wanted("laws/index.html") {
         let mut context = page_context("laws/");
         context.insert("laws", &law_views);
         emit("laws/index.html", "laws.html", context)?;
     }
-    trace("laws index");
     for law in &law_views {
         let path = format!("laws/{}/", law.id);
+        if !wanted(&format!("{path}index.html")) {
+            continue;
+        }
         let mut context = page_context(&path);
         context.insert("law", law);
         emit(&format!("{path}index.html"), "law.html", context)?;
     }
 
-    trace("laws");
     for page in &model.pages {
         let path = format!("pages/{}/", page.slug);
+        if !wanted(&format!("{path}index.html")) {
+            continue;
+        }
         let mut context = page_context(&path);
         context.insert("page", &views.page(page));
         emit(&format!("{path}index.html"), "page.html", context)?;
@@ -447,9 +468,7 @@ pub fn render_pages_with(
 
     emit("404.html", "404.html", page_context("404.html"))?;
 
-    trace("404");
     // Search index and page, open data and its page, feed.xml (data.rs).
-    let search_cache = incremental.cache.map(|cache| &cache.search);
     pages += data::render_data_and_search(
         model,
         &views,
@@ -457,10 +476,9 @@ pub fn render_pages_with(
         wanted,
         &render,
         &mut diagnostics,
-        search_cache,
+        incremental,
     )?;
 
-    trace("data");
     if wanted("sitemap.xml") {
         sink.page("sitemap.xml", sitemap(model, &views).into_bytes())?;
         pages += 1;
@@ -473,12 +491,10 @@ pub fn render_pages_with(
         sink.page("robots.txt", robots.into_bytes())?;
         pages += 1;
     }
-    trace("sitemap");
     // Print pages: slips, registration forms, guide books.
     let printed = print::render_print(model, tera, &views, root, sink, wanted, true)?;
     pages += printed.pages;
     diagnostics.extend(printed.diagnostics);
-    trace("print");
     for (path, bytes) in assets(root) {
         if wanted(&path) {
             sink.page(&path, bytes)?;

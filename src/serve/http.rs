@@ -200,17 +200,18 @@ fn output_response(
     status: StatusCode,
     output: &str,
 ) -> Response {
-    let Some(bytes) = snapshot.pages.get(output) else {
+    let Some(page) = snapshot.pages.get(output) else {
         return respond(
             StatusCode::NOT_FOUND,
             "text/plain; charset=utf-8",
             "not found\n",
         );
     };
+    let bytes = page.served();
     if output.ends_with(".html") {
-        html_page(site, snapshot, status, output, bytes)
+        html_page(site, snapshot, status, output, &bytes)
     } else {
-        respond(status, content_type(output), bytes.clone())
+        respond(status, content_type(output), bytes)
     }
 }
 

@@ -4,10 +4,18 @@
 //! A rebuild (1) re-reads the content: only the changed item files when nothing else changed
 //! ([`site::reload_items`]), else the whole site ([`site::load_site`]; parsing is fast), and the
 //! templates when one of them changed; (2) refuses to publish when there are errors, keeping the
-//! changed files pending so the next good rebuild still covers them; (3) works out which outputs
-//! depend on the pending files, from the model as it was when last published and as it is now
-//! ([`pages_to_render`]); (4) renders only those ([`render::render_pages`]) into a
-//! [`MemorySink`] and merges them over the last published pages.
+//! changed files pending so the next good rebuild still covers them; (3) first phase
+//! ([`Rebuilder::rebuild`]): renders the changed entities' own pages (everything under
+//! `items/<id>/`, `departments/<id>/`, … of the changed files) and publishes them at once, so the
+//! page being edited shows its new bytes in a few milliseconds whatever the size of the site;
+//! (4) second phase ([`Rebuilder::finish`]): works out which outputs depend on the files changed
+//! since the last complete build, from the model as it was then and as it is now
+//! ([`pages_to_render`]), renders only those ([`render::render_pages_with`]) into a
+//! [`MemorySink`] and merges them over the pages served. The second phase stops when more
+//! changes arrive (they are waiting on the watcher's channel); it stays owed, and the next
+//! rebuild's second phase covers both. It renders the first phase's pages again (a few pages;
+//! their bytes are unchanged, so nothing reloads twice), which keeps its result exactly that of
+//! a one-phase rebuild.
 //!
 //! What depends on what (the templates receive nothing else). An entity's pages are every
 //! output under its folder (`items/<id>/`: the item page and its print slip); the site-wide
@@ -33,7 +41,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
@@ -48,14 +56,64 @@ use crate::render::{self, Incremental, PageSink, RenderCache, RenderOptions};
 use crate::site::{self, LoadOptions, Loaded};
 use crate::write::minify_page;
 
-/// Rendered outputs by their path relative to the site root (`items/x/index.html`).
-pub type PageMap = HashMap<String, Bytes>;
+/// Rendered outputs by their path relative to the site root (`items/x/index.html`). Keys are
+/// shared, so that a rebuild's copy of a large site's map costs little.
+pub type PageMap = HashMap<Arc<str>, Page>;
 
 /// Published attachments: path under content/files/ (`forms/a.docx`) to the file.
 pub type AttachmentMap = HashMap<String, PathBuf>;
 
-/// A [`PageSink`] that keeps every page in memory, minified like `build` writes it: serve never
-/// writes into public/.
+/// One rendered output: the bytes render made, and what is served, minified like `build`
+/// writes it when serve minifies. Minified the first time it is served: most pages of a large
+/// site are never requested while it is edited, and minifying its largest pages (the home page,
+/// a department's book) takes longer than rendering them. Two pages are equal when render made
+/// the same bytes.
+#[derive(Debug, Clone)]
+pub struct Page(Arc<PageBytes>);
+
+#[derive(Debug)]
+struct PageBytes {
+    path: String,
+    rendered: Bytes,
+    minify: bool,
+    served: OnceLock<Bytes>,
+}
+
+impl Page {
+    /// The output at `path` (`items/x/index.html`, minified when `minify` and it is HTML).
+    pub fn new(path: &str, rendered: Vec<u8>, minify: bool) -> Page {
+        Page(Arc::new(PageBytes {
+            path: path.to_string(),
+            rendered: Bytes::from(rendered),
+            minify: minify && path.ends_with(".html"),
+            served: OnceLock::new(),
+        }))
+    }
+
+    /// What render made.
+    pub fn rendered(&self) -> &Bytes {
+        &self.0.rendered
+    }
+
+    /// What is served (minified on first use).
+    pub fn served(&self) -> Bytes {
+        let page = &self.0;
+        if !page.minify {
+            return page.rendered.clone();
+        }
+        page.served
+            .get_or_init(|| Bytes::from(minify_page(&page.path, page.rendered.to_vec())))
+            .clone()
+    }
+}
+
+impl PartialEq for Page {
+    fn eq(&self, other: &Page) -> bool {
+        self.0.rendered == other.0.rendered
+    }
+}
+
+/// A [`PageSink`] that keeps every page in memory ([`Page`]): serve never writes into public/.
 pub struct MemorySink {
     pages: Mutex<PageMap>,
     minify: bool,
@@ -78,15 +136,11 @@ impl MemorySink {
 
 impl PageSink for MemorySink {
     fn page(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError> {
-        let bytes = if self.minify {
-            minify_page(path, bytes)
-        } else {
-            bytes
-        };
+        let page = Page::new(path, bytes, self.minify);
         self.pages
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .insert(path.to_string(), Bytes::from(bytes));
+            .insert(Arc::from(path), page);
         Ok(())
     }
 }
@@ -439,7 +493,7 @@ pub enum Finish {
     /// Changes arrived meanwhile: the second phase stopped, and is still owed (the next rebuild
     /// merges into it).
     Interrupted,
-    Done(Rebuild),
+    Done(Box<Rebuild>),
 }
 
 /// Settings of the rebuilds, from the command line.
@@ -521,15 +575,15 @@ fn merge_pages(previous: &PageMap, rendered: PageMap, everything: bool) -> (Page
     // Compare only what was rendered: the rest is the previous bytes, shared.
     let mut changed: Vec<String> = rendered
         .iter()
-        .filter(|(path, bytes)| previous.get(path.as_str()) != Some(*bytes))
-        .map(|(path, _)| path.clone())
+        .filter(|(path, page)| previous.get::<str>(path) != Some(*page))
+        .map(|(path, _)| path.to_string())
         .collect();
     let pages = if everything {
         changed.extend(
             previous
                 .keys()
-                .filter(|path| !rendered.contains_key(path.as_str()))
-                .cloned(),
+                .filter(|path| !rendered.contains_key::<str>(path))
+                .map(|path| path.to_string()),
         );
         rendered
     } else {
@@ -583,7 +637,8 @@ impl Rebuilder {
             owed: None,
             cache: RenderCache::default(),
         };
-        let mut rebuild = rebuilder.first_phase(Vec::new(), Reread::Everything, started)?;
+        let mut rebuild =
+            rebuilder.first_phase(Vec::new(), Reread::Everything, Reread::Everything, started)?;
         if rebuilder.owed.is_some() {
             let owed = rebuilder.owed.take().expect("owed");
             rebuild = rebuilder
@@ -667,14 +722,27 @@ impl Rebuilder {
                 && is_regular_file(&self.settings.root.join(file))
         });
         let root = self.settings.root.clone();
-        eprintln!("TRACE matters {:?}", started.elapsed());
+        let ids_of = |content: &Loaded| -> Vec<String> {
+            content
+                .model
+                .items
+                .iter()
+                .filter(|item| changed.contains(&item.file))
+                .map(|item| item.id.clone())
+                .collect()
+        };
+        let before = ids_of(&self.content);
         let reread = if only_templates {
             Reread::Nothing
         } else if only_known_items && site::reload_items(&root, &mut self.content, &changed)? {
+            let after = ids_of(&self.content);
+            self.cache
+                .forget_items(before.iter().chain(&after).map(String::as_str));
             Reread::Items(changed.len())
         } else {
             self.content = site::load_site(&root, &self.settings.load)?;
             (self.content_files, self.item_files) = inventory_files(&root)?;
+            self.cache.forget_all_items();
             Reread::Everything
         };
         if templates_changed {
@@ -682,12 +750,13 @@ impl Rebuilder {
             self.templates_pending = true;
         }
         self.pending.extend(changed.iter().cloned());
-        let reread = match &self.owed {
+        // The second phase, when it follows interrupted ones, reports every re-read.
+        let owed_reread = match &self.owed {
             Some(owed) => owed.reread.and(reread),
             None => reread,
         };
-        eprintln!("TRACE reread {:?}", started.elapsed());
-        self.first_phase(changed, reread, started).map(Some)
+        self.first_phase(changed, reread, owed_reread, started)
+            .map(Some)
     }
 
     /// Whether a second phase is owed.
@@ -703,7 +772,7 @@ impl Rebuilder {
             return Ok(Finish::Nothing);
         };
         match self.second_phase(&owed, interrupted, Instant::now()) {
-            Ok(Some(rebuild)) => Ok(Finish::Done(rebuild)),
+            Ok(Some(rebuild)) => Ok(Finish::Done(Box::new(rebuild))),
             Ok(None) => {
                 self.owed = Some(owed);
                 Ok(Finish::Interrupted)
@@ -802,11 +871,12 @@ impl Rebuilder {
     }
 
     /// Checks the content, then renders and publishes the own pages of the entities of
-    /// `changed`; the rest becomes owed.
+    /// `changed`; the rest becomes owed (`owed_reread`: the re-reads it will report).
     fn first_phase(
         &mut self,
         changed_files: Vec<String>,
         reread: Reread,
+        owed_reread: Reread,
         started: Instant,
     ) -> FsResult<Rebuild> {
         let diagnostics = self.all_diagnostics(Vec::new());
@@ -828,14 +898,12 @@ impl Rebuilder {
         let report =
             (!diagnostics.is_empty()).then(|| self.report(&diagnostics, self.settings.color));
         self.owed = Some(Owed {
-            reread,
+            reread: owed_reread,
             first: None,
         });
-        eprintln!("TRACE diagnostics {:?}", started.elapsed());
         let model = &self.content.model;
         let base_path = Views::new(model, None).base_path;
         let own = self.own_pages(&changed_files);
-        eprintln!("TRACE own {:?}", started.elapsed());
         let nothing = |served: Option<&Served>| Published {
             pages: served.map_or_else(Default::default, |served| served.pages.clone()),
             attachments: served.map_or_else(Default::default, |served| served.attachments.clone()),
@@ -865,6 +933,7 @@ impl Rebuilder {
         let wanted = |output: &str| selection.contains(output);
         let incremental = Incremental {
             cache: Some(&self.cache),
+            stop: None,
             entity_pages_only: true,
         };
         let (stats, render_diagnostics) =
@@ -874,9 +943,13 @@ impl Rebuilder {
             let (outcome, report) = self.refuse(self.all_diagnostics(render_diagnostics));
             return Ok(done(outcome, report, Phase::Whole));
         }
-        eprintln!("TRACE rendered {:?}", started.elapsed());
-        let (pages, changed_outputs) = merge_pages(&served.pages, sink.into_pages(), false);
-        eprintln!("TRACE merged {:?}", started.elapsed());
+        let rendered = sink.into_pages();
+        // Minified now rather than when the browser asks for them: by then the second phase
+        // keeps every core busy.
+        for page in rendered.values() {
+            page.served();
+        }
+        let (pages, changed_outputs) = merge_pages(&served.pages, rendered, false);
         let first = FirstPhase {
             own: describe_own(&own),
             rendered: stats.pages,
@@ -891,7 +964,7 @@ impl Rebuilder {
             base_path: base_path.clone(),
         });
         self.owed = Some(Owed {
-            reread,
+            reread: owed_reread,
             first: Some(first.clone()),
         });
         let published = Published {
@@ -951,19 +1024,17 @@ impl Rebuilder {
             _ => Selection::Everything,
         };
         let stopped = AtomicBool::new(false);
-        let wanted = |output: &str| {
-            if !selection.contains(output) {
-                return false;
-            }
-            if stopped.load(Ordering::Relaxed) || interrupted() {
+        let stop = || {
+            if !stopped.load(Ordering::Relaxed) && interrupted() {
                 stopped.store(true, Ordering::Relaxed);
-                return false;
             }
-            true
+            stopped.load(Ordering::Relaxed)
         };
+        let wanted = |output: &str| selection.contains(output);
         let sink = MemorySink::new(self.settings.minify);
         let incremental = Incremental {
             cache: Some(&self.cache),
+            stop: Some(&stop),
             entity_pages_only: false,
         };
         let (stats, render_diagnostics) = render::render_pages_with(
@@ -1080,7 +1151,7 @@ mod tests {
         match rebuilder.finish(&|| false).unwrap() {
             Finish::Done(rest) => {
                 assert!(!rebuilder.owes_second_phase());
-                rest
+                *rest
             }
             other => panic!("{other:?}"),
         }
@@ -1093,7 +1164,7 @@ mod tests {
             .unwrap()
             .unwrap();
         match rebuilder.finish(&|| false).unwrap() {
-            Finish::Done(rest) => (first, rest),
+            Finish::Done(rest) => (first, *rest),
             other => panic!("{other:?}"),
         }
     }
@@ -1112,8 +1183,8 @@ mod tests {
     }
 
     fn assert_same_pages(incremental: &PageMap, full: &PageMap) {
-        let mut left: Vec<&String> = incremental.keys().collect();
-        let mut right: Vec<&String> = full.keys().collect();
+        let mut left: Vec<&Arc<str>> = incremental.keys().collect();
+        let mut right: Vec<&Arc<str>> = full.keys().collect();
         left.sort();
         right.sort();
         assert_eq!(left, right);
@@ -1209,7 +1280,7 @@ mod tests {
                 "items/shipin-xuke/slip/index.html"
             ]
         );
-        let page = String::from_utf8_lossy(&own.pages["items/shipin-xuke/index.html"]);
+        let page = String::from_utf8_lossy(own.pages["items/shipin-xuke/index.html"].rendered());
         assert!(page.contains("食品经营许可（新办，已改）"));
         // Then what lists or prints it; the item's pages are already up to date.
         assert!(matches!(rest.phase, Phase::Rest(Some(_))));

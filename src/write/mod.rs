@@ -4,9 +4,12 @@
 //!
 //! Pages rendered on a rayon worker (the items, in parallel) are minified and written right
 //! there. Pages that arrive from any other thread (the aggregate pages and print books, rendered
-//! one after another) are handed to the rayon pool, so that minifying one overlaps rendering the
-//! next; at most [`PENDING_BYTES`] of them wait at a time, and [`StagingWriter::finish`] waits
-//! for the last ones.
+//! one after another on the main thread) are handed to one writer thread, so that minifying one
+//! overlaps rendering the next; at most [`PENDING_BYTES`] of them wait at a time, and
+//! [`StagingWriter::finish`] waits for the last ones. One thread, not the rayon pool: a pool
+//! thread that minifies a book grows its own malloc arena by the minifier's working set, and two
+//! of them would add that twice to the peak memory for no gain (pages are handed over one book
+//! at a time).
 //!
 //! Architecture invariant: a failed build (content errors, template errors, I/O errors) leaves
 //! the previous output folder exactly as it was.
@@ -14,7 +17,9 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread::JoinHandle;
 use std::time::Instant;
 
 use crate::cli::{BuildArgs, could_not_run, root_exists};
@@ -24,18 +29,24 @@ use crate::fs::{self, FsError, FsResult};
 use crate::render::{self, PageSink, RenderOptions};
 use crate::site::{LoadOptions, load_site};
 
-/// Most page bytes handed to the pool and not yet written; a page that would go over waits
-/// (a single larger page is still accepted when nothing else waits).
+/// Most page bytes handed to the writer thread and not yet written; a page that would go over
+/// waits (a single larger page is still accepted when nothing else waits).
 pub const PENDING_BYTES: usize = 8 * 1024 * 1024;
+
+/// A page for the writer thread: output path and bytes.
+type QueuedPage = (String, Vec<u8>);
 
 /// Writes pages into a staging folder, minifying HTML.
 pub struct StagingWriter {
     root: PathBuf,
     minify: bool,
     shared: Arc<Shared>,
+    /// Pages for the writer thread (`None` once closed by `drop`).
+    queue: Mutex<Option<Sender<QueuedPage>>>,
+    thread: Option<JoinHandle<()>>,
 }
 
-/// What the writer and the pages it handed to the pool share.
+/// What the writer and its writer thread share.
 #[derive(Default)]
 struct Shared {
     files: AtomicUsize,
@@ -48,7 +59,7 @@ struct Shared {
 struct Pending {
     pages: usize,
     bytes: usize,
-    /// The first error of a page written on the pool (reported by `finish`).
+    /// The first error of a page written by the writer thread (reported by `finish`).
     error: Option<FsError>,
 }
 
@@ -96,10 +107,27 @@ pub fn minify_page(path: &str, bytes: Vec<u8>) -> Vec<u8> {
 
 impl StagingWriter {
     pub fn new(root: PathBuf, minify: bool) -> Self {
+        let shared: Arc<Shared> = Arc::default();
+        let (queue, pages) = mpsc::channel::<(String, Vec<u8>)>();
+        let thread = {
+            let shared = Arc::clone(&shared);
+            let root = root.clone();
+            std::thread::Builder::new()
+                .name("zhinan-write".into())
+                .spawn(move || {
+                    for (path, bytes) in pages {
+                        shared.write_handed_over(&root, minify, &path, bytes);
+                    }
+                })
+                .ok()
+        };
         StagingWriter {
             root,
             minify,
-            shared: Arc::default(),
+            shared,
+            // Without a thread, pages are written where they arrive.
+            queue: Mutex::new(thread.as_ref().map(|_| queue)),
+            thread,
         }
     }
 
@@ -113,7 +141,8 @@ impl StagingWriter {
         self.shared.bytes.load(Ordering::Relaxed)
     }
 
-    /// Waits until every page handed to the pool is written; the first error of one of them.
+    /// Waits until every page handed to the writer thread is written; the first error of one of
+    /// them.
     /// Call it before reading [`Self::files`] or touching the staging folder.
     pub fn finish(&self) -> FsResult<()> {
         let mut pending = self.shared.pending();
@@ -131,12 +160,48 @@ impl StagingWriter {
     }
 }
 
+impl Shared {
+    /// Writes a page handed to the writer thread and accounts for it: it no longer waits, and
+    /// its error (a panic of the minifier included) is kept for `finish`.
+    fn write_handed_over(&self, root: &Path, minify: bool, path: &str, bytes: Vec<u8>) {
+        let size = bytes.len();
+        let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.write(root, minify, path, bytes)
+        }))
+        .unwrap_or_else(|_| {
+            Err(FsError {
+                action: "minify and write",
+                path: root.join(path),
+                source: std::io::Error::other("the minifier failed on this page"),
+            })
+        });
+        let mut pending = self.pending();
+        pending.pages -= 1;
+        pending.bytes -= size;
+        if let Err(error) = written
+            && pending.error.is_none()
+        {
+            pending.error = Some(error);
+        }
+        drop(pending);
+        self.changed.notify_all();
+    }
+}
+
 impl PageSink for StagingWriter {
     fn page(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError> {
         if rayon::current_thread_index().is_some() {
             // Already one of many pages rendered in parallel: no hand-off.
             return self.shared.write(&self.root, self.minify, path, bytes);
         }
+        let queue = self
+            .queue
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone();
+        let Some(queue) = queue else {
+            return self.shared.write(&self.root, self.minify, path, bytes);
+        };
         let size = bytes.len();
         {
             let mut pending = self.shared.pending();
@@ -153,33 +218,25 @@ impl PageSink for StagingWriter {
             pending.pages += 1;
             pending.bytes += size;
         }
-        let shared = Arc::clone(&self.shared);
-        let root = self.root.clone();
-        let minify = self.minify;
-        let path = path.to_string();
-        rayon::spawn(move || {
-            let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                shared.write(&root, minify, &path, bytes)
-            }))
-            .unwrap_or_else(|_| {
-                Err(FsError {
-                    action: "minify and write",
-                    path: root.join(&path),
-                    source: std::io::Error::other("the minifier failed on this page"),
-                })
-            });
-            let mut pending = shared.pending();
-            pending.pages -= 1;
-            pending.bytes -= size;
-            if let Err(error) = written
-                && pending.error.is_none()
-            {
-                pending.error = Some(error);
-            }
-            drop(pending);
-            shared.changed.notify_all();
-        });
+        if let Err(mpsc::SendError((path, bytes))) = queue.send((path.to_string(), bytes)) {
+            // The writer thread is gone (it cannot panic, but): write here, and account for it.
+            self.shared
+                .write_handed_over(&self.root, self.minify, &path, bytes);
+        }
         Ok(())
+    }
+}
+
+impl Drop for StagingWriter {
+    fn drop(&mut self) {
+        // Closing the queue ends the writer thread once it has written what it was given.
+        self.queue
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 
