@@ -425,20 +425,33 @@ impl ItemsJsonCache {
         self.lines.lock().unwrap_or_else(|p| p.into_inner()).clear();
     }
 
-    /// `data/items.json`, as [`items_json`] makes it, from the lines of unchanged items.
-    pub fn items_json(&self, model: &SiteModel, views: &Views) -> Vec<u8> {
+    /// `data/items.json`, as [`items_json`] makes it, from the lines of unchanged items. `None`
+    /// when `stop` says so before it is made (a large site's items.json takes a while).
+    pub fn items_json(
+        &self,
+        model: &SiteModel,
+        views: &Views,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<u8>> {
         let known = std::mem::take(&mut *self.lines.lock().unwrap_or_else(|p| p.into_inner()));
-        let lines: Vec<KeyedLine> = model
+        let lines: Option<Vec<KeyedLine>> = model
             .items
             .par_iter()
             .map(|item| {
+                if stop() {
+                    return None;
+                }
                 let key = line_key(model, views, item);
-                match known.get(&item.id) {
+                Some(match known.get(&item.id) {
                     Some((known_key, line)) if *known_key == key => (key, line.clone()),
                     _ => (key, Arc::new(item_line(model, views, item))),
-                }
+                })
             })
             .collect();
+        let Some(lines) = lines.filter(|_| !stop()) else {
+            *self.lines.lock().unwrap_or_else(|p| p.into_inner()) = known;
+            return None;
+        };
         drop(known);
         let bytes = join_items(lines.iter().map(|(_, line)| line.as_slice()));
         *self.lines.lock().unwrap_or_else(|p| p.into_inner()) = model
@@ -447,7 +460,7 @@ impl ItemsJsonCache {
             .map(|item| item.id.clone())
             .zip(lines)
             .collect();
-        bytes
+        Some(bytes)
     }
 }
 
@@ -1485,10 +1498,12 @@ pub fn render_data_and_search(
     }
     if wanted("data/items.json") {
         let bytes = match cache {
-            Some(cache) => cache.items_json.items_json(model, views),
-            None => items_json(model, views),
+            Some(cache) => cache.items_json.items_json(model, views, &stopped),
+            None => Some(items_json(model, views)),
         };
-        put("data/items.json", bytes)?;
+        if let Some(bytes) = bytes {
+            put("data/items.json", bytes)?;
+        }
     }
     if wanted("data/items.csv") {
         put("data/items.csv", items_csv(model, views))?;
@@ -1561,6 +1576,35 @@ pub fn render_data_and_search(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cached items.json is the uncached one: after a department is renamed (a key
+    /// changes), after an item is edited and forgotten, and after a stopped render.
+    #[test]
+    fn the_items_json_cache_writes_what_no_cache_writes() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+        let options = crate::site::LoadOptions {
+            today: crate::model::convert::parse_date("2026-11-29"),
+        };
+        let mut model = crate::site::load_site(&root, &options).unwrap().model;
+        let cache = ItemsJsonCache::default();
+        let go_on = || false;
+        let check = |model: &SiteModel, what: &str| {
+            let views = Views::new(model, None);
+            let cached = cache.items_json(model, &views, &go_on).unwrap();
+            assert!(cached == items_json(model, &views), "{what}");
+        };
+        check(&model, "the first");
+        check(&model, "the same");
+        let department = model.items[0].department.value.clone();
+        model.departments.get_mut(&department).unwrap().name.value = "改名的股室".into();
+        check(&model, "a department renamed");
+        model.items[0].name.value.push_str("（改）");
+        cache.forget([model.items[0].id.as_str()]);
+        check(&model, "an item edited");
+        let views = Views::new(&model, None);
+        assert!(cache.items_json(&model, &views, &|| true).is_none());
+        check(&model, "after a stopped render");
+    }
 
     #[test]
     fn areas_from_authority_names() {

@@ -415,10 +415,11 @@ pub fn render_pages_with(
         emit(&format!("{path}index.html"), "department.html", context)?;
     }
 
+    // Every law's view for the index of laws, else only the views of the laws wanted.
     let law_page = |id: &str| format!("laws/{id}/index.html");
-    let laws_wanted =
-        site_wide && wanted("laws/index.html") || model.laws.keys().any(|id| wanted(&law_page(id)));
-    let citations = if laws_wanted {
+    let laws_index_wanted = site_wide && wanted("laws/index.html");
+    let law_wanted = |id: &str| laws_index_wanted || wanted(&law_page(id));
+    let citations = if model.laws.keys().any(|id| law_wanted(id)) {
         views.citations()
     } else {
         BTreeMap::new()
@@ -426,10 +427,11 @@ pub fn render_pages_with(
     let law_views: Vec<_> = model
         .laws
         .values()
-        .take_while(|_| laws_wanted && !stopped())
+        .take_while(|_| !stopped())
+        .filter(|law| law_wanted(&law.id))
         .map(|law| views.law(law, citations.get(law.id.as_str())))
         .collect();
-    if site_wide && wanted("laws/index.html") {
+    if laws_index_wanted && wanted("laws/index.html") {
         let mut context = page_context("laws/");
         context.insert("laws", &law_views);
         emit("laws/index.html", "laws.html", context)?;

@@ -251,7 +251,8 @@ impl<'a> Views<'a> {
         self
     }
 
-    /// The QR code of `url` as inline SVG ([`super::print::qr_svg`]), made once per render.
+    /// The QR code of `url` as inline SVG ([`super::print::qr_svg`]), made once per render (once
+    /// per serve session when the codes are shared).
     pub fn qr_svg(&self, url: &str) -> String {
         let cached = |codes: &std::collections::HashMap<String, String>| codes.get(url).cloned();
         let lock = || {

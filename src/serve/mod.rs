@@ -158,13 +158,18 @@ impl Log {
         println!("{} {text}", now());
     }
 
-    /// The line of a rebuild (the first phase of a rebuild has none: its line comes with the
-    /// rest) and its diagnostics.
+    /// The line of a rebuild and its diagnostics (a first phase has neither: they come with the
+    /// rest).
     fn rebuild(&mut self, rebuild: &Rebuild) {
+        if matches!(
+            (&rebuild.outcome, &rebuild.phase),
+            (Outcome::Published(_), Phase::First(_))
+        ) {
+            return;
+        }
         let what = describe_files(&rebuild.changed_files);
         let milliseconds = rebuild.elapsed.as_millis();
         match &rebuild.outcome {
-            Outcome::Published(_) if matches!(rebuild.phase, Phase::First(_)) => {}
             Outcome::Published(published) => {
                 let reread = describe_reread(rebuild.reread, published.items);
                 let warnings = match published.warnings {

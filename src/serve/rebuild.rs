@@ -879,8 +879,15 @@ impl Rebuilder {
         owed_reread: Reread,
         started: Instant,
     ) -> FsResult<Rebuild> {
-        let diagnostics = self.all_diagnostics(Vec::new());
-        let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+        // Warnings are reported with the second phase: on a large site with many of them, the
+        // report takes longer to make than the first phase.
+        let has_errors = self
+            .content
+            .diagnostics
+            .iter()
+            .chain(&self.template_diagnostics)
+            .any(|d| d.severity == Severity::Error);
+        let warnings = self.content.diagnostics.len() + self.template_diagnostics.len();
         let done = |outcome: Outcome, report: Option<String>, phase: Phase| Rebuild {
             changed_files: changed_files.clone(),
             reread,
@@ -891,12 +898,10 @@ impl Rebuilder {
         };
         let Some(tera) = self.templates.as_ref().filter(|_| !has_errors) else {
             self.owed = None;
-            let (outcome, report) = self.refuse(diagnostics);
+            let (outcome, report) = self.refuse(self.all_diagnostics(Vec::new()));
             return Ok(done(outcome, report, Phase::Whole));
         };
-        let warnings = diagnostics.len();
-        let report =
-            (!diagnostics.is_empty()).then(|| self.report(&diagnostics, self.settings.color));
+        let report = None;
         self.owed = Some(Owed {
             reread: owed_reread,
             first: None,

@@ -24,8 +24,13 @@ use notify_debouncer_full::{
 
 /// How long an event waits before it is reported, so that the events of one save (an editor's
 /// write-to-temp-then-rename) arrive together: they come within a millisecond. Short, because
-/// it adds to every save's latency (the debouncer looks every quarter of it: about 1 ms).
+/// it adds to every save's latency.
 pub const DEBOUNCE: Duration = Duration::from_millis(5);
+
+/// How often the debouncer looks for events that have waited long enough: an event is reported
+/// [`DEBOUNCE`] to `DEBOUNCE + TICK` after it happened. Not shorter: the debouncer wakes up
+/// this often also while nothing happens.
+const TICK: Duration = Duration::from_millis(5);
 
 /// What the watcher tells the rebuild loop.
 #[derive(Debug)]
@@ -133,14 +138,14 @@ impl Watching {
         let backend = match poll {
             None => Backend::Events(new_debouncer_opt(
                 DEBOUNCE,
-                None,
+                Some(TICK),
                 handler(sender, sent),
                 RecommendedCache::new(),
                 config,
             )?),
             Some(interval) => Backend::Polling(new_debouncer_opt(
                 DEBOUNCE,
-                None,
+                Some(TICK),
                 handler(sender, sent),
                 NoCache,
                 // notify compares modification times in whole seconds: without the contents,
