@@ -10,6 +10,7 @@ use crate::check::rules::{RULES, markdown_documentation};
 use crate::diagnostics::report::{Format, Report};
 use crate::diagnostics::{Language, Severity};
 use crate::site::{LoadOptions, load_site};
+use crate::write::Minify;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -62,9 +63,22 @@ pub struct BuildArgs {
     /// Override site.yaml's base_url (e.g. for a staging host)
     #[arg(long)]
     pub base_url: Option<String>,
-    /// Do not minify HTML, CSS and JS
-    #[arg(long)]
+    /// How HTML pages are minified
+    #[arg(long, value_enum, value_name = "MODE", default_value = "whitespace")]
+    pub minify: Minify,
+    /// Do not minify (as `--minify off`)
+    #[arg(long, conflicts_with = "minify")]
     pub no_minify: bool,
+}
+
+impl BuildArgs {
+    pub fn minify_mode(&self) -> Minify {
+        if self.no_minify {
+            Minify::Off
+        } else {
+            self.minify
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -104,9 +118,22 @@ pub struct ServeArgs {
     /// Open the preview in the default browser
     #[arg(long)]
     pub open: bool,
-    /// Do not minify HTML, CSS and JS (as `build --no-minify`)
-    #[arg(long)]
+    /// How HTML pages are minified (as `build --minify`)
+    #[arg(long, value_enum, value_name = "MODE", default_value = "whitespace")]
+    pub minify: Minify,
+    /// Do not minify (as `--minify off`)
+    #[arg(long, conflicts_with = "minify")]
     pub no_minify: bool,
+}
+
+impl ServeArgs {
+    pub fn minify_mode(&self) -> Minify {
+        if self.no_minify {
+            Minify::Off
+        } else {
+            self.minify
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -53,6 +53,19 @@ pub fn write(path: &Path, bytes: &[u8]) -> FsResult<()> {
     wrap("write", path, std::fs::write(path, bytes))
 }
 
+/// Writes `parts` one after another into the file at `path` (created or truncated), so that a
+/// large file is never whole in memory; returns the number of bytes written.
+pub fn write_parts(path: &Path, parts: &mut dyn Iterator<Item = Vec<u8>>) -> FsResult<u64> {
+    use std::io::Write;
+    let mut file = wrap("create", path, std::fs::File::create(path))?;
+    let mut written = 0;
+    for part in parts {
+        wrap("write", path, file.write_all(&part))?;
+        written += part.len() as u64;
+    }
+    Ok(written)
+}
+
 pub fn create_dir_all(path: &Path) -> FsResult<()> {
     wrap("create folder", path, std::fs::create_dir_all(path))
 }

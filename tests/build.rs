@@ -174,7 +174,7 @@ fn builds_the_valid_fixture_with_everything_on_the_item_page() {
         "测试县人民政府",
         "2026-10-01",
         "<strong>委托书</strong>",
-        "lang=zh-CN",
+        "<html lang=\"zh-CN\">",
     ] {
         assert!(item.contains(expected), "item page lacks `{expected}`");
     }
@@ -264,9 +264,11 @@ fn plain_text_is_escaped_and_unsafe_markdown_is_refused() {
     assert!(output.status.success(), "{}", stderr(&output));
     let html = read(&out.join("items/shipin-xuke/index.html"));
     // Exactly one real </title>, and the heading shows the text, escaped.
-    assert!(html.contains("<title>食品&lt;/title>"), "{html}");
+    assert!(html.contains("<title>食品&lt;/title&gt;"), "{html}");
     assert!(
-        html.contains("<h1>食品&lt;/title>&lt;script>alert(1)&lt;/script>许可\" onload=\"x</h1>"),
+        html.contains(
+            "<h1>食品&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;许可&quot; onload=&quot;x</h1>"
+        ),
         "{html}"
     );
     assert!(!html.contains("<script>alert(1)</script>许可\" onload=\"x</h1>"));

@@ -233,7 +233,7 @@ fn the_index_finds_items_by_name_code_material_tag_department_and_pages() {
     assert!(!index.postings.contains_key("pages"));
     // The search page lists every item for visitors without JavaScript.
     let page = read(&out.join("search/index.html"));
-    assert!(page.contains("role=search"));
+    assert!(has_tag_with(&page, "form", &[("role", "search")]));
     assert!(page.contains("个体工商户设立登记") && page.contains("SP-002"));
 }
 
@@ -924,19 +924,67 @@ fn item_pages_carry_government_service_json_ld_open_graph_and_canonical_links() 
     }
 }
 
-/// `<link rel=... href=...>` as written or as minified (attributes sorted, quotes dropped).
-fn has_link(page: &str, rel: &str, href: &str) -> bool {
-    page.contains(&format!("<link rel=\"{rel}\" href=\"{href}\""))
-        || page.contains(&format!("<link href={href} rel={rel}"))
-        || page.contains(&format!("<link href=\"{href}\" rel={rel}"))
+/// The attributes of every `<name ...>` tag of `page`, quoted or not (as minify-html leaves
+/// them), in document order; values as written (entities not decoded).
+fn tag_attributes(page: &str, name: &str) -> Vec<Vec<(String, String)>> {
+    let opening = format!("<{name} ");
+    let mut tags = Vec::new();
+    for (index, _) in page.match_indices(&opening) {
+        let mut rest = &page[index + opening.len()..];
+        let mut attributes = Vec::new();
+        loop {
+            rest = rest.trim_start();
+            if rest.is_empty() || rest.starts_with('>') || rest.starts_with("/>") {
+                break;
+            }
+            let name_end = rest.find(['=', ' ', '>']).unwrap_or(rest.len());
+            let key = rest[..name_end].to_string();
+            rest = &rest[name_end..];
+            let value = if let Some(after) = rest.strip_prefix('=') {
+                let (value, after) = match after.chars().next() {
+                    Some(quote @ ('"' | '\'')) => {
+                        let close = after[1..].find(quote).unwrap() + 1;
+                        (&after[1..close], &after[close + 1..])
+                    }
+                    _ => {
+                        let end = after.find([' ', '>']).unwrap_or(after.len());
+                        (&after[..end], &after[end..])
+                    }
+                };
+                rest = after;
+                value.to_string()
+            } else {
+                String::new()
+            };
+            attributes.push((key, value));
+        }
+        tags.push(attributes);
+    }
+    tags
 }
 
-/// `<meta property=... content=...>` as written or as minified.
+fn has_tag_with(page: &str, name: &str, wanted: &[(&str, &str)]) -> bool {
+    tag_attributes(page, name).iter().any(|attributes| {
+        wanted.iter().all(|(key, value)| {
+            attributes
+                .iter()
+                .any(|(k, v)| k == key && v.replace("&amp;", "&") == *value)
+        })
+    })
+}
+
+/// A `<link>` with this `rel` and `href`, whatever the order and quoting of its attributes.
+fn has_link(page: &str, rel: &str, href: &str) -> bool {
+    has_tag_with(page, "link", &[("rel", rel), ("href", href)])
+}
+
+/// A `<meta>` with this `property` and `content`, whatever the order and quoting.
 fn has_meta(page: &str, property: &str, content: &str) -> bool {
-    page.contains(&format!(
-        "<meta property=\"{property}\" content=\"{content}\""
-    )) || page.contains(&format!("<meta content={content} property={property}>"))
-        || page.contains(&format!("<meta content=\"{content}\" property={property}>"))
+    has_tag_with(
+        page,
+        "meta",
+        &[("property", property), ("content", content)],
+    )
 }
 
 // ---- feed.xml ----------------------------------------------------------------------------------

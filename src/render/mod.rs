@@ -79,6 +79,17 @@ pub const BUILTIN_ASSETS: &[(&str, &str)] = &[
 pub trait PageSink: Sync {
     /// `path` is relative to the output root, `/`-separated (`items/x/index.html`).
     fn page(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError>;
+
+    /// Like [`page`](Self::page), for a large output that is made in parts (data/items.json):
+    /// a sink that writes files writes each part as it comes, so the whole is never in memory.
+    /// Never minified. By default the parts are joined and handed to `page`.
+    fn page_in_parts(
+        &self,
+        path: &str,
+        parts: &mut dyn Iterator<Item = Vec<u8>>,
+    ) -> Result<(), FsError> {
+        self.page(path, parts.flatten().collect())
+    }
 }
 
 fn template_file(root: &Path, name: &str) -> String {
@@ -237,7 +248,7 @@ pub fn render_pages(
 /// What serve's rebuilds add to [`render_pages`].
 #[derive(Default, Clone, Copy)]
 pub struct Incremental<'a> {
-    /// Kept between renders: QR codes, the search index's tokens, the lines of items.json.
+    /// Kept between renders: the search index's tokens, the lines of items.json.
     pub cache: Option<&'a RenderCache>,
     /// Asked before each output: once it says `true`, nothing more is rendered (the render is
     /// incomplete, and the caller, which knows, throws it away).
@@ -250,12 +261,11 @@ pub struct Incremental<'a> {
 }
 
 /// What serve keeps from one render to the next; a fresh cache renders exactly what no cache
-/// renders. QR codes are keyed by their URL and a document's search tokens by a hash of its
-/// searchable text, so those are never stale; the lines of items.json must be told which items
+/// renders. A document's search tokens are keyed by a hash of its searchable text, so they are
+/// never stale; the lines of items.json must be told which items
 /// were re-read ([`RenderCache::forget_items`], [`RenderCache::forget_all_items`]).
 #[derive(Default)]
 pub struct RenderCache {
-    pub qr_codes: std::sync::Arc<view::QrCodes>,
     pub search: search::SearchCache,
     pub items_json: data::ItemsJsonCache,
 }
@@ -284,10 +294,7 @@ pub fn render_pages_with(
     let stopped = || incremental.stop.is_some_and(|stop| stop());
     let selected = wanted;
     let wanted: &(dyn Fn(&str) -> bool + Sync) = &|output: &str| selected(output) && !stopped();
-    let mut views = Views::new(model, options.base_url);
-    if let Some(cache) = incremental.cache {
-        views = views.sharing_qr_codes(cache.qr_codes.clone());
-    }
+    let views = Views::new(model, options.base_url);
     let site_wide = !incremental.entity_pages_only;
     let mut tera = tera.clone();
     tera.global_context().insert("site", &views.site());
@@ -329,6 +336,85 @@ pub fn render_pages_with(
         }
     }
 
+    // The rest: the listing pages (home, departments, laws, free pages, 404, sitemap), the
+    // search index and open data, and the print pages (slips, registration forms, books), side
+    // by side: each is independent of the others, and only the slips are parallel within.
+    let listings = || {
+        listing_pages(
+            model,
+            &views,
+            sink,
+            wanted,
+            &render,
+            &page_context,
+            site_wide,
+            &stopped,
+        )
+    };
+    if !site_wide {
+        // Slips and registration forms come with their item and department pages.
+        let (listed, listing_diagnostics) = listings()?;
+        diagnostics.extend(listing_diagnostics);
+        let printed = print::render_print(model, tera, &views, root, sink, wanted, false)?;
+        diagnostics.extend(printed.diagnostics);
+        return Ok((
+            RenderStats {
+                pages: pages + listed + printed.pages,
+            },
+            diagnostics,
+        ));
+    }
+    let data_and_search = || {
+        let mut data_diagnostics = Vec::new();
+        data::render_data_and_search(
+            model,
+            &views,
+            sink,
+            wanted,
+            &render,
+            &mut data_diagnostics,
+            incremental,
+        )
+        .map(|written| (written, data_diagnostics))
+    };
+    let print_pages = || print::render_print(model, tera, &views, root, sink, wanted, true);
+    let (listed, (data_written, printed)) =
+        rayon::join(listings, || rayon::join(data_and_search, print_pages));
+    let (listed, listing_diagnostics) = listed?;
+    let (data_written, data_diagnostics) = data_written?;
+    let printed = printed?;
+    pages += listed + data_written + printed.pages;
+    diagnostics.extend(listing_diagnostics);
+    diagnostics.extend(data_diagnostics);
+    diagnostics.extend(printed.diagnostics);
+    for (path, bytes) in assets(root) {
+        if wanted(&path) {
+            sink.page(&path, bytes)?;
+        }
+    }
+    Ok((RenderStats { pages }, diagnostics))
+}
+
+/// Renders a template with a context, from any thread; a template error is a diagnostic.
+type RenderPage<'a> = dyn Fn(&str, &Context) -> Result<String, Box<Diagnostic>> + Sync + 'a;
+
+/// The pages that list items, departments and laws, and the free pages: home, department
+/// index and pages, law index and pages, free pages; when `site_wide`, also 404.html,
+/// sitemap.xml and robots.txt. Returns the number of outputs written and the template
+/// diagnostics.
+#[allow(clippy::too_many_arguments)]
+fn listing_pages(
+    model: &SiteModel,
+    views: &Views,
+    sink: &dyn PageSink,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    render: &RenderPage,
+    page_context: &(dyn Fn(&str) -> Context + Sync),
+    site_wide: bool,
+    stopped: &(dyn Fn() -> bool + Sync),
+) -> Result<(usize, Vec<Diagnostic>), FsError> {
+    let mut pages = 0;
+    let mut diagnostics = Vec::new();
     // Items grouped by department, and by tag; only when a page that lists them is wanted (a
     // partial render of a few pages of a large site skips the lists of every item).
     let department_page = |id: &str| format!("departments/{id}/index.html");
@@ -457,32 +543,12 @@ pub fn render_pages_with(
     }
 
     if !site_wide {
-        // Slips and registration forms come with their item and department pages.
-        let printed = print::render_print(model, tera, &views, root, sink, wanted, false)?;
-        diagnostics.extend(printed.diagnostics);
-        return Ok((
-            RenderStats {
-                pages: pages + printed.pages,
-            },
-            diagnostics,
-        ));
+        return Ok((pages, diagnostics));
     }
-
     emit("404.html", "404.html", page_context("404.html"))?;
 
-    // Search index and page, open data and its page, feed.xml (data.rs).
-    pages += data::render_data_and_search(
-        model,
-        &views,
-        sink,
-        wanted,
-        &render,
-        &mut diagnostics,
-        incremental,
-    )?;
-
     if wanted("sitemap.xml") {
-        sink.page("sitemap.xml", sitemap(model, &views).into_bytes())?;
+        sink.page("sitemap.xml", sitemap(model, views).into_bytes())?;
         pages += 1;
     }
     if wanted("robots.txt") {
@@ -493,16 +559,7 @@ pub fn render_pages_with(
         sink.page("robots.txt", robots.into_bytes())?;
         pages += 1;
     }
-    // Print pages: slips, registration forms, guide books.
-    let printed = print::render_print(model, tera, &views, root, sink, wanted, true)?;
-    pages += printed.pages;
-    diagnostics.extend(printed.diagnostics);
-    for (path, bytes) in assets(root) {
-        if wanted(&path) {
-            sink.page(&path, bytes)?;
-        }
-    }
-    Ok((RenderStats { pages }, diagnostics))
+    Ok((pages, diagnostics))
 }
 
 /// sitemap.xml: a fixed format, built here.

@@ -199,14 +199,7 @@ pub struct Views<'a> {
     pub model: &'a SiteModel,
     pub base_path: String,
     pub base_url: String,
-    /// QR codes made so far in this render (or, shared, in earlier ones), by URL: an item's code
-    /// is printed on its page, its slip and two books, and is made once.
-    qr_codes: std::sync::Arc<QrCodes>,
 }
-
-/// QR codes by URL ([`Views::qr_svg`]); serve keeps one between renders. A URL's code never
-/// changes, so an entry is never stale.
-pub type QrCodes = std::sync::Mutex<std::collections::HashMap<String, String>>;
 
 pub fn base_path_of(base_url: &str) -> String {
     let after_scheme = base_url
@@ -241,31 +234,7 @@ impl<'a> Views<'a> {
             model,
             base_path: base_path_of(&base_url),
             base_url,
-            qr_codes: Default::default(),
         }
-    }
-
-    /// These views with QR codes shared with other renders (serve's rebuilds).
-    pub fn sharing_qr_codes(mut self, codes: std::sync::Arc<QrCodes>) -> Self {
-        self.qr_codes = codes;
-        self
-    }
-
-    /// The QR code of `url` as inline SVG ([`super::print::qr_svg`]), made once per render (once
-    /// per serve session when the codes are shared).
-    pub fn qr_svg(&self, url: &str) -> String {
-        let cached = |codes: &std::collections::HashMap<String, String>| codes.get(url).cloned();
-        let lock = || {
-            self.qr_codes
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-        };
-        if let Some(svg) = cached(&lock()) {
-            return svg;
-        }
-        let svg = super::print::qr_svg(url);
-        lock().insert(url.to_string(), svg.clone());
-        svg
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -427,7 +396,7 @@ impl<'a> Views<'a> {
             id: &item.id,
             url: self.item_url(&item.id),
             qr_svg: if with_qr {
-                self.qr_svg(&permalink)
+                super::print::qr_svg(&permalink)
             } else {
                 String::new()
             },

@@ -438,7 +438,7 @@ pub fn run(args: ServeArgs) -> i32 {
         load: LoadOptions {
             today: args.common.today,
         },
-        minify: !args.no_minify,
+        minify: args.minify_mode(),
         language,
         color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };

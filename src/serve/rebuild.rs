@@ -54,7 +54,7 @@ use crate::model::SiteModel;
 use crate::render::view::Views;
 use crate::render::{self, Incremental, PageSink, RenderCache, RenderOptions};
 use crate::site::{self, LoadOptions, Loaded};
-use crate::write::minify_page;
+use crate::write::{Minify, minify_page};
 
 /// Rendered outputs by their path relative to the site root (`items/x/index.html`). Keys are
 /// shared, so that a rebuild's copy of a large site's map costs little.
@@ -75,17 +75,21 @@ pub struct Page(Arc<PageBytes>);
 struct PageBytes {
     path: String,
     rendered: Bytes,
-    minify: bool,
+    minify: Minify,
     served: OnceLock<Bytes>,
 }
 
 impl Page {
-    /// The output at `path` (`items/x/index.html`, minified when `minify` and it is HTML).
-    pub fn new(path: &str, rendered: Vec<u8>, minify: bool) -> Page {
+    /// The output at `path` (`items/x/index.html`), served minified as `minify` says.
+    pub fn new(path: &str, rendered: Vec<u8>, minify: Minify) -> Page {
         Page(Arc::new(PageBytes {
             path: path.to_string(),
             rendered: Bytes::from(rendered),
-            minify: minify && path.ends_with(".html"),
+            minify: if path.ends_with(".html") {
+                minify
+            } else {
+                Minify::Off
+            },
             served: OnceLock::new(),
         }))
     }
@@ -98,11 +102,13 @@ impl Page {
     /// What is served (minified on first use).
     pub fn served(&self) -> Bytes {
         let page = &self.0;
-        if !page.minify {
+        if page.minify == Minify::Off {
             return page.rendered.clone();
         }
         page.served
-            .get_or_init(|| Bytes::from(minify_page(&page.path, page.rendered.to_vec())))
+            .get_or_init(|| {
+                Bytes::from(minify_page(page.minify, &page.path, page.rendered.to_vec()))
+            })
             .clone()
     }
 }
@@ -116,11 +122,11 @@ impl PartialEq for Page {
 /// A [`PageSink`] that keeps every page in memory ([`Page`]): serve never writes into public/.
 pub struct MemorySink {
     pages: Mutex<PageMap>,
-    minify: bool,
+    minify: Minify,
 }
 
 impl MemorySink {
-    pub fn new(minify: bool) -> Self {
+    pub fn new(minify: Minify) -> Self {
         MemorySink {
             pages: Mutex::new(PageMap::new()),
             minify,
@@ -501,7 +507,7 @@ pub enum Finish {
 pub struct RebuildSettings {
     pub root: PathBuf,
     pub load: LoadOptions,
-    pub minify: bool,
+    pub minify: Minify,
     pub language: Language,
     /// Color the terminal report.
     pub color: bool,
@@ -542,7 +548,7 @@ pub struct Rebuilder {
     /// A template changed since the last complete build: the second phase renders everything.
     templates_pending: bool,
     owed: Option<Owed>,
-    /// QR codes and search tokens, kept between renders.
+    /// Search tokens and items.json lines, kept between renders.
     cache: RenderCache,
 }
 
@@ -1133,7 +1139,7 @@ mod tests {
             load: LoadOptions {
                 today: crate::model::convert::parse_date("2026-11-29"),
             },
-            minify: false,
+            minify: Minify::Off,
             language: Language::En,
             color: false,
         }

@@ -29,6 +29,9 @@ use crate::fs::{self, FsError, FsResult};
 use crate::render::{self, PageSink, RenderOptions};
 use crate::site::{LoadOptions, load_site};
 
+pub mod minify;
+pub use minify::{Minify, minify_page};
+
 /// Most page bytes handed to the writer thread and not yet written; a page that would go over
 /// waits (a single larger page is still accepted when nothing else waits).
 pub const PENDING_BYTES: usize = 8 * 1024 * 1024;
@@ -39,7 +42,7 @@ type QueuedPage = (String, Vec<u8>);
 /// Writes pages into a staging folder, minifying HTML.
 pub struct StagingWriter {
     root: PathBuf,
-    minify: bool,
+    minify: Minify,
     shared: Arc<Shared>,
     /// Pages for the writer thread (`None` once closed by `drop`).
     queue: Mutex<Option<Sender<QueuedPage>>>,
@@ -71,12 +74,8 @@ impl Shared {
     }
 
     /// Minifies (when asked) and writes one page under `root`.
-    fn write(&self, root: &Path, minify: bool, path: &str, bytes: Vec<u8>) -> FsResult<()> {
-        let bytes = if minify {
-            minify_page(path, bytes)
-        } else {
-            bytes
-        };
+    fn write(&self, root: &Path, minify: Minify, path: &str, bytes: Vec<u8>) -> FsResult<()> {
+        let bytes = minify_page(minify, path, bytes);
         let target = root.join(path);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
@@ -88,25 +87,8 @@ impl Shared {
     }
 }
 
-fn minify_config() -> minify_html::Cfg {
-    let mut config = minify_html::Cfg::new();
-    config.keep_html_and_head_opening_tags = true;
-    config.keep_closing_tags = true;
-    config.minify_css = true;
-    config.minify_js = true;
-    config
-}
-
-pub fn minify_page(path: &str, bytes: Vec<u8>) -> Vec<u8> {
-    if path.ends_with(".html") {
-        minify_html::minify(&bytes, &minify_config())
-    } else {
-        bytes
-    }
-}
-
 impl StagingWriter {
-    pub fn new(root: PathBuf, minify: bool) -> Self {
+    pub fn new(root: PathBuf, minify: Minify) -> Self {
         let shared: Arc<Shared> = Arc::default();
         let (queue, pages) = mpsc::channel::<(String, Vec<u8>)>();
         let thread = {
@@ -163,7 +145,7 @@ impl StagingWriter {
 impl Shared {
     /// Writes a page handed to the writer thread and accounts for it: it no longer waits, and
     /// its error (a panic of the minifier included) is kept for `finish`.
-    fn write_handed_over(&self, root: &Path, minify: bool, path: &str, bytes: Vec<u8>) {
+    fn write_handed_over(&self, root: &Path, minify: Minify, path: &str, bytes: Vec<u8>) {
         let size = bytes.len();
         let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             self.write(root, minify, path, bytes)
@@ -189,6 +171,14 @@ impl Shared {
 }
 
 impl PageSink for StagingWriter {
+    fn page_in_parts(
+        &self,
+        path: &str,
+        parts: &mut dyn Iterator<Item = Vec<u8>>,
+    ) -> Result<(), FsError> {
+        self.write_parts(path, parts)
+    }
+
     fn page(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError> {
         if rayon::current_thread_index().is_some() {
             // Already one of many pages rendered in parallel: no hand-off.
@@ -223,6 +213,20 @@ impl PageSink for StagingWriter {
             self.shared
                 .write_handed_over(&self.root, self.minify, &path, bytes);
         }
+        Ok(())
+    }
+}
+
+impl StagingWriter {
+    /// Writes a page made in parts ([`PageSink::page_in_parts`]) on the calling thread.
+    fn write_parts(&self, path: &str, parts: &mut dyn Iterator<Item = Vec<u8>>) -> FsResult<()> {
+        let target = self.root.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let written = fs::write_parts(&target, parts)?;
+        self.shared.files.fetch_add(1, Ordering::Relaxed);
+        self.shared.bytes.fetch_add(written, Ordering::Relaxed);
         Ok(())
     }
 }
@@ -332,7 +336,7 @@ pub fn run_build(args: BuildArgs) -> i32 {
 
     let staging = sibling(&out, "staging");
     let _ = std::fs::remove_dir_all(&staging);
-    let writer = StagingWriter::new(staging.clone(), !args.no_minify);
+    let writer = StagingWriter::new(staging.clone(), args.minify_mode());
     let options = RenderOptions {
         root,
         base_url: args.base_url.as_deref(),
