@@ -45,6 +45,10 @@ use crate::diagnostics::Diagnostic;
 use crate::fs::FsError;
 use crate::model::{Item, SiteModel};
 
+/// Items per `department` part of a book: a part's context holds the full view of each of its
+/// items, so a department of 1,000 items is rendered in runs instead of all at once.
+pub const BOOK_ITEMS_PER_PART: usize = 16;
+
 /// Above this many items, `print/` lists the department books instead of holding every item.
 pub const WHOLE_BOOK_ITEM_LIMIT: usize = 500;
 
@@ -216,9 +220,13 @@ pub struct BookItem<'a> {
     pub item: ItemView<'a>,
 }
 
-/// `section` in book.html's `department` part.
+/// `section` in book.html's `department` part: one run of at most [`BOOK_ITEMS_PER_PART`] of a
+/// department's items. The first run `opens` the department's section (its divider, with
+/// `entries`, the list of all its items), the last `closes` it.
 #[derive(Debug, Serialize)]
 pub struct BookDepartment<'a> {
+    pub opens: bool,
+    pub closes: bool,
     pub anchor: String,
     #[serde(flatten)]
     pub link: DepartmentLink<'a>,
@@ -241,6 +249,14 @@ pub struct BookArticle<'a> {
     pub anchor: String,
     pub text: &'a str,
     pub cited_by: Vec<BookCitation<'a>>,
+}
+
+/// A run of a department's items in a book, and whether it is the first or last run.
+#[derive(Clone, Copy)]
+struct Run<'r, 'a> {
+    items: &'r [&'a Item],
+    first: bool,
+    last: bool,
 }
 
 /// An entry of `laws` in book.html's `back` part: a law cited in the book, listed once.
@@ -564,20 +580,25 @@ impl<'a> BookPlan<'a> {
         }
     }
 
+    /// The part of department `id`'s section that shows `run`, a run of its `items`.
     fn department(
         &self,
         model: &'a SiteModel,
         views: &Views<'a>,
         id: &'a str,
         items: &[&'a Item],
+        run: Run<'_, 'a>,
     ) -> BookDepartment<'a> {
         let department = model.departments.get(id);
         let mut link = views.department_link(department, id);
         link.url = format!("#_dept_{id}");
         BookDepartment {
+            opens: run.first,
+            closes: run.last,
             anchor: format!("_dept_{id}"),
             link,
             functions_html: department
+                .filter(|_| run.first)
                 .map(|d| {
                     self.links.rewrite_html(
                         &views.markdown(&d.functions.value),
@@ -585,8 +606,13 @@ impl<'a> BookPlan<'a> {
                     )
                 })
                 .unwrap_or_default(),
-            entries: items.iter().map(|item| self.entry(item)).collect(),
-            items: items
+            entries: if run.first {
+                items.iter().map(|item| self.entry(item)).collect()
+            } else {
+                Vec::new()
+            },
+            items: run
+                .items
                 .iter()
                 .map(|item| BookItem {
                     number: self.links.numbers[item.id.as_str()],
@@ -758,11 +784,19 @@ pub fn render_print(
         context.insert("book", &plan.front(model, views));
         let mut html = render("book.html", &context)?;
         for (id, items) in &plan.sections {
-            let mut context = context_for(&path);
-            context.insert("part", "department");
-            context.insert("book_scope", scope);
-            context.insert("section", &plan.department(model, views, id, items));
-            html.push_str(&render("book.html", &context)?);
+            let runs: Vec<&[&Item]> = items.chunks(BOOK_ITEMS_PER_PART).collect();
+            for (index, run) in runs.iter().enumerate() {
+                let run = Run {
+                    items: run,
+                    first: index == 0,
+                    last: index + 1 == runs.len(),
+                };
+                let mut context = context_for(&path);
+                context.insert("part", "department");
+                context.insert("book_scope", scope);
+                context.insert("section", &plan.department(model, views, id, items, run));
+                html.push_str(&render("book.html", &context)?);
+            }
         }
         let mut context = context_for(&path);
         context.insert("part", "back");

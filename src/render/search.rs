@@ -335,6 +335,9 @@ fn index_json(
     serde_json::to_vec(&meta).expect("index serializes")
 }
 
+/// Documents tokenized together by [`SearchIndex::build`].
+const TOKENIZE_RUN: usize = 256;
+
 fn shard_path(number: usize) -> String {
     format!("search/shard-{number}.json")
 }
@@ -347,16 +350,24 @@ impl SearchIndex {
             types: type_names(),
             ..SearchIndex::default()
         };
-        // Tokenized in parallel, numbered in order: items by id, then pages.
-        let documents: Vec<(SearchDocument, BTreeSet<String>)> = documents(model)
-            .into_par_iter()
-            .map(|(document, sources)| (document, source_tokens(&sources)))
-            .collect();
-        for (document, tokens) in documents {
-            let number = index.documents.len() as u32;
-            index.documents.push(document);
-            for token in tokens {
-                index.postings.entry(token).or_default().push(number);
+        // Tokenized in parallel, a run of documents at a time (the token sets of a whole large
+        // site would be several times the index), numbered in order: items by id, then pages.
+        let mut pending = documents(model).into_iter();
+        loop {
+            let run: Vec<_> = pending.by_ref().take(TOKENIZE_RUN).collect();
+            if run.is_empty() {
+                break;
+            }
+            let tokenized: Vec<(SearchDocument, BTreeSet<String>)> = run
+                .into_par_iter()
+                .map(|(document, sources)| (document, source_tokens(&sources)))
+                .collect();
+            for (document, tokens) in tokenized {
+                let number = index.documents.len() as u32;
+                index.documents.push(document);
+                for token in tokens {
+                    index.postings.entry(token).or_default().push(number);
+                }
             }
         }
         index

@@ -578,7 +578,8 @@ pub struct DepartmentView<'a> {
     #[serde(flatten)]
     pub link: DepartmentLink<'a>,
     pub functions_html: String,
-    pub items: Vec<ItemLink<'a>>,
+    /// [`ItemLink`]s as template values (shared with the lists by tag).
+    pub items: Vec<tera::Value>,
 }
 
 /// An article on a law page with the items that cite it.

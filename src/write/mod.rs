@@ -306,6 +306,7 @@ pub fn run_build(args: BuildArgs) -> i32 {
     let (tera, template_diagnostics) = render::load_templates(root);
     loaded.add_diagnostics(root, template_diagnostics);
     let loaded_at = started.elapsed();
+    crate::fs::release_free_memory();
 
     let print_report = |loaded: &crate::site::Loaded| {
         if loaded.diagnostics.is_empty() {
