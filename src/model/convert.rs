@@ -43,19 +43,14 @@ impl<'n> Fields<'n> {
     }
 
     /// Which of `keys` are written: present, not null, not empty text, not an empty list.
-    pub fn written(&self, keys: &[&'static str]) -> Written {
-        Written(
-            keys.iter()
-                .copied()
-                .filter(|key| {
-                    self.get(key).is_some_and(|node| match &node.value {
-                        Value::Scalar { text, .. } => !text.trim().is_empty(),
-                        Value::Sequence(items) => !items.is_empty(),
-                        Value::Mapping(_) => true,
-                    })
-                })
-                .collect(),
-        )
+    pub fn written(&self, keys: &'static [&'static str]) -> Written {
+        Written::of(keys, |key| {
+            self.get(key).is_some_and(|node| match &node.value {
+                Value::Scalar { text, .. } => !text.trim().is_empty(),
+                Value::Sequence(items) => !items.is_empty(),
+                Value::Mapping(_) => true,
+            })
+        })
     }
 }
 

@@ -18,12 +18,34 @@ use crate::diagnostics::{Position, Span};
 /// The dedicated-rule keys of a map that are written (present and not empty), even when their
 /// value was invalid: a dedicated rule reports a key only when it is *not written*, so a key of
 /// the wrong type gives exactly one diagnostic (`invalid-value`), never a second one.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Written(pub Vec<&'static str>);
+///
+/// Kept as a bit per key of the (static) list of keys asked about: no allocation for each of the
+/// hundreds of thousands of maps of a large site.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Written {
+    keys: &'static [&'static str],
+    bits: u64,
+}
 
 impl Written {
+    /// Of `keys` (at most 64), those for which `is_written` says yes.
+    pub fn of(keys: &'static [&'static str], is_written: impl Fn(&str) -> bool) -> Written {
+        debug_assert!(keys.len() <= 64);
+        let bits = keys
+            .iter()
+            .take(64)
+            .enumerate()
+            .filter(|(_, key)| is_written(key))
+            .fold(0u64, |bits, (index, _)| bits | 1 << index);
+        Written { keys, bits }
+    }
+
     pub fn has(&self, key: &str) -> bool {
-        self.0.contains(&key)
+        self.keys
+            .iter()
+            .take(64)
+            .position(|known| *known == key)
+            .is_some_and(|index| self.bits & (1 << index) != 0)
     }
 }
 

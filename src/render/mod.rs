@@ -80,9 +80,10 @@ pub trait PageSink: Sync {
     /// `path` is relative to the output root, `/`-separated (`items/x/index.html`).
     fn page(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError>;
 
-    /// Like [`page`](Self::page), for a large output that is made in parts (data/items.json):
-    /// a sink that writes files writes each part as it comes, so the whole is never in memory.
-    /// Never minified. By default the parts are joined and handed to `page`.
+    /// Like [`page`](Self::page), for a large output made in parts (data/items.json, the print
+    /// books), each part made when the sink asks for the next: a sink that writes files writes
+    /// (and minifies) each part as it comes, so the whole is never in memory. By default the
+    /// parts are joined and handed to `page`.
     fn page_in_parts(
         &self,
         path: &str,
@@ -505,7 +506,8 @@ fn listing_pages(
         emit(&format!("{path}index.html"), "department.html", context)?;
     }
 
-    // Every law's view for the index of laws, else only the views of the laws wanted.
+    // The index of laws lists summaries; each law page's full view (every article with the
+    // items that cite it) is made for that page alone.
     let law_page = |id: &str| format!("laws/{id}/index.html");
     let laws_index_wanted = site_wide && wanted("laws/index.html");
     let law_wanted = |id: &str| laws_index_wanted || wanted(&law_page(id));
@@ -514,25 +516,23 @@ fn listing_pages(
     } else {
         BTreeMap::new()
     };
-    let law_views: Vec<_> = model
-        .laws
-        .values()
-        .take_while(|_| !stopped())
-        .filter(|law| law_wanted(&law.id))
-        .map(|law| views.law(law, citations.get(law.id.as_str())))
-        .collect();
     if laws_index_wanted && wanted("laws/index.html") {
+        let summaries: Vec<_> = model
+            .laws
+            .values()
+            .map(|law| views.law_summary(law, citations.get(law.id.as_str())))
+            .collect();
         let mut context = page_context("laws/");
-        context.insert("laws", &law_views);
+        context.insert("laws", &summaries);
         emit("laws/index.html", "laws.html", context)?;
     }
-    for law in &law_views {
+    for law in model.laws.values().take_while(|_| !stopped()) {
         let path = format!("laws/{}/", law.id);
         if !wanted(&format!("{path}index.html")) {
             continue;
         }
         let mut context = page_context(&path);
-        context.insert("law", law);
+        context.insert("law", &views.law(law, citations.get(law.id.as_str())));
         emit(&format!("{path}index.html"), "law.html", context)?;
     }
 

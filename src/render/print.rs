@@ -771,39 +771,60 @@ pub fn render_print(
     let whole_book_wanted =
         wanted(&book_path(None)) || department_ids.iter().any(|id| book_wanted(id));
 
-    let render_book = |plan: &BookPlan| -> Result<String, Box<Diagnostic>> {
+    // A book goes to the sink part by part (front, runs of a department's items, back), each
+    // rendered when the sink asks for it: a 12 MB book is never whole in memory. The first
+    // template error stops the parts and becomes the book's diagnostic.
+    let write_book = |plan: &BookPlan| -> Result<Option<Diagnostic>, FsError> {
         let scope = if plan.department.is_some() {
             "department"
         } else {
             "site"
         };
         let path = book_path(plan.department);
-        let mut context = context_for(&path);
-        context.insert("part", "front");
-        context.insert("book_scope", scope);
-        context.insert("book", &plan.front(model, views));
-        let mut html = render("book.html", &context)?;
-        for (id, items) in &plan.sections {
+        let failed: std::cell::Cell<Option<Box<Diagnostic>>> = std::cell::Cell::new(None);
+        let part = |fill: &dyn Fn(&mut Context)| -> Option<Vec<u8>> {
+            let mut context = context_for(&path);
+            context.insert("book_scope", scope);
+            fill(&mut context);
+            match render("book.html", &context) {
+                Ok(html) => Some(html.into_bytes()),
+                Err(diagnostic) => {
+                    failed.set(Some(diagnostic));
+                    None
+                }
+            }
+        };
+        let front = std::iter::once_with(|| {
+            part(&|context| {
+                context.insert("part", "front");
+                context.insert("book", &plan.front(model, views));
+            })
+        });
+        let departments = plan.sections.iter().flat_map(|(id, items)| {
             let runs: Vec<&[&Item]> = items.chunks(BOOK_ITEMS_PER_PART).collect();
-            for (index, run) in runs.iter().enumerate() {
+            let count = runs.len();
+            let part = &part;
+            runs.into_iter().enumerate().map(move |(index, run)| {
                 let run = Run {
                     items: run,
                     first: index == 0,
-                    last: index + 1 == runs.len(),
+                    last: index + 1 == count,
                 };
-                let mut context = context_for(&path);
-                context.insert("part", "department");
-                context.insert("book_scope", scope);
-                context.insert("section", &plan.department(model, views, id, items, run));
-                html.push_str(&render("book.html", &context)?);
-            }
-        }
-        let mut context = context_for(&path);
-        context.insert("part", "back");
-        context.insert("book_scope", scope);
-        context.insert("laws", &plan.laws(model));
-        html.push_str(&render("book.html", &context)?);
-        Ok(html)
+                part(&|context| {
+                    context.insert("part", "department");
+                    context.insert("section", &plan.department(model, views, id, items, run));
+                })
+            })
+        });
+        let back = std::iter::once_with(|| {
+            part(&|context| {
+                context.insert("part", "back");
+                context.insert("laws", &plan.laws(model));
+            })
+        });
+        let mut parts = front.chain(departments).chain(back).map_while(|part| part);
+        sink.page_in_parts(&path, &mut parts)?;
+        Ok(failed.take().map(|diagnostic| *diagnostic))
     };
 
     // Department books in parallel (each is independent, and at 10,000 items a book is 4-12 MB
@@ -819,12 +840,7 @@ pub fn render_print(
                 vec![(*id, items)]
             };
             let plan = BookPlan::new(model, views, Some(id), sections);
-            match render_book(&plan) {
-                Ok(html) => sink
-                    .page(&book_path(Some(id)), html.into_bytes())
-                    .map(|_| None),
-                Err(diagnostic) => Ok(Some(*diagnostic)),
-            }
+            write_book(&plan)
         })
         .collect();
     printed.pages += book_results.len();
@@ -857,7 +873,10 @@ pub fn render_print(
                 .filter_map(|id| Some((*id, by_department.get(id)?.clone())))
                 .collect();
             let plan = BookPlan::new(model, views, None, sections);
-            emit(&mut printed, &path, render_book(&plan))?;
+            match write_book(&plan)? {
+                Some(diagnostic) => printed.diagnostics.push(diagnostic),
+                None => printed.pages += 1,
+            }
         }
     }
     Ok(printed)

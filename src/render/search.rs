@@ -32,6 +32,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
+use std::io::Write as _;
 use std::sync::Mutex;
 
 use pulldown_cmark::{Event, Parser, TagEnd};
@@ -314,6 +315,31 @@ fn gaps(numbers: &[u32]) -> Vec<u32> {
         .collect()
 }
 
+/// A shard: `{"token":[gaps],...}` in token order, as serde_json writes a map of token to
+/// [`gaps`], without making the map.
+fn shard_json(tokens: &[(&str, &[u32])]) -> Vec<u8> {
+    let mut json = Vec::with_capacity(tokens.len() * 24 + 2);
+    json.push(b'{');
+    for (index, (token, numbers)) in tokens.iter().enumerate() {
+        if index > 0 {
+            json.push(b',');
+        }
+        serde_json::to_writer(&mut json, token).expect("a token serializes");
+        json.extend_from_slice(b":[");
+        let mut previous = 0u32;
+        for (position, &number) in numbers.iter().enumerate() {
+            if position > 0 {
+                json.push(b',');
+            }
+            let _ = write!(json, "{}", number - previous);
+            previous = number;
+        }
+        json.push(b']');
+    }
+    json.push(b'}');
+    json
+}
+
 /// `search/index.json`.
 fn index_json(
     departments: &[String],
@@ -402,19 +428,17 @@ impl SearchIndex {
     /// The files: `search/index.json` and every `search/shard-<n>.json`, as (path, bytes).
     pub fn files(&self) -> Vec<(String, Vec<u8>)> {
         let shards = shard_count(self.documents.len());
-        let mut shard_maps: Vec<BTreeMap<&str, Vec<u32>>> = vec![BTreeMap::new(); shards];
+        // Tokens by shard, in token order (the order of `postings`), by reference.
+        let mut shard_tokens: Vec<Vec<(&str, &[u32])>> = vec![Vec::new(); shards];
         for (token, numbers) in &self.postings {
-            shard_maps[token_hash(token) as usize % shards].insert(token, gaps(numbers));
+            shard_tokens[token_hash(token) as usize % shards].push((token, numbers));
         }
         let mut files = vec![(
             "search/index.json".to_string(),
             index_json(&self.departments, &self.types, &self.documents, shards),
         )];
-        for (number, map) in shard_maps.iter().enumerate() {
-            files.push((
-                shard_path(number),
-                serde_json::to_vec(map).expect("shard serializes"),
-            ));
+        for (number, tokens) in shard_tokens.iter().enumerate() {
+            files.push((shard_path(number), shard_json(tokens)));
         }
         files
     }

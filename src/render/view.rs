@@ -594,6 +594,15 @@ pub struct ArticleView<'a> {
 /// `law` in law.html.
 #[derive(Debug, Serialize)]
 pub struct LawView<'a> {
+    #[serde(flatten)]
+    pub summary: LawSummary<'a>,
+    /// Listed articles in file order, then articles cited but not listed.
+    pub articles: Vec<ArticleView<'a>>,
+}
+
+/// A law in laws.html (the index of laws): what [`LawView`] shows without its articles.
+#[derive(Debug, Serialize)]
+pub struct LawSummary<'a> {
     pub id: &'a str,
     pub url: String,
     pub title: &'a str,
@@ -602,8 +611,7 @@ pub struct LawView<'a> {
     pub effective: String,
     pub amended: String,
     pub official_url: &'a str,
-    /// Listed articles in file order, then articles cited but not listed.
-    pub articles: Vec<ArticleView<'a>>,
+    /// Distinct items that cite the law.
     pub cited_by_count: usize,
 }
 
@@ -683,14 +691,26 @@ impl<'a> Views<'a> {
                 });
             }
         }
+        LawView {
+            summary: self.law_summary(law, Some(cited)),
+            articles,
+        }
+    }
+
+    /// The summary of `law` for the index of laws; `cited` as for [`Views::law`].
+    pub fn law_summary(
+        &self,
+        law: &'a Law,
+        cited: Option<&BTreeMap<&'a str, Vec<&'a Item>>>,
+    ) -> LawSummary<'a> {
         let mut citing: Vec<&str> = cited
-            .values()
-            .flatten()
+            .into_iter()
+            .flat_map(|cited| cited.values().flatten())
             .map(|item| item.id.as_str())
             .collect();
         citing.sort_unstable();
         citing.dedup();
-        LawView {
+        LawSummary {
             id: &law.id,
             url: self.law_url(&law.id),
             title: &law.title.value,
@@ -707,7 +727,6 @@ impl<'a> Views<'a> {
                 .map(|d| d.value.to_string())
                 .unwrap_or_default(),
             official_url: law.url.as_ref().map(|t| t.as_str()).unwrap_or(""),
-            articles,
             cited_by_count: citing.len(),
         }
     }

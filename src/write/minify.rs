@@ -160,6 +160,17 @@ fn find_closing(html: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 /// values, or the content of `<pre>`, `<textarea>`, `<script>` and `<style>`; input that is not
 /// well-formed (an unclosed tag or comment) is copied as it is from there on.
 pub fn collapse_whitespace(html: &[u8]) -> Vec<u8> {
+    collapse(html, true)
+}
+
+/// [`collapse_whitespace`] for one part of a document that is minified part by part: the
+/// whitespace at its start and end is not the document's, so it is kept (as one character),
+/// not dropped.
+pub fn collapse_whitespace_fragment(html: &[u8]) -> Vec<u8> {
+    collapse(html, false)
+}
+
+fn collapse(html: &[u8], whole_document: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(html.len());
     let mut index = 0;
     // Whether the last thing written is a block-level tag (whitespace after it may go).
@@ -175,7 +186,7 @@ pub fn collapse_whitespace(html: &[u8]) -> Vec<u8> {
             }
             let before_block_tag =
                 html.get(index) == Some(&b'<') && is_block(tag_name(html, index).0);
-            let at_edge = out.is_empty() || index == html.len();
+            let at_edge = whole_document && (out.is_empty() || index == html.len());
             if (after_block_tag && before_block_tag) || at_edge {
                 continue;
             }
@@ -337,6 +348,16 @@ mod tests {
         assert_eq!(collapse("<p>a <b"), "<p>a <b");
         assert_eq!(collapse(""), "");
         assert_eq!(collapse("  \n "), "");
+    }
+
+    #[test]
+    fn a_fragment_keeps_one_character_of_its_edge_whitespace() {
+        let fragment = b"\n  <p>a</p>\n  <p>b</p>\n";
+        assert_eq!(
+            collapse_whitespace_fragment(fragment),
+            b"\n<p>a</p><p>b</p>\n"
+        );
+        assert_eq!(collapse_whitespace(fragment), b"<p>a</p><p>b</p>");
     }
 
     #[test]

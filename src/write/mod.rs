@@ -220,6 +220,20 @@ impl PageSink for StagingWriter {
 impl StagingWriter {
     /// Writes a page made in parts ([`PageSink::page_in_parts`]) on the calling thread.
     fn write_parts(&self, path: &str, parts: &mut dyn Iterator<Item = Vec<u8>>) -> FsResult<()> {
+        if path.ends_with(".html") && self.minify == Minify::Full {
+            // minify-html needs the whole document.
+            let whole: Vec<u8> = parts.flatten().collect();
+            return self.shared.write(&self.root, self.minify, path, whole);
+        }
+        let whitespace = path.ends_with(".html") && self.minify == Minify::Whitespace;
+        let mut parts = parts.map(|part| {
+            if whitespace {
+                minify::collapse_whitespace_fragment(&part)
+            } else {
+                part
+            }
+        });
+        let parts: &mut dyn Iterator<Item = Vec<u8>> = &mut parts;
         let target = self.root.join(path);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
