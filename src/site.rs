@@ -16,7 +16,7 @@ use crate::fs::FsResult;
 use crate::load::{self, ContentFile, SourceFile, front_matter};
 use crate::model::convert::{self, Reader};
 use crate::model::resolve::{self, References};
-use crate::model::{Attachment, Department, Item, Law, Page, SiteModel};
+use crate::model::{Attachment, Department, Interner, Item, Law, Page, SiteModel};
 
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
@@ -81,6 +81,7 @@ struct Parsed<T> {
 
 fn parse_file<T>(
     file: &ContentFile,
+    interner: &Interner,
     convert: impl FnOnce(&mut Reader, &crate::load::yaml::Node) -> T,
 ) -> FsResult<Parsed<T>> {
     let mut diagnostics = Vec::new();
@@ -95,6 +96,7 @@ fn parse_file<T>(
         let mut reader = Reader {
             file: &file.relative,
             diagnostics: &mut diagnostics,
+            interner,
         };
         convert(&mut reader, &node)
     });
@@ -118,6 +120,7 @@ pub fn today_in(timezone: &str, pinned: Option<jiff::civil::Date>) -> jiff::civi
 /// fails (content/ missing or unreadable); every content problem is a diagnostic.
 pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
     let inventory = load::discover(root)?;
+    let interner = Interner::default();
     let mut diagnostics = inventory.diagnostics.clone();
     let mut sources: HashMap<String, SourceFile> = HashMap::new();
     let keep = |parsed_source: Option<SourceFile>, sources: &mut HashMap<String, SourceFile>| {
@@ -131,7 +134,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
         ..SiteModel::default()
     };
     if let Some(file) = &inventory.site {
-        let parsed = parse_file(file, convert::site)?;
+        let parsed = parse_file(file, &interner, convert::site)?;
         diagnostics.extend(parsed.diagnostics);
         if let Some(site) = parsed.value {
             model.site = site;
@@ -143,7 +146,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
         .departments
         .par_iter()
         .map(|file| {
-            parse_file(file, |reader, node| {
+            parse_file(file, &interner, |reader, node| {
                 convert::department(reader, &file.id, node)
             })
         })
@@ -159,7 +162,11 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
     let laws: Vec<Parsed<Law>> = inventory
         .laws
         .par_iter()
-        .map(|file| parse_file(file, |reader, node| convert::law(reader, &file.id, node)))
+        .map(|file| {
+            parse_file(file, &interner, |reader, node| {
+                convert::law(reader, &file.id, node)
+            })
+        })
         .collect::<FsResult<_>>()?;
     for parsed in laws {
         diagnostics.extend(parsed.diagnostics);
@@ -187,8 +194,9 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
         .items
         .par_iter()
         .map(|file| {
-            let mut parsed =
-                parse_file(file, |reader, node| convert::item(reader, &file.id, node))?;
+            let mut parsed = parse_file(file, &interner, |reader, node| {
+                convert::item(reader, &file.id, node)
+            })?;
             if let Some(item) = &parsed.value {
                 resolve::resolve_item(item, &references, &mut parsed.diagnostics);
                 check::check_item(
@@ -251,6 +259,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
                 let mut reader = Reader {
                     file: &file.relative,
                     diagnostics: &mut diagnostics,
+                    interner: &interner,
                 };
                 convert::page(&mut reader, &file.id, &node, body, body_line)
             });
@@ -326,6 +335,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
 /// content folder now (added, removed or renamed files need [`load_site`]).
 pub fn reload_items(root: &Path, loaded: &mut Loaded, relatives: &[String]) -> FsResult<bool> {
     let inventory = load::discover(root)?;
+    let interner = Interner::default();
     let mut files = Vec::with_capacity(relatives.len());
     for relative in relatives {
         match inventory
@@ -350,7 +360,9 @@ pub fn reload_items(root: &Path, loaded: &mut Loaded, relatives: &[String]) -> F
     // The same steps as the item pass of `load_site`.
     let mut reparsed: Vec<Parsed<Item>> = Vec::with_capacity(files.len());
     for file in files {
-        let mut parsed = parse_file(file, |reader, node| convert::item(reader, &file.id, node))?;
+        let mut parsed = parse_file(file, &interner, |reader, node| {
+            convert::item(reader, &file.id, node)
+        })?;
         if let Some(item) = &parsed.value {
             resolve::resolve_item(item, &references, &mut parsed.diagnostics);
             check::check_item(

@@ -44,13 +44,14 @@ impl LintConfig {
                         "invalid-value",
                         &site.file,
                         setting.rule.span,
-                        Text::new(&m::LINT_UNKNOWN_RULE).with("value", setting.rule.value.clone()),
+                        Text::new(&m::LINT_UNKNOWN_RULE)
+                            .with("value", setting.rule.value.to_string()),
                     )
                     .help(Text::new(&m::LINT_UNKNOWN_RULE_HELP)),
                 );
                 continue;
             };
-            let level = match setting.level.value.as_str() {
+            let level = match setting.level.as_str() {
                 "error" => Some(Severity::Error),
                 "warning" => Some(Severity::Warning),
                 "off" => None,
@@ -60,7 +61,8 @@ impl LintConfig {
                             "invalid-value",
                             &site.file,
                             setting.level.span,
-                            Text::new(&m::LINT_LEVEL).with("value", setting.level.value.clone()),
+                            Text::new(&m::LINT_LEVEL)
+                                .with("value", setting.level.value.to_string()),
                         )
                         .help(Text::new(&m::LINT_LEVEL_HELP)),
                     );
@@ -259,7 +261,7 @@ pub fn check_item(
             emit.push(
                 "duplicate-material",
                 material.name.span,
-                Text::new(&m::DUPLICATE_MATERIAL).with("name", material.name.value.clone()),
+                Text::new(&m::DUPLICATE_MATERIAL).with("name", material.name.value.to_string()),
                 Text::new(&m::DUPLICATE_MATERIAL_HELP).with("line", first.line.to_string()),
             );
         }
@@ -267,17 +269,17 @@ pub fn check_item(
             emit.push(
                 "material-count",
                 material.originals.span,
-                Text::new(&m::MATERIAL_COUNT).with("name", material.name.value.clone()),
+                Text::new(&m::MATERIAL_COUNT).with("name", material.name.value.to_string()),
                 Text::new(&m::MATERIAL_COUNT_HELP),
             );
         }
-        if material.source.value != "申请人自备" && !material.written.has("issuer") {
+        if &*material.source.value != "申请人自备" && !material.written.has("issuer") {
             emit.at(
                 "material-issuer",
                 material.first_key,
                 Text::new(&m::MATERIAL_ISSUER)
-                    .with("name", material.name.value.clone())
-                    .with("source", material.source.value.clone()),
+                    .with("name", material.name.value.to_string())
+                    .with("source", material.source.value.to_string()),
                 Text::new(&m::MATERIAL_ISSUER_HELP),
             );
         }
@@ -306,7 +308,7 @@ pub fn check_item(
                     "form-without-template",
                     material.first_key,
                     Text::new(&m::FORM_TEMPLATE)
-                        .with("name", material.name.value.clone())
+                        .with("name", material.name.value.to_string())
                         .with("key", keys.clone()),
                     Text::new(&m::FORM_TEMPLATE_HELP)
                         .with("key", keys)
@@ -349,7 +351,7 @@ pub fn check_item(
                 emit.at(
                     "excluded-without-basis",
                     excluded.first_key,
-                    Text::new(&m::EXCLUDED_NO_BASIS).with("value", excluded.name.value.clone()),
+                    Text::new(&m::EXCLUDED_NO_BASIS).with("value", excluded.name.value.to_string()),
                     Text::new(&m::EXCLUDED_NO_BASIS_HELP),
                 );
             }
@@ -379,7 +381,7 @@ pub fn check_item(
                         "fee-unspecified",
                         fee.first_key,
                         Text::new(&m::FEE_ITEM_MISSING)
-                            .with("name", fee.name.value.clone())
+                            .with("name", fee.name.value.to_string())
                             .with("key", "amount"),
                         Text::new(&m::FEE_ITEM_MISSING_HELP),
                     ),
@@ -391,7 +393,7 @@ pub fn check_item(
                         emit.push(
                             "fee-unspecified",
                             amount.span,
-                            Text::new(&m::FEE_AMOUNT_VAGUE).with("value", amount.value.clone()),
+                            Text::new(&m::FEE_AMOUNT_VAGUE).with("value", amount.value.to_string()),
                             Text::new(&m::FEE_AMOUNT_VAGUE_HELP),
                         )
                     }
@@ -402,7 +404,7 @@ pub fn check_item(
                         "fee-unspecified",
                         fee.first_key,
                         Text::new(&m::FEE_ITEM_MISSING)
-                            .with("name", fee.name.value.clone())
+                            .with("name", fee.name.value.to_string())
                             .with("key", "basis"),
                         Text::new(&m::FEE_ITEM_MISSING_HELP),
                     );
@@ -419,7 +421,8 @@ pub fn check_item(
                     emit.at(
                         "refusal-without-basis",
                         refusal.first_key,
-                        Text::new(&m::REFUSAL_NO_BASIS).with("value", refusal.case.value.clone()),
+                        Text::new(&m::REFUSAL_NO_BASIS)
+                            .with("value", refusal.case.value.to_string()),
                         Text::new(&m::REFUSAL_NO_BASIS_HELP),
                     );
                 }
@@ -462,7 +465,7 @@ pub fn check_item(
                 .push(
                     "no-substitute",
                     substitute.span,
-                    Text::new(&m::NO_SUBSTITUTE_SAME).with("value", substitute.value.clone()),
+                    Text::new(&m::NO_SUBSTITUTE_SAME).with("value", substitute.value.to_string()),
                     Text::new(&m::NO_SUBSTITUTE_HELP),
                 ),
             Some(_) => {}

@@ -13,6 +13,8 @@ use crate::model::*;
 pub struct Reader<'a> {
     pub file: &'a str,
     pub diagnostics: &'a mut Vec<Diagnostic>,
+    /// Shares equal texts between the files of one load.
+    pub interner: &'a crate::model::Interner,
 }
 
 /// The entries of one mapping, checked for unknown and duplicate keys.
@@ -213,7 +215,7 @@ impl<'a> Reader<'a> {
                     return None;
                 }
                 Some(Spanned {
-                    value: text.clone(),
+                    value: self.interner.intern(text),
                     span: Self::scalar_span(node),
                 })
             }
@@ -254,7 +256,7 @@ impl<'a> Reader<'a> {
             text.span,
             Text::new(&m::BAD_ENUM)
                 .with("key", key)
-                .with("value", text.value.clone()),
+                .with("value", text.value.to_string()),
             Some(Text::new(&m::BAD_ENUM_HELP).with("allowed", allowed.join(" / "))),
         );
         None
@@ -334,7 +336,7 @@ impl<'a> Reader<'a> {
                     text.span,
                     Text::new(&m::BAD_DATE)
                         .with("key", key)
-                        .with("value", text.value.clone()),
+                        .with("value", text.value.to_string()),
                     Some(Text::new(&m::BAD_DATE_HELP)),
                 );
                 None
@@ -352,7 +354,7 @@ impl<'a> Reader<'a> {
             text.span,
             Text::new(&m::BAD_URL)
                 .with("key", key)
-                .with("value", text.value.clone()),
+                .with("value", text.value.to_string()),
             Some(Text::new(&m::BAD_URL_HELP)),
         );
         None
@@ -411,7 +413,7 @@ impl<'a> Reader<'a> {
         let unit = unit_text.and_then(|text| {
             let found = TimeUnit::ALL
                 .iter()
-                .find(|(label, _)| *label == text.value)
+                .find(|(label, _)| *label == &*text.value)
                 .map(|(_, unit)| *unit);
             if found.is_none() {
                 let allowed: Vec<&str> = TimeUnit::ALL.iter().map(|(label, _)| *label).collect();
@@ -441,7 +443,7 @@ impl<'a> Reader<'a> {
             self.push(
                 "invalid-value",
                 law.span,
-                Text::new(&m::BAD_ID).with("value", law.value.clone()),
+                Text::new(&m::BAD_ID).with("value", law.value.to_string()),
                 None,
             );
             return None;
@@ -481,7 +483,7 @@ impl<'a> Reader<'a> {
                 "invalid-value",
                 text.span,
                 Text::new(&m::BAD_PATH)
-                    .with("value", text.value.clone())
+                    .with("value", text.value.to_string())
                     .with(
                         "reason",
                         reason_text.render(crate::diagnostics::Language::Zh),
@@ -561,12 +563,12 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
         .unwrap_or_default();
     if let Some(language) = reader.text(&fields, "language", Need::Optional) {
         if is_language_tag(&language.value) {
-            site.language = language.value;
+            site.language = language.value.to_string();
         } else {
             reader.push(
                 "invalid-value",
                 language.span,
-                Text::new(&m::BAD_LANGUAGE).with("value", language.value.clone()),
+                Text::new(&m::BAD_LANGUAGE).with("value", language.value.to_string()),
                 Some(Text::new(&m::BAD_LANGUAGE_HELP)),
             );
         }
@@ -601,12 +603,12 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
     }
     if let Some(zone) = reader.text(&fields, "timezone", Need::Optional) {
         if jiff::tz::TimeZone::get(&zone.value).is_ok() {
-            site.timezone = zone.value;
+            site.timezone = zone.value.to_string();
         } else {
             reader.push(
                 "invalid-value",
                 zone.span,
-                Text::new(&m::BAD_TIMEZONE).with("value", zone.value.clone()),
+                Text::new(&m::BAD_TIMEZONE).with("value", zone.value.to_string()),
                 Some(Text::new(&m::BAD_TIMEZONE_HELP)),
             );
         }
@@ -617,11 +619,11 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
                 match (key.as_scalar(), value.as_scalar()) {
                     (Some(rule), Some(level)) => site.lint.push(LintSetting {
                         rule: Spanned {
-                            value: rule.to_string(),
+                            value: rule.into(),
                             span: key.span,
                         },
                         level: Spanned {
-                            value: level.to_string(),
+                            value: level.into(),
                             span: value.span,
                         },
                     }),
@@ -717,7 +719,7 @@ pub fn law(reader: &mut Reader, id: &str, root: &Node) -> Law {
                         );
                         continue;
                     };
-                    if let Some((first, _)) = articles.iter().find(|(k, _)| k.value == name) {
+                    if let Some((first, _)) = articles.iter().find(|(k, _)| &*k.value == name) {
                         let line = first.start().line.to_string();
                         reader.push(
                             "yaml-syntax",
@@ -741,11 +743,11 @@ pub fn law(reader: &mut Reader, id: &str, root: &Node) -> Law {
                     };
                     articles.push((
                         Spanned {
-                            value: name.to_string(),
+                            value: name.into(),
                             span: key.span,
                         },
                         Spanned {
-                            value: text,
+                            value: reader.interner.intern(&text),
                             span: value.span,
                         },
                     ));
@@ -831,7 +833,7 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         reader.push(
             "invalid-value",
             item.department.span,
-            Text::new(&m::BAD_ID).with("value", item.department.value.clone()),
+            Text::new(&m::BAD_ID).with("value", item.department.value.to_string()),
             None,
         );
         item.department = Str::default();
@@ -1129,7 +1131,7 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
             }
             Value::Scalar { text, .. } if !text.trim().is_empty() => {
                 Some(Required::When(Spanned {
-                    value: text.clone(),
+                    value: reader.interner.intern(text),
                     span: node.span,
                 }))
             }

@@ -62,7 +62,44 @@ impl<T> Spanned<T> {
     }
 }
 
-pub type Str = Spanned<String>;
+/// Text of the model: immutable and shared. Equal texts read in one load share one allocation
+/// ([`Interner`]): a service guide repeats the same material names, sources, media, law ids and
+/// article numbers from item to item.
+pub type SharedText = std::sync::Arc<str>;
+
+pub type Str = Spanned<SharedText>;
+
+/// Gives equal texts one shared allocation, from any thread (16 locked shards); one per load,
+/// dropped with it, so a long `serve` session keeps no text it no longer uses.
+pub struct Interner {
+    shards: [std::sync::Mutex<std::collections::HashSet<SharedText>>; 16],
+}
+
+impl Default for Interner {
+    fn default() -> Self {
+        Interner {
+            shards: std::array::from_fn(|_| Default::default()),
+        }
+    }
+}
+
+impl Interner {
+    pub fn intern(&self, text: &str) -> SharedText {
+        // FNV-1a of the first bytes picks the shard; the set hashes the whole text.
+        let shard = text.bytes().take(16).fold(0x811c_9dc5_u32, |hash, byte| {
+            (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+        });
+        let mut set = self.shards[(shard ^ text.len() as u32) as usize % 16]
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(shared) = set.get(text) {
+            return shared.clone();
+        }
+        let shared = SharedText::from(text);
+        set.insert(shared.clone());
+        shared
+    }
+}
 
 impl Str {
     pub fn as_str(&self) -> &str {
@@ -210,7 +247,7 @@ impl Law {
         self.articles
             .as_ref()?
             .iter()
-            .find(|(key, _)| key.value == article)
+            .find(|(key, _)| &*key.value == article)
             .map(|(_, text)| text.as_str())
     }
 }
@@ -390,7 +427,7 @@ pub struct Item {
 
 impl Item {
     pub fn is_licensing(&self) -> bool {
-        self.item_type.value == "行政许可"
+        &*self.item_type.value == "行政许可"
     }
 
     /// Every law reference of the item, wherever it sits.
@@ -476,4 +513,26 @@ pub fn is_valid_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_texts_share_one_allocation_and_written_keys_are_bits() {
+        let interner = Interner::default();
+        let first = interner.intern("申请人自备");
+        let again = interner.intern(&String::from("申请人自备"));
+        let other = interner.intern("政府部门核发");
+        assert!(std::sync::Arc::ptr_eq(&first, &again));
+        assert!(!std::sync::Arc::ptr_eq(&first, &other));
+        assert_eq!(&*other, "政府部门核发");
+        assert_eq!(&*interner.intern(""), "");
+
+        let written = Written::of(&["phone", "room", "head"], |key| key != "room");
+        assert!(written.has("phone") && written.has("head"));
+        assert!(!written.has("room") && !written.has("unknown"));
+        assert!(!Written::default().has("phone"));
+    }
 }

@@ -147,13 +147,13 @@ pub fn check_law_reference(
     file: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some(law) = references.laws.get(&reference.law.value) else {
+    let Some(law) = references.laws.get(&*reference.law.value) else {
         out.push(
             Diagnostic::new(
                 "unresolved-reference",
                 file,
                 reference.law.span,
-                Text::new(&m::UNKNOWN_LAW).with("value", reference.law.value.clone()),
+                Text::new(&m::UNKNOWN_LAW).with("value", reference.law.value.to_string()),
             )
             .help(
                 Text::new(&m::UNKNOWN_LAW_HELP).with("known", known_list(references.laws.keys())),
@@ -171,8 +171,8 @@ pub fn check_law_reference(
         return;
     }
     let example = respell_article(&reference.article.value)
-        .filter(|respelt| articles.iter().any(|(key, _)| &key.value == respelt))
-        .or_else(|| articles.first().map(|(key, _)| key.value.clone()))
+        .filter(|respelt| articles.iter().any(|(key, _)| *key.value == **respelt))
+        .or_else(|| articles.first().map(|(key, _)| key.value.to_string()))
         .unwrap_or_else(|| "第一条".into());
     out.push(
         Diagnostic::new(
@@ -180,8 +180,8 @@ pub fn check_law_reference(
             file,
             reference.article.span,
             Text::new(&m::UNKNOWN_ARTICLE)
-                .with("value", reference.article.value.clone())
-                .with("law", law.title.value.clone()),
+                .with("value", reference.article.value.to_string())
+                .with("law", law.title.value.to_string()),
         )
         .help(
             Text::new(&m::UNKNOWN_ARTICLE_HELP)
@@ -201,21 +201,21 @@ fn check_file(path: &Str, references: &References, file: &str, out: &mut Vec<Dia
                 file,
                 path.span,
                 Text::new(&m::BAD_PATH)
-                    .with("value", path.value.clone())
+                    .with("value", path.value.to_string())
                     .with("reason", Text::new(&m::PATH_SYMLINK).render(Language::Zh)),
             )
             .help(Text::new(&m::BAD_PATH_HELP)),
         ),
     }
-    let exists = references.files.contains_key(&path.value)
-        || references.files_root.join(&path.value).is_file();
+    let exists = references.files.contains_key(&*path.value)
+        || references.files_root.join(&*path.value).is_file();
     if !exists {
         out.push(
             Diagnostic::new(
                 "unresolved-reference",
                 file,
                 path.span,
-                Text::new(&m::UNKNOWN_FILE).with("value", path.value.clone()),
+                Text::new(&m::UNKNOWN_FILE).with("value", path.value.to_string()),
             )
             .help(Text::new(&m::UNKNOWN_FILE_HELP)),
         );
@@ -226,14 +226,14 @@ fn check_file(path: &Str, references: &References, file: &str, out: &mut Vec<Dia
 pub fn resolve_item(item: &Item, references: &References, out: &mut Vec<Diagnostic>) {
     let file = item.file.as_str();
     if !item.department.value.is_empty()
-        && !references.departments.contains_key(&item.department.value)
+        && !references.departments.contains_key(&*item.department.value)
     {
         out.push(
             Diagnostic::new(
                 "unresolved-reference",
                 file,
                 item.department.span,
-                Text::new(&m::UNKNOWN_DEPARTMENT).with("value", item.department.value.clone()),
+                Text::new(&m::UNKNOWN_DEPARTMENT).with("value", item.department.value.to_string()),
             )
             .help(
                 Text::new(&m::UNKNOWN_DEPARTMENT_HELP)
@@ -262,10 +262,7 @@ pub fn duplicates(items: &[Item]) -> Vec<Diagnostic> {
     let mut by_id: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
     for item in items {
         if !item.code.value.is_empty() {
-            by_code
-                .entry(item.code.value.as_str())
-                .or_default()
-                .push(item);
+            by_code.entry(item.code.as_str()).or_default().push(item);
         }
         by_id.entry(item.id.as_str()).or_default().push(item);
     }

@@ -107,7 +107,7 @@ fn texts<'a>(values: impl IntoIterator<Item = &'a crate::model::Str>) -> Json {
     Json::List(
         values
             .into_iter()
-            .map(|v| Json::Text(v.value.clone()))
+            .map(|v| Json::Text(v.value.to_string()))
             .collect(),
     )
 }
@@ -122,7 +122,7 @@ fn span_json(span: &TimeSpan) -> Json {
 /// A law reference as written, with the law's title.
 fn reference_json(model: &SiteModel, reference: &LawReference) -> Object {
     let mut object = Object::default().text("law", &reference.law.value);
-    if let Some(law) = model.laws.get(&reference.law.value) {
+    if let Some(law) = model.laws.get(&*reference.law.value) {
         object = object.text("law_title", &law.title.value);
     }
     object.text("article", &reference.article.value)
@@ -131,7 +131,7 @@ fn reference_json(model: &SiteModel, reference: &LawReference) -> Object {
 /// One item in the content format's structure (see the module documentation).
 pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
     let reference = |r: &LawReference| reference_json(model, r).done();
-    let department = model.departments.get(&item.department.value);
+    let department = model.departments.get(&*item.department.value);
     let mut object = Object::default()
         .text("id", &item.id)
         .text("url", &format!("{}items/{}/", views.base_url, item.id))
@@ -187,7 +187,7 @@ pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
                                 "required",
                                 match &m.required {
                                     Required::Always => Json::Bool(true),
-                                    Required::When(case) => Json::Text(case.value.clone()),
+                                    Required::When(case) => Json::Text(case.value.to_string()),
                                 },
                             )
                             .value("originals", Json::Number(m.originals.value))
@@ -496,14 +496,14 @@ fn line_key(model: &SiteModel, views: &Views, item: &Item) -> u64 {
     views.base_url.hash(&mut hasher);
     model
         .departments
-        .get(&item.department.value)
+        .get(&*item.department.value)
         .map(|department| &department.name.value)
         .hash(&mut hasher);
     for reference in item.law_references() {
         reference.law.value.hash(&mut hasher);
         model
             .laws
-            .get(&reference.law.value)
+            .get(&*reference.law.value)
             .map(|law| &law.title.value)
             .hash(&mut hasher);
     }
@@ -574,7 +574,7 @@ pub fn service_place<'a>(model: &'a SiteModel, item: &'a Item) -> (&'a str, &'a 
     };
     let department_phone = model
         .departments
-        .get(&item.department.value)
+        .get(&*item.department.value)
         .and_then(|d| d.phone.as_ref())
         .map(|p| p.as_str());
     (
@@ -619,7 +619,7 @@ pub fn items_csv(model: &SiteModel, views: &Views) -> Vec<u8> {
             &item.item_type.value,
             model
                 .departments
-                .get(&item.department.value)
+                .get(&*item.department.value)
                 .map(|d| d.name.as_str())
                 .unwrap_or(""),
             &item.department.value,
@@ -1626,9 +1626,9 @@ mod tests {
         check(&model, "the first");
         check(&model, "the same");
         let department = model.items[0].department.value.clone();
-        model.departments.get_mut(&department).unwrap().name.value = "改名的股室".into();
+        model.departments.get_mut(&*department).unwrap().name.value = "改名的股室".into();
         check(&model, "a department renamed");
-        model.items[0].name.value.push_str("（改）");
+        model.items[0].name.value = format!("{}（改）", model.items[0].name.value).into();
         cache.forget([model.items[0].id.as_str()]);
         check(&model, "an item edited");
         let views = Views::new(&model, None);

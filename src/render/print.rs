@@ -437,8 +437,8 @@ fn cited_laws<'a>(
     let mut laws: BTreeMap<&str, Vec<(&str, Vec<&Item>)>> = BTreeMap::new();
     for item in items {
         for reference in item.law_references() {
-            let articles = laws.entry(reference.law.value.as_str()).or_default();
-            let article = reference.article.value.as_str();
+            let articles = laws.entry(reference.law.as_str()).or_default();
+            let article = reference.article.as_str();
             match articles.iter_mut().find(|(known, _)| *known == article) {
                 Some((_, citing)) => {
                     if citing.last().is_none_or(|last| last.id != item.id) {
@@ -458,7 +458,7 @@ fn cited_laws<'a>(
             let position = |article: &str| {
                 listed
                     .iter()
-                    .position(|(key, _)| key.value == article)
+                    .position(|(key, _)| &*key.value == article)
                     .unwrap_or(usize::MAX)
             };
             articles.sort_by_key(|(article, _)| position(article));
@@ -746,7 +746,7 @@ pub fn render_print(
     let mut by_department: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
     for item in &model.items {
         by_department
-            .entry(item.department.value.as_str())
+            .entry(item.department.as_str())
             .or_default()
             .push(item);
     }

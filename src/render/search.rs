@@ -208,7 +208,7 @@ fn item_sources<'a>(model: &'a SiteModel, item: &'a crate::model::Item) -> Vec<S
     }
     sources.extend(item.materials.iter().map(|m| Source::Plain(&m.name.value)));
     sources.extend(item.tags.iter().map(|t| Source::Plain(&t.value)));
-    if let Some(department) = model.departments.get(&item.department.value) {
+    if let Some(department) = model.departments.get(&*item.department.value) {
         sources.push(Source::Plain(&department.name.value));
     }
     sources
@@ -235,7 +235,7 @@ fn department_names(model: &SiteModel) -> Vec<String> {
     model
         .departments
         .values()
-        .map(|d| d.name.value.clone())
+        .map(|d| d.name.value.to_string())
         .collect()
 }
 
@@ -258,12 +258,12 @@ fn documents(model: &SiteModel) -> Vec<(SearchDocument, Vec<Source<'_>>)> {
     let items = model.items.iter().map(|item| {
         let item_type = crate::model::ITEM_TYPES
             .iter()
-            .position(|t| *t == item.item_type.value)
+            .position(|t| *t == &*item.item_type.value)
             .map_or(-1, |p| p as i64);
         let document = SearchDocument {
             path: format!("items/{}/", item.id),
-            name: item.name.value.clone(),
-            code: item.code.value.clone(),
+            name: item.name.value.to_string(),
+            code: item.code.value.to_string(),
             department: department_numbers
                 .get(item.department.as_str())
                 .copied()
@@ -272,7 +272,7 @@ fn documents(model: &SiteModel) -> Vec<(SearchDocument, Vec<Source<'_>>)> {
             result: item
                 .result
                 .as_ref()
-                .map(|r| r.name.value.clone())
+                .map(|r| r.name.value.to_string())
                 .unwrap_or_default(),
         };
         (document, item_sources(model, item))
@@ -280,7 +280,7 @@ fn documents(model: &SiteModel) -> Vec<(SearchDocument, Vec<Source<'_>>)> {
     let pages = model.pages.iter().map(|page| {
         let document = SearchDocument {
             path: format!("pages/{}/", page.slug),
-            name: page.title.value.clone(),
+            name: page.title.value.to_string(),
             code: String::new(),
             department: -1,
             item_type: -1,
@@ -727,16 +727,14 @@ mod tests {
         };
         check(&model, "the first index");
         check(&model, "nothing changed");
-        model.items[0]
-            .name
-            .value
-            .push_str("（补充营业执照ＡＢＣ－１２）");
+        model.items[0].name.value =
+            format!("{}（补充营业执照ＡＢＣ－１２）", model.items[0].name.value).into();
         check(&model, "a new name");
         model.items[0].tags.clear();
         model.items[1].summary = None;
         check(&model, "tags and a summary removed");
         let department = model.items[1].department.value.clone();
-        model.departments.get_mut(&department).unwrap().name.value = "另一个名称的股室".to_string();
+        model.departments.get_mut(&*department).unwrap().name.value = "另一个名称的股室".into();
         check(&model, "a department renamed");
         let removed = model.items.remove(0);
         check(&model, "an item removed");

@@ -267,39 +267,43 @@ impl<'a> Views<'a> {
             phone: c
                 .phone
                 .as_ref()
-                .map(|t| t.value.clone())
+                .map(|t| t.value.to_string())
                 .unwrap_or_default(),
             address: c
                 .address
                 .as_ref()
-                .map(|t| t.value.clone())
+                .map(|t| t.value.to_string())
                 .unwrap_or_default(),
             email: c
                 .email
                 .as_ref()
-                .map(|t| t.value.clone())
+                .map(|t| t.value.to_string())
                 .unwrap_or_default(),
-            url: c.url.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+            url: c
+                .url
+                .as_ref()
+                .map(|t| t.value.to_string())
+                .unwrap_or_default(),
         });
         SiteView {
-            title: site.title.value.clone(),
-            authority: site.authority.value.clone(),
+            title: site.title.value.to_string(),
+            authority: site.authority.value.to_string(),
             base_url: self.base_url.clone(),
             base_path: self.base_path.clone(),
             language: site.language.clone(),
-            address: site.address.value.clone(),
-            hours: site.hours.value.clone(),
-            phone: site.phone.value.clone(),
+            address: site.address.value.to_string(),
+            hours: site.hours.value.to_string(),
+            phone: site.phone.value.to_string(),
             complaint: complaint.unwrap_or_default(),
-            redress_review: site.redress.review.value.clone(),
-            redress_litigation: site.redress.litigation.value.clone(),
+            redress_review: site.redress.review.value.to_string(),
+            redress_litigation: site.redress.litigation.value.to_string(),
             menu: self
                 .model
                 .pages
                 .iter()
                 .filter(|page| page.menu)
                 .map(|page| LinkView {
-                    title: page.title.value.clone(),
+                    title: page.title.value.to_string(),
                     url: self.url(&format!("pages/{}/", page.slug)),
                 })
                 .collect(),
@@ -311,12 +315,14 @@ impl<'a> Views<'a> {
     /// Anchor of an article on its law page (`art-3`), by its position in the law's list.
     pub fn article_anchor(law: &Law, article: &str) -> Option<String> {
         let articles = law.articles.as_ref()?;
-        let index = articles.iter().position(|(key, _)| key.value == article)?;
+        let index = articles
+            .iter()
+            .position(|(key, _)| &*key.value == article)?;
         Some(format!("art-{}", index + 1))
     }
 
     pub fn reference(&self, reference: &'a LawReference) -> ReferenceView<'a> {
-        let law = self.model.laws.get(&reference.law.value);
+        let law = self.model.laws.get(&*reference.law.value);
         let anchor = law.and_then(|law| Self::article_anchor(law, &reference.article.value));
         let mut url = self.law_url(&reference.law.value);
         if let Some(anchor) = anchor {
@@ -372,7 +378,7 @@ impl<'a> Views<'a> {
         let text =
             |value: &'a Option<crate::model::Str>| value.as_ref().map(|t| t.as_str()).unwrap_or("");
         let site = &self.model.site;
-        let department = self.model.departments.get(&item.department.value);
+        let department = self.model.departments.get(&*item.department.value);
         let place = item.place.as_ref();
         let place_text = |pick: fn(&'a crate::model::Place) -> &'a Option<crate::model::Str>| {
             place.and_then(|p| pick(p).as_ref()).map(|t| t.as_str())
@@ -420,7 +426,7 @@ impl<'a> Views<'a> {
                     text: basis.text.as_ref().map(|t| t.as_str()).unwrap_or_else(|| {
                         self.model
                             .laws
-                            .get(&basis.reference.law.value)
+                            .get(&*basis.reference.law.value)
                             .and_then(|law| law.article_text(&basis.reference.article.value))
                             .unwrap_or("")
                     }),
@@ -644,9 +650,9 @@ impl<'a> Views<'a> {
         for item in &self.model.items {
             for reference in item.law_references() {
                 let list = citations
-                    .entry(reference.law.value.as_str())
+                    .entry(reference.law.as_str())
                     .or_default()
-                    .entry(reference.article.value.as_str())
+                    .entry(reference.article.as_str())
                     .or_default();
                 if list.last().is_none_or(|last| last.id != item.id) {
                     list.push(item);

@@ -230,10 +230,10 @@ impl Dependencies {
                 .map(|item| {
                     let links = ItemLinks {
                         id: item.id.clone(),
-                        department: item.department.value.clone(),
+                        department: item.department.value.to_string(),
                         laws: item
                             .law_references()
-                            .map(|reference| reference.law.value.clone())
+                            .map(|reference| reference.law.value.to_string())
                             .collect(),
                     };
                     (item.file.clone(), links)
