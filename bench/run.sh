@@ -6,7 +6,8 @@
 # For each size: generates a corpus (examples/gen_corpus), converts it for Hugo
 # (bench/hugo/convert.py), then measures with /usr/bin/time -v, median of N runs (default 5),
 # wall time, CPU time (user + sys) and peak RSS of:
-#   - zhinan build, cold (no previous output), with and without minification;
+#   - zhinan build, cold (no previous output): as published by default (whitespace
+#     minification), with --minify off, and with --minify full (minify-html);
 #   - zhinan check;
 #   - parse-only: saphyr alone parsing the same YAML files into its nodes (bench/parse_only), and
 #     saphyr-parser's event stream alone (no nodes: the floor of any loader on that parser);
@@ -96,7 +97,8 @@ for size in $sizes; do
   "$gen_corpus" --items "$size" --out "$corpus" --force 2>/dev/null
   out="$work/out-$size"
   measure "zhinan-build-$size" "rm -rf '$out'" "$zhinan" build --root "$corpus" --out "$out" --today "$today"
-  measure "zhinan-build-nominify-$size" "rm -rf '$out'" "$zhinan" build --root "$corpus" --out "$out" --today "$today" --no-minify
+  measure "zhinan-build-nominify-$size" "rm -rf '$out'" "$zhinan" build --root "$corpus" --out "$out" --today "$today" --minify off
+  measure "zhinan-build-fullminify-$size" "rm -rf '$out'" "$zhinan" build --root "$corpus" --out "$out" --today "$today" --minify full
   measure "zhinan-check-$size" ":" "$zhinan" check --root "$corpus" --today "$today"
   measure "parse-only-$size" ":" "$parse_only" "$corpus"
   measure "parse-events-$size" ":" "$parse_only" --events "$corpus"
@@ -109,7 +111,10 @@ for size in $sizes; do
       hugo --source "$hugo_site" --destination "$hugo_out" --cacheDir "$hugo_cache" --quiet --minify
     measure "hugo-build-nominify-$size" "rm -rf '$hugo_out' '$hugo_cache' '$hugo_site/resources'" \
       hugo --source "$hugo_site" --destination "$hugo_out" --cacheDir "$hugo_cache" --quiet
+    rm -rf "$hugo_out" "$hugo_cache"
+    hugo --source "$hugo_site" --destination "$hugo_out" --cacheDir "$hugo_cache" --quiet --minify >/dev/null 2>&1
     results[hugo-pages-$size]="$(find "$hugo_out" -name '*.html' | wc -l)"
+    results[hugo-mb-$size]="$(du -sm "$hugo_out" | cut -f1)"
   fi
   rm -rf "$out"
   "$zhinan" build --root "$corpus" --out "$out" --today "$today" 2>/dev/null
@@ -127,7 +132,7 @@ for size in $sizes; do
     elif [ "$status" != 0 ]; then
       results[serve-$size]="failed"
     else
-      results[serve-$size]="$(awk '{ print $2 }' <<<"$serve_line") ms"
+      results[serve-$size]="$(awk '{ printf "%s ms (min %s, max %s)", $2, $4, $6 }' <<<"$serve_line")"
     fi
   fi
 done
@@ -140,13 +145,18 @@ echo "zhinan $("$zhinan" --version 2>/dev/null | awk '{ print $2 }') ($(cd "$rep
 echo
 row items measurement "wall s" "cpu s" "RSS MB" "baseline" "wall s" "cpu s" "RSS MB" "wall x" "RSS x"
 for size in $sizes; do
-  for pair in "build:build" "build-nominify:build-nominify"; do
+  for pair in "build:build" "build-nominify:build-nominify" "build-fullminify:build"; do
     ours="zhinan-${pair%%:*}-$size"
     theirs="hugo-${pair##*:}-$size"
-    label="build (minify)"
-    [ "${pair%%:*}" = build-nominify ] && label="build (no minify)"
+    case "${pair%%:*}" in
+      build) label="build (default)" ;;
+      build-nominify) label="build (--minify off)" ;;
+      *) label="build (--minify full)" ;;
+    esac
+    baseline="hugo --minify"
+    [ "${pair##*:}" = build-nominify ] && baseline="hugo"
     if [ "$with_hugo" = 1 ]; then
-      row "$size" "$label" "${results[$ours.wall]}" "${results[$ours.cpu]}" "${results[$ours.rss]}" "hugo" \
+      row "$size" "$label" "${results[$ours.wall]}" "${results[$ours.cpu]}" "${results[$ours.rss]}" "$baseline" \
         "${results[$theirs.wall]}" "${results[$theirs.cpu]}" "${results[$theirs.rss]}" \
         "$(ratio "${results[$ours.wall]}" "${results[$theirs.wall]}")" "$(ratio "${results[$ours.rss]}" "${results[$theirs.rss]}")"
     else
@@ -163,14 +173,14 @@ for size in $sizes; do
     printf '%-8s %-26s %s\n' "$size" "serve: save to new page" "${results[serve-$size]} (median of $saves saves)"
   fi
   printf '%-8s %-26s zhinan %s HTML pages, %s MB%s\n' "$size" "output" "${results[zhinan-pages-$size]}" "${results[zhinan-mb-$size]}" \
-    "$([ "$with_hugo" = 1 ] && echo "; hugo ${results[hugo-pages-$size]} HTML pages")"
+    "$([ "$with_hugo" = 1 ] && echo "; hugo ${results[hugo-pages-$size]} HTML pages, ${results[hugo-mb-$size]} MB (--minify)")"
 done
 set -- $sizes
 if [ $# -ge 2 ]; then
   small="$1"; large="${!#}"
   echo
   printf 'cost growth %s -> %s items (wall, x%s items):' "$small" "$large" "$(ratio "$large" "$small")"
-  for name in zhinan-build zhinan-build-nominify zhinan-check; do
+  for name in zhinan-build zhinan-build-nominify zhinan-build-fullminify zhinan-check; do
     printf '  %s %s' "${name#zhinan-}" "$(ratio "${results[$name-$large.wall]}" "${results[$name-$small.wall]}")"
   done
   [ "$with_hugo" = 1 ] && printf '  hugo %s' "$(ratio "${results[hugo-build-$large.wall]}" "${results[hugo-build-$small.wall]}")"
