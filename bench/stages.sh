@@ -2,13 +2,14 @@
 # Where the instructions of a build go, stage by stage, counted by callgrind (repeatable where
 # wall time on a shared machine is not). See docs/performance.md.
 #
-#   bench/stages.sh [--items N] [--reuse] [ZHINAN]
+#   bench/stages.sh [--items N] [--full] [--reuse] [ZHINAN]
 #
-# Runs `zhinan check`, `zhinan build --no-minify` and `zhinan build` under
+# Runs `zhinan check`, `zhinan build --minify off` and `zhinan build` (default whitespace
+# minification; with --full, `--minify full`) under
 # `valgrind --tool=callgrind` on a generated corpus of N items (default 1000) and prints:
 #   load + model + check  = the instructions of `check`
-#   render + write        = `build --no-minify` - `check`
-#   minify                = `build` - `build --no-minify`
+#   render + write        = `build --minify off` - `check`
+#   minify                = `build` - `build --minify off`
 # and the inclusive count of the functions that dominate each stage. ZHINAN defaults to this
 # tree's release build (built when missing). Takes a few minutes: callgrind runs ~50x slower.
 # --reuse prints the report again from the profiles of the last run.
@@ -18,11 +19,13 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 items=1000
 reuse=0
+minify=whitespace
 while [ $# -gt 0 ]; do
   case "$1" in
     --items) items="$2"; shift 2 ;;
     --reuse) reuse=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --full) minify=full; shift ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) zhinan_arg="$1"; shift ;;
   esac
 done
@@ -62,8 +65,8 @@ giga() { awk -v n="$1" -v total="$2" 'BEGIN { printf "%8.2f G %5.1f%%", n / 1e9,
 
 echo "bench/stages.sh: callgrind on $items items ($zhinan)" >&2
 check=$(profile check "$zhinan" check --root "$work/site" --today "$today")
-plain=$(profile build-plain "$zhinan" build --root "$work/site" --out "$work/out" --today "$today" --no-minify)
-full=$(profile build "$zhinan" build --root "$work/site" --out "$work/out" --today "$today")
+plain=$(profile build-plain "$zhinan" build --root "$work/site" --out "$work/out" --today "$today" --minify off)
+full=$(profile "build-$minify" "$zhinan" build --root "$work/site" --out "$work/out" --today "$today" --minify "$minify")
 rm -rf "$work/out"
 
 echo
@@ -74,11 +77,15 @@ for function in zhinan::load::read zhinan::load::parse_yaml zhinan::model::conve
   printf '  %-46s %s\n' "$function" "$(giga "$(inclusive check "$function")" "$full")"
 done
 printf '%-48s %s\n' "render + write (= build --no-minify - check)" "$(giga $((plain - check)) "$full")"
-for function in tera::tera::Tera::render qrcode::QrCode::with_bits zhinan::render::data::render_data_and_search \
+for function in tera::tera::Tera::render zhinan::render::print::qr_svg zhinan::render::data::render_data_and_search \
   zhinan::render::search::SearchIndex::build zhinan::render::print::render_print zhinan::markdown::to_html_at; do
   printf '  %-46s %s\n' "$function" "$(giga "$(inclusive build-plain "$function")" "$full")"
 done
-printf '%-48s %s\n' "minify (= build - build --no-minify)" "$(giga $((full - plain)) "$full")"
-printf '  %-46s %s\n' "minify_html::minify" "$(giga "$(inclusive build minify_html::minify)" "$full")"
+printf '%-48s %s\n' "minify $minify (= build - build --minify off)" "$(giga $((full - plain)) "$full")"
+if [ "$minify" = full ]; then
+  printf '  %-46s %s\n' "minify_html::minify" "$(giga "$(inclusive "build-$minify" minify_html::minify)" "$full")"
+else
+  printf '  %-46s %s\n' "zhinan::write::minify::collapse" "$(giga "$(inclusive "build-$minify" zhinan::write::minify::collapse)" "$full")"
+fi
 printf '%-48s %s\n' "total" "$(giga "$full" "$full")"
 echo "(file writes are system calls: callgrind does not count them; see the sys time of bench/run.sh)"
