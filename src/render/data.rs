@@ -1468,7 +1468,7 @@ struct DataPageView {
 }
 
 /// Renders a template with a context; a template error is a `template` diagnostic.
-pub type RenderTemplate<'a> = dyn Fn(&str, &Context) -> Result<String, Box<Diagnostic>> + 'a;
+pub type RenderTemplate<'a> = dyn Fn(&str, &Context) -> Result<Vec<u8>, Box<Diagnostic>> + 'a;
 
 /// Renders the search index and search page, the open data and its page, and the feed. Called
 /// once from [`super::render_pages`] with its template renderer; a template error becomes a
@@ -1552,7 +1552,7 @@ pub fn render_data_and_search(
         let mut context = context;
         context.insert("page_url", &views.url(path.trim_end_matches("index.html")));
         match render(template, &context) {
-            Ok(html) => put(path, html.into_bytes()),
+            Ok(html) => put(path, html),
             Err(diagnostic) => {
                 diagnostics.push(*diagnostic);
                 Ok(())

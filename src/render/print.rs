@@ -1,7 +1,8 @@
 //! Print: the pages made to be printed on A4 and handed over, rendered after the online pages.
 //!
-//! - `items/<id>/slip/`: the one-time notification slip (一次性告知单, slip.html) of every item,
-//!   in parallel like the item pages; one A4 page for an item of up to 12 materials and 6 steps.
+//! - `items/<id>/slip/`: the one-time notification slip (一次性告知单, slip.html) of every item;
+//!   one A4 page for an item of up to 12 materials and 6 steps. Rendered by `render` together
+//!   with the item's page, from the same view ([`slip_wanted`]).
 //! - `departments/<id>/register/`: the blank visitor registration form (办事登记表, 首问负责制,
 //!   register.html) of every department.
 //! - `print/<department>/`: the guide book (办事指南汇编, book.html) of one department.
@@ -150,6 +151,11 @@ fn unescape_attribute(text: &str) -> String {
 /// Output paths of the print pages.
 pub fn slip_path(item_id: &str) -> String {
     format!("items/{item_id}/slip/index.html")
+}
+
+/// Whether the slip of `item_id` is rendered: when asked for, or with its item's page.
+pub fn slip_wanted(item_id: &str, wanted: &(dyn Fn(&str) -> bool + Sync)) -> bool {
+    wanted(&slip_path(item_id)) || wanted(&format!("items/{item_id}/index.html"))
 }
 
 pub fn register_path(department_id: &str) -> String {
@@ -678,8 +684,8 @@ pub fn render_print(
     wanted: &(dyn Fn(&str) -> bool + Sync),
     books: bool,
 ) -> Result<Printed, FsError> {
-    let render = |template: &str, context: &Context| -> Result<String, Box<Diagnostic>> {
-        tera.render(template, context)
+    let render = |template: &str, context: &Context| -> Result<Vec<u8>, Box<Diagnostic>> {
+        super::render_bytes(tera, template, context)
             .map_err(|error| Box::new(super::template_diagnostic(root, template, &error)))
     };
     let context_for = |path: &str| {
@@ -691,39 +697,17 @@ pub fn render_print(
     let department_page = |id: &str| format!("departments/{id}/index.html");
     let mut printed = Printed::default();
 
-    // Slips, in parallel like the item pages.
-    let slip_results: Vec<Result<Option<Diagnostic>, FsError>> = model
-        .items
-        .par_iter()
-        .filter(|item| wanted(&slip_path(&item.id)) || wanted(&item_page(item)))
-        .map(|item| {
-            let path = slip_path(&item.id);
-            let mut context = context_for(&path);
-            context.insert("item", &views.item(item));
-            match render("slip.html", &context) {
-                Ok(html) => sink.page(&path, html.into_bytes()).map(|_| None),
-                Err(diagnostic) => Ok(Some(*diagnostic)),
+    let emit =
+        |printed: &mut Printed, path: &str, html: Result<Vec<u8>, Box<Diagnostic>>| match html {
+            Ok(html) => {
+                printed.pages += 1;
+                sink.page(path, html)
             }
-        })
-        .collect();
-    printed.pages += slip_results.len();
-    for result in slip_results {
-        if let Some(diagnostic) = result? {
-            printed.diagnostics.push(diagnostic);
-        }
-    }
-
-    let emit = |printed: &mut Printed, path: &str, html: Result<String, Box<Diagnostic>>| match html
-    {
-        Ok(html) => {
-            printed.pages += 1;
-            sink.page(path, html.into_bytes())
-        }
-        Err(diagnostic) => {
-            printed.diagnostics.push(*diagnostic);
-            Ok(())
-        }
-    };
+            Err(diagnostic) => {
+                printed.diagnostics.push(*diagnostic);
+                Ok(())
+            }
+        };
 
     // Registration forms.
     for department in model.departments.values() {
@@ -787,7 +771,7 @@ pub fn render_print(
             context.insert("book_scope", scope);
             fill(&mut context);
             match render("book.html", &context) {
-                Ok(html) => Some(html.into_bytes()),
+                Ok(html) => Some(html),
                 Err(diagnostic) => {
                     failed.set(Some(diagnostic));
                     None

@@ -378,24 +378,33 @@ impl SearchIndex {
         };
         // Tokenized in parallel, a run of documents at a time (the token sets of a whole large
         // site would be several times the index), numbered in order: items by id, then pages.
+        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
         let mut pending = documents(model).into_iter();
         loop {
             let run: Vec<_> = pending.by_ref().take(TOKENIZE_RUN).collect();
             if run.is_empty() {
                 break;
             }
-            let tokenized: Vec<(SearchDocument, BTreeSet<String>)> = run
+            let tokenized: Vec<(SearchDocument, Vec<String>)> = run
                 .into_par_iter()
-                .map(|(document, sources)| (document, source_tokens(&sources)))
+                .map(|(document, sources)| {
+                    let mut tokens: Vec<String> =
+                        sources.iter().flat_map(|s| tokenize(&s.text())).collect();
+                    tokens.sort_unstable();
+                    tokens.dedup();
+                    (document, tokens)
+                })
                 .collect();
             for (document, tokens) in tokenized {
                 let number = index.documents.len() as u32;
                 index.documents.push(document);
                 for token in tokens {
-                    index.postings.entry(token).or_default().push(number);
+                    postings.entry(token).or_default().push(number);
                 }
             }
         }
+        // Sorted once at the end (a tree updated token by token compared strings 6 % of a build).
+        index.postings = postings.into_iter().collect();
         index
     }
 

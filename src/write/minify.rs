@@ -198,11 +198,14 @@ fn collapse(html: &[u8], whole_document: bool) -> Vec<u8> {
             continue;
         }
         if byte != b'<' {
-            // Text up to the next tag or whitespace, copied as it is.
-            let end = html[index..]
-                .iter()
-                .position(|&byte| byte == b'<' || is_space(byte))
+            // Text up to the next tag or run of whitespace with a space or line break in it,
+            // copied as it is (a run of tabs alone inside text is copied too).
+            let mut end = memchr::memchr3(b'<', b' ', b'\n', &html[index..])
                 .map_or(html.len(), |offset| index + offset);
+            // A run that starts with tabs or a carriage return (`\r\n`) starts there.
+            while end > index && matches!(html[end - 1], b'\t' | b'\r' | 0x0c) {
+                end -= 1;
+            }
             out.extend_from_slice(&html[index..end]);
             index = end;
             after_block_tag = false;
@@ -250,45 +253,43 @@ fn collapse(html: &[u8], whole_document: bool) -> Vec<u8> {
 /// collapsed to one space and dropped before `>`; returns the index after its `>`, or
 /// `None` when the tag is not closed.
 fn copy_tag(html: &[u8], start: usize, out: &mut Vec<u8>) -> Option<usize> {
-    let mut index = start;
-    let mut quote: Option<u8> = None;
     let mark = out.len();
-    while index < html.len() {
-        let byte = html[index];
-        match quote {
-            Some(open) => {
-                out.push(byte);
-                if byte == open {
-                    quote = None;
-                }
-                index += 1;
-            }
-            None if byte == b'"' || byte == b'\'' => {
-                quote = Some(byte);
-                out.push(byte);
-                index += 1;
-            }
-            None if is_space(byte) => {
-                while index < html.len() && is_space(html[index]) {
-                    index += 1;
-                }
-                // Not before `>`; kept before `/>`, which would end an unquoted value.
-                if html.get(index) != Some(&b'>') {
+    let mut index = start;
+    loop {
+        // Outside quotes: up to the next quote or `>`, whitespace runs collapsed to one space.
+        let Some(offset) = memchr::memchr3(b'"', b'\'', b'>', &html[index..]) else {
+            out.truncate(mark);
+            return None;
+        };
+        let at = index + offset;
+        let mut in_space = false;
+        for &byte in &html[index..at] {
+            if is_space(byte) {
+                if !in_space {
                     out.push(b' ');
                 }
-            }
-            None if byte == b'>' => {
-                out.push(b'>');
-                return Some(index + 1);
-            }
-            None => {
+                in_space = true;
+            } else {
                 out.push(byte);
-                index += 1;
+                in_space = false;
             }
         }
+        let quote = html[at];
+        if quote == b'>' {
+            if in_space {
+                out.pop(); // no space before `>`
+            }
+            out.push(b'>');
+            return Some(at + 1);
+        }
+        // A quoted value, copied as it is.
+        let Some(length) = memchr::memchr(quote, &html[at + 1..]) else {
+            out.truncate(mark);
+            return None;
+        };
+        out.extend_from_slice(&html[at..at + length + 2]);
+        index = at + length + 2;
     }
-    out.truncate(mark);
-    None
 }
 
 #[cfg(test)]
@@ -318,6 +319,10 @@ mod tests {
             "<p>\n申请人 <a href=\"/x/\">表格</a>\n<span>一</span> <em>二</em>\n</p>"
         );
         assert_eq!(collapse("<td>a\t b</td>"), "<td>a b</td>");
+        assert_eq!(
+            collapse("<p>a\r\n  b</p>\r\n<p>c</p>"),
+            "<p>a\nb</p><p>c</p>"
+        );
     }
 
     #[test]
