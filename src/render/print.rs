@@ -31,7 +31,6 @@
 //! by itself (the templates only offer a button).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write;
 use std::path::Path;
 
 use qrcode::canvas::{Canvas, MaskPattern};
@@ -98,14 +97,18 @@ pub fn qr_svg(url: &str) -> String {
             while x < width && row[x] == Color::Dark {
                 x += 1;
             }
-            let _ = write!(
-                path,
-                "M{} {}h{}v1h-{}z",
-                start + QUIET_ZONE,
-                y + QUIET_ZONE,
-                x - start,
-                x - start
-            );
+            // `M{x} {y}h{run}v1h-{run}z`, numbers written by hand (formatting machinery was
+            // most of a code's cost: a code has hundreds of runs).
+            let run = x - start;
+            path.push('M');
+            push_small_number(&mut path, start + QUIET_ZONE);
+            path.push(' ');
+            push_small_number(&mut path, y + QUIET_ZONE);
+            path.push('h');
+            push_small_number(&mut path, run);
+            path.push_str("v1h-");
+            push_small_number(&mut path, run);
+            path.push('z');
         }
     }
     let size = width + 2 * QUIET_ZONE;
@@ -115,6 +118,19 @@ pub fn qr_svg(url: &str) -> String {
          <rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>",
         label = escape_attribute(&format!("在线版本网址的二维码：{url}")),
     )
+}
+
+/// Appends `number` (below 1,000: a QR code is at most 177 modules wide) in decimal.
+fn push_small_number(text: &mut String, number: usize) {
+    debug_assert!(number < 1000);
+    let digit = |n: usize| char::from(b'0' + (n % 10) as u8);
+    if number >= 100 {
+        text.push(digit(number / 100));
+    }
+    if number >= 10 {
+        text.push(digit(number / 10));
+    }
+    text.push(digit(number));
 }
 
 /// The modules of the QR code of `data` (width, then colors row by row), or `None` when `data`

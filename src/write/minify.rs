@@ -173,8 +173,9 @@ pub fn collapse_whitespace_fragment(html: &[u8]) -> Vec<u8> {
 fn collapse(html: &[u8], whole_document: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(html.len());
     let mut index = 0;
-    // Whether the last thing written is a block-level tag (whitespace after it may go).
-    let mut after_block_tag = false;
+    // The name of the tag written last, when nothing was written after it (whitespace after a
+    // block-level tag may go); asked only when whitespace follows.
+    let mut after_tag: Option<&[u8]> = None;
     while index < html.len() {
         let byte = html[index];
         if is_space(byte) {
@@ -184,10 +185,11 @@ fn collapse(html: &[u8], whole_document: bool) -> Vec<u8> {
                 newline |= html[index] == b'\n';
                 index += 1;
             }
-            let before_block_tag =
-                html.get(index) == Some(&b'<') && is_block(tag_name(html, index).0);
+            let between_block_tags = after_tag.is_some_and(is_block)
+                && html.get(index) == Some(&b'<')
+                && is_block(tag_name(html, index).0);
             let at_edge = whole_document && (out.is_empty() || index == html.len());
-            if (after_block_tag && before_block_tag) || at_edge {
+            if between_block_tags || at_edge {
                 continue;
             }
             if index - start == 1 && byte == b' ' {
@@ -208,7 +210,7 @@ fn collapse(html: &[u8], whole_document: bool) -> Vec<u8> {
             }
             out.extend_from_slice(&html[index..end]);
             index = end;
-            after_block_tag = false;
+            after_tag = None;
             continue;
         }
         if html[index..].starts_with(b"<!--") {
@@ -231,7 +233,7 @@ fn collapse(html: &[u8], whole_document: bool) -> Vec<u8> {
             // A `<` that starts no tag: text.
             out.push(b'<');
             index += 1;
-            after_block_tag = false;
+            after_tag = None;
             continue;
         }
         let Some(end) = copy_tag(html, index, &mut out) else {
@@ -239,7 +241,7 @@ fn collapse(html: &[u8], whole_document: bool) -> Vec<u8> {
             break;
         };
         index = end;
-        after_block_tag = is_block(name);
+        after_tag = Some(name);
         if !closing && let Some(verbatim) = VERBATIM.iter().find(|v| v.eq_ignore_ascii_case(name)) {
             let close = find_closing(html, index, verbatim).unwrap_or(html.len());
             out.extend_from_slice(&html[index..close]);
