@@ -77,7 +77,7 @@ for function in zhinan::load::read zhinan::load::parse_yaml zhinan::model::conve
   printf '  %-46s %s\n' "$function" "$(giga "$(inclusive check "$function")" "$full")"
 done
 printf '%-48s %s\n' "render + write (= build --no-minify - check)" "$(giga $((plain - check)) "$full")"
-for function in tera::tera::Tera::render zhinan::render::print::qr_svg zhinan::render::data::render_data_and_search \
+for function in tera::tera::Tera::render_to zhinan::render::print::qr_svg zhinan::render::data::render_data_and_search \
   zhinan::render::search::SearchIndex::build zhinan::render::print::render_print zhinan::markdown::to_html_at; do
   printf '  %-46s %s\n' "$function" "$(giga "$(inclusive build-plain "$function")" "$full")"
 done
