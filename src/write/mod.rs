@@ -356,8 +356,17 @@ pub fn run_build(args: BuildArgs) -> i32 {
         root,
         base_url: args.base_url.as_deref(),
     };
-    let rendered = fs::create_dir_all(&staging)
-        .and_then(|_| render::render_site(&loaded.model, &tera, &options, &writer));
+    // Rendered on threads of its own: glibc gives new threads new heaps, so rendering allocates
+    // in heaps without the holes that parsing thousands of files left between the model's
+    // texts (with them, malloc's share of the work doubled from 1,000 to 10,000 items).
+    let render = || render::render_site(&loaded.model, &tera, &options, &writer);
+    let rendered = fs::create_dir_all(&staging).and_then(|_| match rayon::ThreadPoolBuilder::new()
+        .thread_name(|index| format!("zhinan-render-{index}"))
+        .build()
+    {
+        Ok(pool) => pool.install(render),
+        Err(_) => render(),
+    });
     // Always wait for the pages still being written, even when rendering failed, so that
     // nothing writes into the staging folder once it is removed.
     let written = writer.finish();
