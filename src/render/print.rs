@@ -40,7 +40,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::PageSink;
-use super::view::{DepartmentLink, ItemView, ReferenceView, Views};
+use super::view::{DepartmentLink, ItemView, LawFacts, ReferenceView, Views};
 use crate::diagnostics::Diagnostic;
 use crate::fs::FsError;
 use crate::model::{Item, SiteModel};
@@ -284,14 +284,9 @@ struct Run<'r, 'a> {
 /// An entry of `laws` in book.html's `back` part: a law cited in the book, listed once.
 #[derive(Debug, Serialize)]
 pub struct BookLaw<'a> {
-    pub id: &'a str,
+    #[serde(flatten)]
+    pub facts: LawFacts<'a>,
     pub anchor: String,
-    pub title: &'a str,
-    pub doc_no: &'a str,
-    pub issuer: &'a str,
-    pub effective: String,
-    pub amended: String,
-    pub official_url: &'a str,
     pub articles: Vec<BookArticle<'a>>,
 }
 
@@ -650,22 +645,8 @@ impl<'a> BookPlan<'a> {
             .filter_map(|(law_id, articles)| {
                 let law = model.laws.get(law_id)?;
                 Some(BookLaw {
-                    id: &law.id,
+                    facts: LawFacts::of(law),
                     anchor: format!("_law_{law_id}"),
-                    title: &law.title.value,
-                    doc_no: law.doc_no.as_ref().map(|t| t.as_str()).unwrap_or(""),
-                    issuer: &law.issuer.value,
-                    effective: law
-                        .effective
-                        .as_ref()
-                        .map(|d| d.value.to_string())
-                        .unwrap_or_default(),
-                    amended: law
-                        .amended
-                        .as_ref()
-                        .map(|d| d.value.to_string())
-                        .unwrap_or_default(),
-                    official_url: law.url.as_ref().map(|t| t.as_str()).unwrap_or(""),
                     articles: articles
                         .into_iter()
                         .map(|(article, citing)| BookArticle {

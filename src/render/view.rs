@@ -609,16 +609,42 @@ pub struct LawView<'a> {
 /// A law in laws.html (the index of laws): what [`LawView`] shows without its articles.
 #[derive(Debug, Serialize)]
 pub struct LawSummary<'a> {
-    pub id: &'a str,
+    #[serde(flatten)]
+    pub facts: LawFacts<'a>,
     pub url: String,
+    /// Distinct items that cite the law.
+    pub cited_by_count: usize,
+}
+
+/// What every view of a law shows about it (the law pages, their index, the print books).
+#[derive(Debug, Serialize)]
+pub struct LawFacts<'a> {
+    pub id: &'a str,
     pub title: &'a str,
     pub doc_no: &'a str,
     pub issuer: &'a str,
     pub effective: String,
     pub amended: String,
     pub official_url: &'a str,
-    /// Distinct items that cite the law.
-    pub cited_by_count: usize,
+}
+
+impl<'a> LawFacts<'a> {
+    pub fn of(law: &'a Law) -> Self {
+        let date = |date: &Option<crate::model::Spanned<jiff::civil::Date>>| {
+            date.as_ref()
+                .map(|d| d.value.to_string())
+                .unwrap_or_default()
+        };
+        LawFacts {
+            id: &law.id,
+            title: &law.title.value,
+            doc_no: law.doc_no.as_ref().map(|t| t.as_str()).unwrap_or(""),
+            issuer: &law.issuer.value,
+            effective: date(&law.effective),
+            amended: date(&law.amended),
+            official_url: law.url.as_ref().map(|t| t.as_str()).unwrap_or(""),
+        }
+    }
 }
 
 /// `page` in page.html.
@@ -717,22 +743,8 @@ impl<'a> Views<'a> {
         citing.sort_unstable();
         citing.dedup();
         LawSummary {
-            id: &law.id,
+            facts: LawFacts::of(law),
             url: self.law_url(&law.id),
-            title: &law.title.value,
-            doc_no: law.doc_no.as_ref().map(|t| t.as_str()).unwrap_or(""),
-            issuer: &law.issuer.value,
-            effective: law
-                .effective
-                .as_ref()
-                .map(|d| d.value.to_string())
-                .unwrap_or_default(),
-            amended: law
-                .amended
-                .as_ref()
-                .map(|d| d.value.to_string())
-                .unwrap_or_default(),
-            official_url: law.url.as_ref().map(|t| t.as_str()).unwrap_or(""),
             cited_by_count: citing.len(),
         }
     }
