@@ -2,7 +2,7 @@
 //! guide (办事指南). See docs/ARCHITECTURE.md for the stages and their invariants.
 //!
 //! Stages, one module each: [`load`] (walk, read, parse with positions) -> [`model`] (typed,
-//! resolved) -> [`check`] (rules) -> [`render`] (templates to pages) -> [`write`] (minify, stage,
+//! resolved) -> [`check`] (rules) -> [`render`] (templates to pages) -> [`write`](mod@write) (minify, stage,
 //! swap). [`site`] runs the first three for every command; [`cli`] is the only place that prints
 //! or decides exit codes.
 

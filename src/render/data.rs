@@ -383,7 +383,7 @@ pub fn items_json(model: &SiteModel, views: &Views) -> Vec<u8> {
 /// part stays small (about 3 MB).
 const ITEMS_PER_PART: usize = 512;
 
-/// [`items_json`] in parts of [`ITEMS_PER_PART`] items, each part made in parallel when it is
+/// [`items_json`] in parts of `ITEMS_PER_PART` (512) items, each part made in parallel when it is
 /// asked for: written part by part, the file is never whole in memory (68 MB at 10,000 items).
 pub fn items_json_parts<'a>(
     model: &'a SiteModel,

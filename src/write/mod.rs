@@ -2,14 +2,13 @@
 //! one by one (memory stays bounded), are minified, and land in a staging folder beside the
 //! output; only when everything succeeded is the staging folder swapped in.
 //!
-//! Pages rendered on a rayon worker (the items, in parallel) are minified and written right
-//! there. Pages that arrive from any other thread (the aggregate pages and print books, rendered
-//! one after another on the main thread) are handed to one writer thread, so that minifying one
-//! overlaps rendering the next; at most [`PENDING_BYTES`] of them wait at a time, and
-//! [`StagingWriter::finish`] waits for the last ones. One thread, not the rayon pool: a pool
-//! thread that minifies a book grows its own malloc arena by the minifier's working set, and two
-//! of them would add that twice to the peak memory for no gain (pages are handed over one book
-//! at a time).
+//! `build` renders on a rayon pool of its own (fresh heaps: see `run_build`), and pages rendered
+//! on a rayon worker are minified and written right there; large outputs (items.json, the print
+//! books) arrive part by part ([`PageSink::page_in_parts`]) and are written, minified part by
+//! part, as they come. A page that arrives from any other thread is handed to one writer thread
+//! (`zhinan-write`), so that minifying it overlaps rendering the next; at most
+//! [`PENDING_BYTES`] of them wait at a time, and [`StagingWriter::finish`] waits for the last
+//! ones. Minification modes: [`minify`].
 //!
 //! Architecture invariant: a failed build (content errors, template errors, I/O errors) leaves
 //! the previous output folder exactly as it was.
