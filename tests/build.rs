@@ -3,41 +3,12 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+use common::{fixture_copy as fixture, read, stderr, zhinan};
 
 const TODAY: &str = "2026-11-29";
-
-fn zhinan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhinan"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run zhinan")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A temporary copy of a fixture site.
-fn fixture(name: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(name),
-        dir.path(),
-    );
-    dir
-}
 
 fn build(root: &Path, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec![
@@ -65,14 +36,6 @@ fn tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
             )
         })
         .collect()
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// Every `href="..."`/`src="..."` (quoted or not, as minified) that starts with `base`, resolved

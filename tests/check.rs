@@ -18,6 +18,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
+mod common;
+use common::copy_tree;
+
 const TODAY: &str = "2026-11-29";
 
 const T: &str = "content/items/t.yaml";
@@ -145,19 +148,6 @@ fn valid_fixture() -> PathBuf {
 
 fn rules_fixture(name: &str) -> PathBuf {
     manifest_dir().join("tests/fixtures/rules").join(name)
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// `text` with each `from` (which must occur exactly once) replaced by `to`.

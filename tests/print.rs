@@ -7,13 +7,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::sync::Mutex;
 
 use zhinan::fs::FsError;
 use zhinan::render::print::{WHOLE_BOOK_ITEM_LIMIT, qr_svg};
 use zhinan::render::{self, PageSink, RenderOptions};
 use zhinan::site::{LoadOptions, load_site};
+
+mod common;
+use common::{read, zhinan};
 
 const TODAY: &str = "2026-11-29";
 const BASE_URL: &str = "https://print.example.gov.cn/bszn/";
@@ -27,14 +29,6 @@ const ITEM_IDS: &[&str] = &[
 
 fn fixture_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/print")
-}
-
-fn zhinan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhinan"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run zhinan")
 }
 
 fn build(root: &Path, out: &Path, extra: &[&str]) {
@@ -71,10 +65,6 @@ fn built_with(minify: &str) -> tempfile::TempDir {
 /// [`built_with`]: not minified (`false`) or as published by default (`true`).
 fn built(minify: bool) -> tempfile::TempDir {
     built_with(if minify { "whitespace" } else { "off" })
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
 /// Values of attribute `name` (`id`, `href`), quoted or not (as minified), in document order.

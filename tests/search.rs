@@ -5,43 +5,23 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::{Value, json};
 use zhinan::load::yaml::{self, Node, Style};
 use zhinan::render::search::{token_hash, tokenize};
 
-const TODAY: &str = "2026-11-29";
-
-fn zhinan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhinan"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run zhinan")
-}
-
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+mod common;
+use common::{copy_tree, read, zhinan};
 
 /// A temporary copy of the valid fixture.
 fn fixture() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&manifest_dir().join("tests/fixtures/valid"), dir.path());
-    dir
+    common::fixture_copy("valid")
+}
+
+const TODAY: &str = "2026-11-29";
+
+fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn edit(root: &Path, relative: &str, from: &str, to: &str) {
@@ -69,10 +49,6 @@ fn build(root: &Path) -> PathBuf {
         String::from_utf8_lossy(&output.stderr)
     );
     out
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
 fn read_json(path: &Path) -> Value {

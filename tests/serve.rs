@@ -17,30 +17,14 @@ const TODAY: &str = "2026-11-29";
 const SHIPIN: &str = "content/items/shipin-xuke.yaml";
 const SHIPIN_NAME: &str = "食品经营许可（新办）";
 /// How long any one expected change may take to show.
-const PATIENCE: Duration = Duration::from_secs(10);
-
-fn copy_folder(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_folder(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+mod common;
 
 /// A temporary copy of the valid fixture site.
 fn fixture_site() -> tempfile::TempDir {
-    let folder = tempfile::tempdir().unwrap();
-    copy_folder(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid"),
-        folder.path(),
-    );
-    folder
+    common::fixture_copy("valid")
 }
+
+const PATIENCE: Duration = Duration::from_secs(10);
 
 /// Polls `probe` until it returns `Some`, for at most `limit`.
 fn wait_for<T>(what: &str, limit: Duration, mut probe: impl FnMut() -> Option<T>) -> T {

@@ -1,0 +1,51 @@
+//! Helpers shared by the integration tests: run the built binary, copy a fixture site into a
+//! temporary folder, read output files. Each test crate uses some of them.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs the built `zhinan` with `args`, colours off.
+pub fn zhinan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhinan"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run zhinan")
+}
+
+/// Copies the folder `from` (files and sub-folders) to `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The fixture site `tests/fixtures/<name>`.
+pub fn fixture_path(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A temporary copy of the fixture site `tests/fixtures/<name>`.
+pub fn fixture_copy(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixture_path(name), dir.path());
+    dir
+}
+
+/// The text of `path`; a missing file fails the test with its path.
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
