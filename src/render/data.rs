@@ -389,7 +389,6 @@ pub fn items_json_parts<'a>(
     model: &'a SiteModel,
     views: &'a Views<'a>,
 ) -> impl Iterator<Item = Vec<u8>> + 'a {
-    let head = format!("{{\"version\":{ITEMS_VERSION},\"items\":[\n").into_bytes();
     let chunks = model.items.chunks(ITEMS_PER_PART).enumerate();
     let body = chunks.map(move |(index, chunk)| {
         let lines: Vec<Vec<u8>> = chunk
@@ -397,17 +396,30 @@ pub fn items_json_parts<'a>(
             .map(|item| item_line(model, views, item))
             .collect();
         let mut part = Vec::with_capacity(lines.iter().map(|line| line.len() + 2).sum());
-        for (offset, line) in lines.iter().enumerate() {
-            if index + offset > 0 {
-                part.extend_from_slice(b",\n");
-            }
-            part.extend_from_slice(line);
-        }
+        push_lines(&mut part, lines.iter().map(Vec::as_slice), index == 0);
         part
     });
-    std::iter::once(head)
+    std::iter::once(items_json_head())
         .chain(body)
-        .chain(std::iter::once(b"\n]}\n".to_vec()))
+        .chain(std::iter::once(ITEMS_JSON_TAIL.to_vec()))
+}
+
+/// What items.json starts with, before the first item's line.
+fn items_json_head() -> Vec<u8> {
+    format!("{{\"version\":{ITEMS_VERSION},\"items\":[\n").into_bytes()
+}
+
+/// What items.json ends with, after the last item's line.
+const ITEMS_JSON_TAIL: &[u8] = b"\n]}\n";
+
+/// Appends item lines separated by `,\n`; `first` when they begin the list of items.
+fn push_lines<'l>(bytes: &mut Vec<u8>, lines: impl Iterator<Item = &'l [u8]>, first: bool) {
+    for (index, line) in lines.enumerate() {
+        if index > 0 || !first {
+            bytes.extend_from_slice(b",\n");
+        }
+        bytes.extend_from_slice(line);
+    }
 }
 
 fn item_line(model: &SiteModel, views: &Views, item: &Item) -> Vec<u8> {
@@ -415,14 +427,9 @@ fn item_line(model: &SiteModel, views: &Views, item: &Item) -> Vec<u8> {
 }
 
 fn join_items<'a>(lines: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
-    let mut bytes = format!("{{\"version\":{ITEMS_VERSION},\"items\":[\n").into_bytes();
-    for (index, line) in lines.enumerate() {
-        if index > 0 {
-            bytes.extend_from_slice(b",\n");
-        }
-        bytes.extend_from_slice(line);
-    }
-    bytes.extend_from_slice(b"\n]}\n");
+    let mut bytes = items_json_head();
+    push_lines(&mut bytes, lines, true);
+    bytes.extend_from_slice(ITEMS_JSON_TAIL);
     bytes
 }
 

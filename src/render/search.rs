@@ -291,9 +291,12 @@ fn documents(model: &SiteModel) -> Vec<(SearchDocument, Vec<Source<'_>>)> {
     items.chain(pages).collect()
 }
 
-/// The distinct tokens of what is indexed for a document.
-fn source_tokens(sources: &[Source]) -> BTreeSet<String> {
-    sources.iter().flat_map(|s| tokenize(&s.text())).collect()
+/// The distinct tokens of what is indexed for a document, sorted.
+fn source_tokens(sources: &[Source]) -> Vec<String> {
+    let mut tokens: Vec<String> = sources.iter().flat_map(|s| tokenize(&s.text())).collect();
+    tokens.sort_unstable();
+    tokens.dedup();
+    tokens
 }
 
 /// A hash of what is indexed for a document: equal hashes, equal tokens.
@@ -387,13 +390,7 @@ impl SearchIndex {
             }
             let tokenized: Vec<(SearchDocument, Vec<String>)> = run
                 .into_par_iter()
-                .map(|(document, sources)| {
-                    let mut tokens: Vec<String> =
-                        sources.iter().flat_map(|s| tokenize(&s.text())).collect();
-                    tokens.sort_unstable();
-                    tokens.dedup();
-                    (document, tokens)
-                })
+                .map(|(document, sources)| (document, source_tokens(&sources)))
                 .collect();
             for (document, tokens) in tokenized {
                 let number = index.documents.len() as u32;
@@ -477,7 +474,7 @@ struct CachedIndex {
 }
 
 impl CachedIndex {
-    fn intern(&mut self, tokens: BTreeSet<String>) -> Vec<u32> {
+    fn intern(&mut self, tokens: Vec<String>) -> Vec<u32> {
         let mut ids: Vec<u32> = tokens
             .into_iter()
             .map(|token| match self.ids.get(&token) {
@@ -547,7 +544,7 @@ impl SearchCache {
             let changed: Vec<usize> = (0..documents.len())
                 .filter(|&number| state.fingerprints[number] != fingerprints[number])
                 .collect();
-            let tokens: Vec<BTreeSet<String>> = changed
+            let tokens: Vec<Vec<String>> = changed
                 .par_iter()
                 .map(|&number| source_tokens(&documents[number].1))
                 .collect();
@@ -574,7 +571,7 @@ impl SearchCache {
                 })
                 .collect();
             drop(known);
-            let fresh: Vec<Option<BTreeSet<String>>> = documents
+            let fresh: Vec<Option<Vec<String>>> = documents
                 .par_iter()
                 .zip(&reuse)
                 .map(|((_, sources), reused)| reused.is_none().then(|| source_tokens(sources)))
