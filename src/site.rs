@@ -296,6 +296,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
     drop(references);
 
     lint.apply(&mut diagnostics);
+    mark_drafts(&model, &mut diagnostics);
     diagnostics::sort(&mut diagnostics);
     // Keep only the sources that are quoted; read the few that were dropped but later gained a
     // diagnostic (duplicates).
@@ -324,6 +325,36 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
         file_count,
         lint,
     })
+}
+
+/// (v2) The problems of a draft item or page, all but `yaml-syntax`, are warnings marked 草稿:
+/// a half-finished entry does not block CI, and `build` leaves it out.
+fn mark_drafts(model: &SiteModel, diagnostics: &mut [Diagnostic]) {
+    let drafts: std::collections::HashSet<&str> = model
+        .items
+        .iter()
+        .filter(|item| item.draft)
+        .map(|item| item.file.as_str())
+        .chain(
+            model
+                .pages
+                .iter()
+                .filter(|page| page.draft)
+                .map(|page| page.file.as_str()),
+        )
+        .collect();
+    if drafts.is_empty() {
+        return;
+    }
+    for diagnostic in diagnostics {
+        if diagnostic.rule != "yaml-syntax" && drafts.contains(diagnostic.file.as_str()) {
+            diagnostic.severity = Severity::Warning;
+            diagnostic.text = diagnostic
+                .text
+                .clone()
+                .wrapped_in(&crate::diagnostics::messages::DRAFT_NOTE);
+        }
+    }
 }
 
 /// Re-reads the item files `relatives` (paths relative to `root`, as in [`Item::file`]) and
@@ -400,6 +431,7 @@ pub fn reload_items(root: &Path, loaded: &mut Loaded, relatives: &[String]) -> F
         .sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.file.cmp(&b.file)));
     fresh.extend(resolve::duplicates(&loaded.model.items));
     loaded.lint.apply(&mut fresh);
+    mark_drafts(&loaded.model, &mut fresh);
     loaded.diagnostics.extend(fresh);
     diagnostics::sort(&mut loaded.diagnostics);
 

@@ -178,6 +178,31 @@ impl Emitter<'_> {
         }
     }
 
+    /// Calls `found` for each occurrence of any of `words` in `value` (longest first where two
+    /// overlap) with the word, its span in the source and the byte offset in `value` after it.
+    fn words(
+        &mut self,
+        value: &Str,
+        words: &[&str],
+        mut found: impl FnMut(&mut Self, String, Span, usize),
+    ) {
+        let mut matches: Vec<(usize, &str)> = words
+            .iter()
+            .flat_map(|word| value.value.match_indices(*word))
+            .collect();
+        matches.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
+        let mut covered_to = 0;
+        for (byte, word) in matches {
+            if byte < covered_to {
+                continue;
+            }
+            covered_to = byte + word.len();
+            let occurrence = value.value[..byte].matches(word).count();
+            let span = self.locate(value, word, occurrence);
+            found(self, word.to_string(), span, byte + word.len());
+        }
+    }
+
     fn markdown(&mut self, value: &Str) {
         for problem in markdown::find_unsafe(&value.value) {
             let span = self.locate(value, problem.value.lines().next().unwrap_or(""), 0);
@@ -223,7 +248,172 @@ fn promised_exceeds(promised: &TimeSpan, statutory: &TimeSpan) -> Option<bool> {
     Some(to_hours(promised) > to_hours(statutory))
 }
 
-const FORM_SUFFIXES: &[&str] = &["申请书", "申请表", "登记表", "承诺书"];
+/// Names that make a material a form (`form-without-template`); (v2) widened.
+pub const FORM_SUFFIXES: &[&str] = &[
+    "申请书",
+    "申请表",
+    "登记表",
+    "承诺书",
+    "备案表",
+    "申报表",
+    "审批表",
+    "报告表",
+    "采集表",
+    "汇总表",
+    "确认书",
+    "委托书",
+    "声明书",
+];
+
+/// The name without what may close it after the form word: a closing 》 and bracketed remarks
+/// (`《申请表》（原件）` is a 申请表).
+fn form_name_core(name: &str) -> &str {
+    let mut name = name.trim_end();
+    loop {
+        let before = name;
+        name = name
+            .trim_end_matches(['》', '〉', '」', '』', '"', '”'])
+            .trim_end();
+        for (open, close) in [
+            ('（', '）'),
+            ('(', ')'),
+            ('【', '】'),
+            ('[', ']'),
+            ('〔', '〕'),
+        ] {
+            if name.ends_with(close)
+                && let Some(start) = name.rfind(open)
+            {
+                name = name[..start].trim_end();
+            }
+        }
+        if name == before {
+            return name;
+        }
+    }
+}
+
+pub fn is_form_like(name: &str) -> bool {
+    let core = form_name_core(name);
+    FORM_SUFFIXES.iter().any(|suffix| core.ends_with(suffix))
+}
+
+/// The name of a material for `duplicate-material`: spaces removed, then, repeatedly, a trailing
+/// 原件, 复印件, 扫描件, 影印件, 正本 or 副本 (营业执照副本复印件 is 营业执照).
+pub fn material_identity(name: &str) -> String {
+    let mut folded: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
+    loop {
+        let Some(suffix) = ["原件", "复印件", "扫描件", "影印件", "正本", "副本"]
+            .iter()
+            .find(|suffix| folded.ends_with(**suffix) && folded.len() > suffix.len())
+        else {
+            return folded;
+        };
+        folded.truncate(folded.len() - suffix.len());
+    }
+}
+
+/// (v2) Words by which a note exempts its material (`exemption-in-note`).
+pub const EXEMPTION_WORDS: &[&str] = &[
+    "免于提交",
+    "免予提交",
+    "免提交",
+    "无需提交",
+    "无须提交",
+    "不再提交",
+    "不需提交",
+    "不需要提交",
+    "不用提交",
+    "免交",
+];
+
+/// (v2) Words by which a note asks for a further document (`material-in-note`).
+pub const FURTHER_DOCUMENT_WORDS: &[&str] = &[
+    "另附",
+    "另需提交",
+    "另行提交",
+    "还需提交",
+    "还需提供",
+    "同时提交",
+    "一并提交",
+    "并附",
+];
+
+/// What a further-document word asks for, when it names a document that is not one of
+/// `material_names`: the first 《title》 of the sentence that is not a material's name, or,
+/// with no title at all, the rest of the sentence when it holds 表, 书, 证明, 复印件 or 清单.
+fn further_document<'t>(rest: &'t str, material_names: &[&str]) -> Option<&'t str> {
+    let sentence_end = rest
+        .char_indices()
+        .find(|(_, c)| "。；;！!？?".contains(*c))
+        .map_or(rest.len(), |(index, _)| index);
+    let sentence = &rest[..sentence_end];
+    let mut titles = Vec::new();
+    let mut search = sentence;
+    while let Some(open) = search.find('《') {
+        let after = &search[open + '《'.len_utf8()..];
+        let Some(close) = after.find('》') else {
+            break;
+        };
+        titles.push(&search[open..open + '《'.len_utf8() + close + '》'.len_utf8()]);
+        search = &after[close + '》'.len_utf8()..];
+    }
+    if !titles.is_empty() {
+        return titles.into_iter().find(|title| {
+            let inner = &title['《'.len_utf8()..title.len() - '》'.len_utf8()];
+            !material_names
+                .iter()
+                .any(|name| name.trim() == inner.trim() || name.trim() == title.trim())
+        });
+    }
+    let trimmed = sentence.trim_matches(|c: char| c.is_whitespace() || "：:，,".contains(c));
+    ["表", "书", "证明", "复印件", "清单"]
+        .iter()
+        .any(|word| trimmed.contains(word))
+        .then_some(trimmed)
+}
+
+/// Hours in a span, for comparing across units (小时 to 工作日 at 8, to 自然日 at 24); `None`
+/// when the unit cannot be converted to `target`.
+fn in_hours_of(span: &TimeSpan, target: TimeUnit) -> Option<u64> {
+    use TimeUnit::*;
+    let per = |unit: TimeUnit| match unit {
+        WorkingDays => 8,
+        CalendarDays => 24,
+        Hours => 1,
+    };
+    let convertible = span.unit == target || span.unit == Hours || target == Hours;
+    convertible.then(|| span.value.saturating_mul(per(span.unit)))
+}
+
+/// The sum of the steps' limits in `promised`'s unit, in hours, when it exceeds the promise.
+fn steps_exceeding(item: &Item, promised: &TimeSpan) -> Option<u64> {
+    let promised_hours = in_hours_of(promised, promised.unit)?;
+    let sum: u64 = item
+        .procedure
+        .iter()
+        .filter_map(|step| in_hours_of(step.time_limit.as_ref()?, promised.unit))
+        .sum();
+    (sum > promised_hours).then_some(sum)
+}
+
+/// A sum of hours shown in the promise's unit (`57 个工作日`, `10.5 个工作日`).
+fn hours_label(hours: u64, unit: TimeUnit) -> String {
+    let per = match unit {
+        TimeUnit::WorkingDays => 8,
+        TimeUnit::CalendarDays => 24,
+        TimeUnit::Hours => 1,
+    };
+    let value = if hours % per == 0 {
+        (hours / per).to_string()
+    } else {
+        format!("{:.1}", hours as f64 / per as f64)
+    };
+    format!("{value} 个{}", unit.label()).replace("个小时", "小时")
+}
 
 /// Every non-structural rule that concerns one item, plus `unsafe-markdown` in its Markdown fields.
 pub fn check_item(
@@ -237,39 +427,128 @@ pub fn check_item(
         source,
         out,
     };
-
-    if let Some(summary) = &item.summary {
-        emit.markdown(summary);
-    }
-    for faq in &item.faq {
-        emit.markdown(&faq.answer);
+    for markdown_field in item_markdown(item) {
+        emit.markdown(markdown_field);
     }
     for condition in &item.conditions {
         emit.wording(&condition.text, true, true);
     }
-    let mut material_names: HashMap<&str, Position> = HashMap::new();
-    for material in &item.materials {
+    check_materials(item, &mut emit);
+    for step in &item.procedure {
+        emit.wording(&step.step, false, true);
+        if let Some(description) = &step.description {
+            emit.wording(description, false, true);
+        }
+    }
+    check_time_limit(item, &mut emit);
+    check_fees(item, &mut emit);
+    check_refusals(item, &mut emit);
+    check_handlers(item, &mut emit);
+    check_appointment(item, &mut emit);
+    check_visits(item, &mut emit);
+    check_online(item, &mut emit);
+    check_review_date(item, context, &mut emit);
+    check_implementing_body(item, &mut emit);
+}
+
+/// Every Markdown field of an item.
+fn item_markdown(item: &Item) -> impl Iterator<Item = &Str> {
+    let faq = item.faq.iter().map(|faq| &faq.answer);
+    let notes = item.materials.iter().filter_map(|m| m.note.as_ref());
+    let waiver = item.fees.iter().filter_map(|fees| fees.waiver.as_ref());
+    let commitment = item.commitment.iter().flat_map(|commitment| {
+        [
+            &commitment.verification,
+            &commitment.consequence,
+            &commitment.scope,
+        ]
+        .into_iter()
+        .flatten()
+    });
+    item.summary
+        .iter()
+        .chain(faq)
+        .chain(notes)
+        .chain(waiver)
+        .chain(commitment)
+}
+
+/// Wording, counts, issuers, forms, duplicates, exemptions, further documents, situations and
+/// intermediaries of the materials.
+fn check_materials(item: &Item, emit: &mut Emitter) {
+    let names: Vec<&str> = item.materials.iter().map(|m| m.name.as_str()).collect();
+    let mut identities: HashMap<String, (Position, &str)> = HashMap::new();
+    for (index, material) in item.materials.iter().enumerate() {
+        let name = material.name.value.to_string();
         emit.wording(&material.name, true, true);
         if let Some(note) = &material.note {
-            emit.wording(note, false, true);
-            emit.markdown(note);
+            emit.wording(note, true, true);
+            if material.exempt.is_none() {
+                emit.words(note, EXEMPTION_WORDS, |emit, word, span, _| {
+                    emit.push(
+                        "exemption-in-note",
+                        span,
+                        Text::new(&m::EXEMPTION_IN_NOTE)
+                            .with("name", name.clone())
+                            .with("value", word),
+                        Text::new(&m::EXEMPTION_IN_NOTE_HELP),
+                    )
+                });
+            }
+            let others: Vec<&str> = names
+                .iter()
+                .enumerate()
+                .filter(|(other, _)| *other != index)
+                .map(|(_, name)| *name)
+                .collect();
+            emit.words(note, FURTHER_DOCUMENT_WORDS, |emit, word, span, end| {
+                if let Some(document) = further_document(&note.value[end..], &others) {
+                    emit.push(
+                        "material-in-note",
+                        span,
+                        Text::new(&m::MATERIAL_IN_NOTE)
+                            .with("name", name.clone())
+                            .with("value", word)
+                            .with("document", document.to_string()),
+                        Text::new(&m::MATERIAL_IN_NOTE_HELP),
+                    )
+                }
+            });
         }
         if let Required::When(case) = &material.required {
-            emit.wording(case, false, true);
+            emit.wording(case, true, false);
+            if item.written.has("situations")
+                && !item.situations.is_empty()
+                && !item.situations.iter().any(|s| s.value == case.value)
+            {
+                emit.push(
+                    "undeclared-situation",
+                    case.span,
+                    Text::new(&m::UNDECLARED_SITUATION).with("value", case.value.to_string()),
+                    Text::new(&m::UNDECLARED_SITUATION_HELP),
+                );
+            }
         }
-        if let Some(first) = material_names.insert(material.name.as_str(), material.name.start()) {
-            emit.push(
+        let identity = material_identity(&material.name.value);
+        match identities.get(&identity) {
+            Some((first, first_name)) => emit.push(
                 "duplicate-material",
                 material.name.span,
-                Text::new(&m::DUPLICATE_MATERIAL).with("name", material.name.value.to_string()),
+                Text::new(&m::DUPLICATE_MATERIAL)
+                    .with("name", name.clone())
+                    .with("other", first_name.to_string())
+                    .with("line", first.line.to_string()),
                 Text::new(&m::DUPLICATE_MATERIAL_HELP).with("line", first.line.to_string()),
-            );
+            ),
+            None => {
+                identities.insert(identity, (material.name.start(), material.name.as_str()));
+            }
         }
-        if material.originals.value + material.copies.value == 0 {
+        if material.originals.value + material.copies.value == 0 && !material.is_exempt_always() {
             emit.push(
                 "material-count",
                 material.originals.span,
-                Text::new(&m::MATERIAL_COUNT).with("name", material.name.value.to_string()),
+                Text::new(&m::MATERIAL_COUNT).with("name", name.clone()),
                 Text::new(&m::MATERIAL_COUNT_HELP),
             );
         }
@@ -278,13 +557,31 @@ pub fn check_item(
                 "material-issuer",
                 material.first_key,
                 Text::new(&m::MATERIAL_ISSUER)
-                    .with("name", material.name.value.to_string())
+                    .with("name", name.clone())
                     .with("source", material.source.value.to_string()),
                 Text::new(&m::MATERIAL_ISSUER_HELP),
             );
         }
-        let name = material.name.value.trim_end();
-        if FORM_SUFFIXES.iter().any(|suffix| name.ends_with(suffix)) {
+        if &*material.source.value == "中介机构出具" && !item.written.has("intermediary") {
+            emit.push(
+                "intermediary-undeclared",
+                material.source.span,
+                Text::new(&m::INTERMEDIARY_UNDECLARED).with("name", name.clone()),
+                Text::new(&m::INTERMEDIARY_UNDECLARED_HELP),
+            );
+        }
+        if let Some(exempt) = &material.exempt
+            && &*exempt.by.value == "告知承诺"
+            && !item.written.has("commitment")
+        {
+            emit.at(
+                "commitment-incomplete",
+                exempt.key,
+                Text::new(&m::COMMITMENT_MISSING).with("name", name.clone()),
+                Text::new(&m::COMMITMENT_HELP),
+            );
+        }
+        if is_form_like(&material.name.value) {
             let missing: Vec<(&str, &'static crate::diagnostics::Message)> = [
                 ("blank_form", !material.blank_form_written, &m::FORM_BLANK),
                 ("sample", !material.sample_written, &m::FORM_SAMPLE),
@@ -299,65 +596,80 @@ pub fn check_item(
                     .map(|(key, _)| *key)
                     .collect::<Vec<_>>()
                     .join("`, `");
-                let what = missing
-                    .iter()
-                    .map(|(_, what)| what.zh)
-                    .collect::<Vec<_>>()
-                    .join("和");
                 emit.at(
                     "form-without-template",
                     material.first_key,
                     Text::new(&m::FORM_TEMPLATE)
-                        .with("name", material.name.value.to_string())
+                        .with("name", name.clone())
                         .with("key", keys.clone()),
                     Text::new(&m::FORM_TEMPLATE_HELP)
                         .with("key", keys)
-                        .with("what", what),
+                        .with_message_list("what", missing.iter().map(|(_, what)| *what)),
                 );
             }
         }
     }
-    for step in &item.procedure {
-        emit.wording(&step.step, false, true);
-        if let Some(description) = &step.description {
-            emit.wording(description, false, true);
+}
+
+fn check_time_limit(item: &Item, emit: &mut Emitter) {
+    let Some(time_limit) = &item.time_limit else {
+        return;
+    };
+    if let (Some(promised), Some(statutory)) = (&time_limit.promised, &time_limit.statutory) {
+        match promised_exceeds(promised, statutory) {
+            Some(true) => emit.push(
+                "promised-exceeds-statutory",
+                promised.span,
+                Text::new(&m::PROMISED_EXCEEDS)
+                    .with("promised", promised.label())
+                    .with("statutory", statutory.label()),
+                Text::new(&m::PROMISED_EXCEEDS_HELP),
+            ),
+            Some(false) => {}
+            None => emit.push(
+                "time-unit-mismatch",
+                promised.span,
+                Text::new(&m::UNIT_MISMATCH)
+                    .with("promised", promised.unit.label())
+                    .with("statutory", statutory.unit.label()),
+                Text::new(&m::UNIT_MISMATCH_HELP),
+            ),
         }
     }
-
-    if let Some(time_limit) = &item.time_limit {
-        if let (Some(promised), Some(statutory)) = (&time_limit.promised, &time_limit.statutory) {
-            match promised_exceeds(promised, statutory) {
-                Some(true) => emit.push(
-                    "promised-exceeds-statutory",
-                    promised.span,
-                    Text::new(&m::PROMISED_EXCEEDS)
-                        .with("promised", promised.label())
-                        .with("statutory", statutory.label()),
-                    Text::new(&m::PROMISED_EXCEEDS_HELP),
-                ),
-                Some(false) => {}
-                None => emit.push(
-                    "time-unit-mismatch",
-                    promised.span,
-                    Text::new(&m::UNIT_MISMATCH)
-                        .with("promised", promised.unit.label())
-                        .with("statutory", statutory.unit.label()),
-                    Text::new(&m::UNIT_MISMATCH_HELP),
-                ),
-            }
-        }
-        for excluded in &time_limit.excluded {
-            if !excluded.written.has("basis") {
-                emit.at(
-                    "excluded-without-basis",
-                    excluded.first_key,
-                    Text::new(&m::EXCLUDED_NO_BASIS).with("value", excluded.name.value.to_string()),
-                    Text::new(&m::EXCLUDED_NO_BASIS_HELP),
-                );
-            }
+    if let Some(promised) = &time_limit.promised
+        && let Some(sum) = steps_exceeding(item, promised)
+    {
+        emit.at(
+            "steps-exceed-promised",
+            time_limit.promised_key,
+            Text::new(&m::STEPS_EXCEED)
+                .with("sum", hours_label(sum, promised.unit))
+                .with("promised", promised.label()),
+            Text::new(&m::STEPS_EXCEED_HELP),
+        );
+    }
+    if item.is_licensing() && time_limit.statutory.is_some() && !time_limit.statutory_basis_written
+    {
+        emit.at(
+            "statutory-without-basis",
+            time_limit.statutory_key,
+            Text::new(&m::STATUTORY_NO_BASIS),
+            Text::new(&m::STATUTORY_NO_BASIS_HELP),
+        );
+    }
+    for excluded in &time_limit.excluded {
+        if !excluded.written.has("basis") {
+            emit.at(
+                "excluded-without-basis",
+                excluded.first_key,
+                Text::new(&m::EXCLUDED_NO_BASIS).with("value", excluded.name.value.to_string()),
+                Text::new(&m::EXCLUDED_NO_BASIS_HELP),
+            );
         }
     }
+}
 
+fn check_fees(item: &Item, emit: &mut Emitter) {
     match &item.fees {
         None if item.written.has("fees") => {}
         None => emit.at(
@@ -412,11 +724,28 @@ pub fn check_item(
             }
         }
     }
+}
 
+/// (v2) `no-refusals` covers every type but 公共服务 (一次性告知制 3 applies to every matter);
+/// an item whose type is missing or invalid (already reported) is left alone.
+fn needs_refusals(item: &Item) -> bool {
+    let item_type = &*item.item_type.value;
+    !item_type.is_empty() && item_type != "公共服务"
+}
+
+fn check_refusals(item: &Item, emit: &mut Emitter) {
+    let no_refusals = |emit: &mut Emitter| {
+        emit.at(
+            "no-refusals",
+            item.first_key,
+            Text::new(&m::NO_REFUSALS).with("type", item.item_type.value.to_string()),
+            Text::new(&m::NO_REFUSALS_HELP),
+        )
+    };
     match &item.refusals {
         Some(refusals) => {
             for refusal in refusals {
-                emit.wording(&refusal.case, false, true);
+                emit.wording(&refusal.case, true, true);
                 if !refusal.written.has("basis") {
                     emit.at(
                         "refusal-without-basis",
@@ -427,24 +756,16 @@ pub fn check_item(
                     );
                 }
             }
-            if refusals.is_empty() && item.is_licensing() {
-                emit.at(
-                    "no-refusals",
-                    item.first_key,
-                    Text::new(&m::NO_REFUSALS),
-                    Text::new(&m::NO_REFUSALS_HELP),
-                );
+            if refusals.is_empty() && needs_refusals(item) {
+                no_refusals(emit);
             }
         }
-        None if item.is_licensing() && !item.written.has("refusals") => emit.at(
-            "no-refusals",
-            item.first_key,
-            Text::new(&m::NO_REFUSALS),
-            Text::new(&m::NO_REFUSALS_HELP),
-        ),
+        None if needs_refusals(item) && !item.written.has("refusals") => no_refusals(emit),
         None => {}
     }
+}
 
+fn check_handlers(item: &Item, emit: &mut Emitter) {
     match &item.handlers {
         None if item.written.has("handlers") => {}
         None => emit.at(
@@ -471,7 +792,9 @@ pub fn check_item(
             Some(_) => {}
         },
     }
+}
 
+fn check_appointment(item: &Item, emit: &mut Emitter) {
     match &item.appointment {
         None if item.written.has("appointment") => {}
         None => emit.at(
@@ -481,86 +804,136 @@ pub fn check_item(
             Text::new(&m::NO_APPOINTMENT_HELP),
         ),
         Some(appointment) => {
-            if !appointment.written.has("channels") {
-                emit.at(
-                    "no-appointment",
-                    appointment.first_key,
-                    Text::new(&m::NO_APPOINTMENT).with("key", "channels"),
-                    Text::new(&m::NO_APPOINTMENT_HELP),
-                );
-            }
-            if !appointment.written.has("reply_within") {
-                emit.at(
-                    "no-appointment",
-                    appointment.first_key,
-                    Text::new(&m::NO_APPOINTMENT).with("key", "reply_within"),
-                    Text::new(&m::NO_APPOINTMENT_HELP),
-                );
+            for key in ["channels", "reply_within"] {
+                if !appointment.written.has(key) {
+                    emit.at(
+                        "no-appointment",
+                        appointment.first_key,
+                        Text::new(&m::NO_APPOINTMENT).with("key", key),
+                        Text::new(&m::NO_APPOINTMENT_HELP),
+                    );
+                }
             }
         }
     }
+}
 
-    if let Some(visits) = &item.visits {
-        if visits.value > 1 {
-            emit.push(
-                "visits-exceed-one",
-                visits.span,
-                Text::new(&m::VISITS_EXCEED).with("value", visits.value.to_string()),
-                Text::new(&m::VISITS_EXCEED_HELP),
-            );
-        } else if visits.value > 0 && !item.written.has("visits_reason") {
-            emit.at(
-                "visits-exceed-one",
-                item.first_key,
-                Text::new(&m::VISITS_NO_REASON).with("value", visits.value.to_string()),
-                Text::new(&m::VISITS_NO_REASON_HELP),
-            );
+fn check_visits(item: &Item, emit: &mut Emitter) {
+    let Some(visits) = &item.visits else {
+        return;
+    };
+    if visits.value > 1 {
+        emit.push(
+            "visits-exceed-one",
+            visits.span,
+            Text::new(&m::VISITS_EXCEED).with("value", visits.value.to_string()),
+            Text::new(&m::VISITS_EXCEED_HELP),
+        );
+    } else if visits.value > 0 && !item.written.has("visits_reason") {
+        emit.at(
+            "visits-exceed-one",
+            item.first_key,
+            Text::new(&m::VISITS_NO_REASON).with("value", visits.value.to_string()),
+            Text::new(&m::VISITS_NO_REASON_HELP),
+        );
+    }
+}
+
+fn check_online(item: &Item, emit: &mut Emitter) {
+    let Some(online) = &item.online else {
+        return;
+    };
+    if online.available.value && !online.written.has("url") {
+        emit.at(
+            "online-without-url",
+            online.first_key,
+            Text::new(&m::ONLINE_NO_URL),
+            Text::new(&m::ONLINE_NO_URL_HELP),
+        );
+    }
+    if !online.available.value && !online.written.has("reason") {
+        emit.at(
+            "online-without-url",
+            online.first_key,
+            Text::new(&m::ONLINE_NO_REASON),
+            Text::new(&m::ONLINE_NO_REASON_HELP),
+        );
+    }
+}
+
+fn check_review_date(item: &Item, context: &CheckContext, emit: &mut Emitter) {
+    let Some(updated) = &item.updated else {
+        return;
+    };
+    let months = context.site.review_months;
+    let oldest = context
+        .today
+        .checked_sub(jiff::Span::new().months(months as i64))
+        .unwrap_or(context.today);
+    if updated.value > context.today {
+        emit.push(
+            "stale-review",
+            updated.span,
+            Text::new(&m::FUTURE)
+                .with("updated", updated.value.to_string())
+                .with("today", context.today.to_string()),
+            Text::new(&m::FUTURE_HELP),
+        );
+    } else if updated.value < oldest {
+        emit.push(
+            "stale-review",
+            updated.span,
+            Text::new(&m::STALE)
+                .with("updated", updated.value.to_string())
+                .with("months", months.to_string()),
+            Text::new(&m::STALE_HELP),
+        );
+    }
+}
+
+/// (v2) `no-quantity-limit`, `commitment-incomplete` (the commitment's own keys) and
+/// `entrustment-incomplete`.
+fn check_implementing_body(item: &Item, emit: &mut Emitter) {
+    if item.is_licensing() && !item.written.has("quantity_limit") {
+        emit.at(
+            "no-quantity-limit",
+            item.first_key,
+            Text::new(&m::NO_QUANTITY_LIMIT),
+            Text::new(&m::NO_QUANTITY_LIMIT_HELP),
+        );
+    }
+    if let Some(commitment) = &item.commitment {
+        for key in ["form", "verification", "consequence"] {
+            if !commitment.written.has(key) {
+                emit.at(
+                    "commitment-incomplete",
+                    commitment.key,
+                    Text::new(&m::COMMITMENT_KEY_MISSING).with("key", key),
+                    Text::new(&m::COMMITMENT_HELP),
+                );
+            }
         }
     }
-
-    if let Some(online) = &item.online {
-        if online.available.value && !online.written.has("url") {
-            emit.at(
-                "online-without-url",
-                online.first_key,
-                Text::new(&m::ONLINE_NO_URL),
-                Text::new(&m::ONLINE_NO_URL_HELP),
-            );
-        }
-        if !online.available.value && !online.written.has("reason") {
-            emit.at(
-                "online-without-url",
-                online.first_key,
-                Text::new(&m::ONLINE_NO_REASON),
-                Text::new(&m::ONLINE_NO_REASON_HELP),
-            );
-        }
-    }
-
-    if let Some(updated) = &item.updated {
-        let months = context.site.review_months;
-        let oldest = context
-            .today
-            .checked_sub(jiff::Span::new().months(months as i64))
-            .unwrap_or(context.today);
-        if updated.value > context.today {
-            emit.push(
-                "stale-review",
-                updated.span,
-                Text::new(&m::FUTURE)
-                    .with("updated", updated.value.to_string())
-                    .with("today", context.today.to_string()),
-                Text::new(&m::FUTURE_HELP),
-            );
-        } else if updated.value < oldest {
-            emit.push(
-                "stale-review",
-                updated.span,
-                Text::new(&m::STALE)
-                    .with("updated", updated.value.to_string())
-                    .with("months", months.to_string()),
-                Text::new(&m::STALE_HELP),
-            );
+    if let Some(authority) = &item.authority
+        && authority.is_entrusted()
+    {
+        let missing = [
+            (!authority.written.has("entrusted_by"), &m::ENTRUSTMENT_BY),
+            (
+                !authority.written.has("entrustment_basis"),
+                &m::ENTRUSTMENT_BASIS,
+            ),
+            (!item.written.has("redress"), &m::ENTRUSTMENT_REDRESS),
+        ];
+        for (is_missing, what) in missing {
+            if is_missing {
+                emit.at(
+                    "entrustment-incomplete",
+                    authority.key,
+                    Text::new(&m::ENTRUSTMENT_MISSING).with_message("what", what),
+                    Text::new(&m::ENTRUSTMENT_HELP),
+                );
+            }
         }
     }
 }

@@ -132,8 +132,8 @@ pub static RULES: &[Rule] = &[
         "catch-all-wording",
         Error,
         false,
-        "材料名称或受理条件中使用兜底表述（其他材料、相关材料、有关材料、……等）",
-        "catch-all wording in a material name or a condition (其他材料, 相关材料, 有关材料, …等)",
+        "材料名称、说明、适用情形，受理条件或不能办理情形中使用兜底表述（其他材料、相关材料、有关证明、相关文件、所需材料、包括但不限于、……、等有效证件……）",
+        "catch-all wording in a material's name, note or case, a condition or a refusal case (其他材料, 相关材料, 有关证明, 相关文件, 所需材料, 包括但不限于, an ellipsis, 等有效证件...)",
         "一次性告知制第 1 条：所需材料要一次性告知完整。“相关材料”“等”让办事人无法知道究竟要带什么。",
         "materials:\n  - name: 身份证、户口簿等证明",
         "逐项列出每一种材料；确属可选的，用 required 写明需要的情形。“等级”“同等”“其他主体资格证明文件”之类不受影响。"
@@ -142,8 +142,8 @@ pub static RULES: &[Rule] = &[
         "vague-wording",
         Warning,
         false,
-        "条件、材料、流程或不予受理情形中使用模糊表述（原则上、视情况、必要时、尽快、及时、酌情、一般情况下）",
-        "vague wording (原则上, 视情况, 必要时, 尽快, 及时, 酌情, 一般情况下) in conditions, materials, steps or refusal cases",
+        "条件、材料、流程或不能办理情形中使用模糊表述（原则上、视情况、必要时、尽快、及时、酌情、一般情况下、根据需要、如有需要、根据实际情况、视具体情况、另行通知、以窗口要求为准、按有关规定）",
+        "vague wording (原则上, 视情况, 必要时, 尽快, 及时, 酌情, 一般情况下, 根据需要, 如有需要, 根据实际情况, 视具体情况, 另行通知, 以窗口要求为准, 按有关规定) in conditions, materials, steps or refusal cases",
         "模糊表述给经办人留下自由裁量空间，办事人无法预期结果。",
         "procedure:\n  - step: 受理\n    description: 必要时进行现场核查",
         "写明具体情形和时限，例如“申请场所为新建的，受理后 3 个工作日内现场核查”。“一般纳税人”“及时率”等术语不受影响。"
@@ -152,8 +152,8 @@ pub static RULES: &[Rule] = &[
         "material-count",
         Error,
         false,
-        "材料的原件和复印件份数都是 0",
-        "`originals + copies` is 0",
+        "材料的原件和复印件份数都是 0（始终免提交的材料除外）",
+        "`originals + copies` is 0, unless the material is exempt always",
         "一次性告知要说清每种材料带几份。",
         "originals: 0\ncopies: 0",
         "写明原件或复印件份数，至少一份。"
@@ -172,7 +172,7 @@ pub static RULES: &[Rule] = &[
         "form-without-template",
         Error,
         false,
-        "表格类材料（名称以申请书、申请表、登记表、承诺书结尾）缺少空白表格 blank_form 或填写样本 sample",
+        "表格类材料（名称以申请书、申请表、登记表、承诺书、备案表、申报表、审批表、报告表、采集表、汇总表、确认书、委托书、声明书结尾，其后的》或括号说明不算）缺少空白表格 blank_form 或填写样本 sample",
         "a form-like material lacking `blank_form` or `sample`",
         "一次性告知：表格要提供空白表和填写样本，办事人才能一次填对。",
         "- name: 个体工商户登记申请书\n  # 缺少 blank_form / sample",
@@ -222,9 +222,9 @@ pub static RULES: &[Rule] = &[
         "no-refusals",
         Error,
         false,
-        "行政许可事项没有列出不予受理情形 refusals",
-        "a 行政许可 item without `refusals`",
-        "一次性告知制第 3 条；行政许可法第三十二条规定了不予受理的情形及告知义务。",
+        "公共服务以外的事项没有列出不能办理（不予受理、不予批准）的情形 refusals",
+        "an item of any type but 公共服务 without `refusals`",
+        "一次性告知制第 3 条适用于所有事项：不能办理的，要告知理由和依据；行政许可法第三十二条、第三十八条规定了不予受理和不予批准的告知义务。",
         "type: 行政许可\n# 没有 refusals",
         "添加 refusals，逐条写 case 和 basis。"
     ),
@@ -302,10 +302,10 @@ pub static RULES: &[Rule] = &[
         "duplicate-material",
         Warning,
         false,
-        "同一事项中同名材料列出两次",
-        "the same material listed twice in one item",
-        "重复的材料清单让办事人无法确定到底带几份。",
-        "- name: 营业执照\n- name: 营业执照",
+        "同一事项中同一份材料列出两次（去掉空格和结尾的原件、复印件、扫描件、影印件、正本、副本后名称相同）",
+        "the same material listed twice in one item (equal once spaces and a trailing 原件, 复印件, 扫描件, 影印件, 正本 or 副本 are removed)",
+        "重复的材料清单让办事人无法确定到底带几份：营业执照和营业执照副本复印件是同一份材料。",
+        "- name: 营业执照\n- name: 营业执照副本复印件",
         "合并为一条，写清原件和复印件份数。"
     ),
     rule!(
@@ -317,6 +317,96 @@ pub static RULES: &[Rule] = &[
         "行政许可法第四十五条：只有法定的听证、检验、检测、鉴定、专家评审等所需时间不计入期限，并应书面告知申请人。",
         "excluded:\n  - name: 现场核查\n    time_limit: {value: 10, unit: 工作日}",
         "添加 `basis: {law: ..., article: ...}`，或删除没有依据的不计时程序。"
+    ),
+    rule!(
+        "exemption-in-note",
+        Error,
+        false,
+        "材料说明里写了免于提交（免提交、无需提交、不再提交、免交……），但材料没有 `exempt`",
+        "a material's note says it need not be submitted, but the material has no `exempt`",
+        "免提交的信息藏在说明里，一次性告知单仍把它列为要带的材料，办事人白白准备（市场主体登记管理条例第十六条：能通过信息共享获取的，不得要求提供）。",
+        "- name: 营业执照\n  note: 通过数据共享能够获取的，免于提交。",
+        "添加 `exempt: {by: 共享获取, when: 在本县登记的}`（或 电子证照、告知承诺、申报承诺），并从说明中删去这句。"
+    ),
+    rule!(
+        "material-in-note",
+        Warning,
+        false,
+        "材料说明要求另附、还需提交一份不在材料清单中的文件",
+        "a material's note asks for a further document that is not one of the item's materials",
+        "藏在说明里的文件不在清单上、没有空白表格，办事人看不到，到窗口才被告知，违背一次性告知。",
+        "- name: 特种设备使用登记表\n  note: 另附《设备基本信息汇总表》。",
+        "把这份文件作为单独的一项材料列出；如果只是提到清单上另一项材料，用《》写出它的完整名称。"
+    ),
+    rule!(
+        "steps-exceed-promised",
+        Error,
+        false,
+        "办理流程各环节的时限合计超过承诺时限",
+        "the procedure's step limits add up to more than the promised limit",
+        "流程各环节的时限合计超过承诺时限，承诺就无法兑现，办事人得到的是自相矛盾的告知。",
+        "time_limit:\n  promised: {value: 5, unit: 工作日}\nprocedure:\n  - {step: 受理, actor: A岗, time_limit: {value: 5, unit: 工作日}}\n  - {step: 审查, actor: A岗, time_limit: {value: 45, unit: 工作日}}",
+        "核对各环节时限，使合计不超过承诺时限（小时按每工作日 8 小时、每自然日 24 小时换算）；或修正承诺时限。"
+    ),
+    rule!(
+        "statutory-without-basis",
+        Error,
+        false,
+        "行政许可事项的法定时限没有写设定依据",
+        "the statutory limit of a 行政许可 item has no `basis`",
+        "国家政务服务事项实施清单要求写明法定办结时限的依据（行政许可法第四十二条或专门法律）。",
+        "time_limit:\n  statutory: {value: 20, unit: 工作日}",
+        "写成 `statutory: {value: 20, unit: 工作日, basis: {law: xzxkf, article: 第四十二条}}`。"
+    ),
+    rule!(
+        "no-quantity-limit",
+        Warning,
+        false,
+        "行政许可事项没有写数量限制",
+        "a 行政许可 item without `quantity_limit`",
+        "行政许可法第三十条要求公示行政许可的数量；没有数量限制也要写明。",
+        "type: 行政许可\n# 没有 quantity_limit",
+        "添加 `quantity_limit: 无数量限制`，或写明数量及分配办法。"
+    ),
+    rule!(
+        "commitment-incomplete",
+        Error,
+        false,
+        "材料可以告知承诺代替，但事项没有 `commitment`；或 `commitment` 缺少承诺书空白表、核查方式或虚假承诺的后果",
+        "a material exempt by 告知承诺 on an item without `commitment`, or a `commitment` without `form`, `verification` or `consequence`",
+        "国办发〔2020〕42号：实行告知承诺制的事项，要一次性告知承诺的内容、核查办法和不实承诺的责任，并提供承诺书格式文本。",
+        "- name: 住所使用证明\n  exempt: {by: 告知承诺}\n# 事项没有 commitment",
+        "添加 `commitment: {form: forms/...承诺书.docx, verification: ..., consequence: ...}`。"
+    ),
+    rule!(
+        "entrustment-incomplete",
+        Error,
+        false,
+        "受委托组织实施的事项缺少委托机关、委托依据或本事项的救济途径",
+        "`authority.nature: 受委托组织` without `entrusted_by`, `entrustment_basis` or the item's own `redress`",
+        "行政许可法第二十四条：受委托组织以委托机关名义实施，复议机关随委托机关确定；照抄站点的救济途径会告知错误的复议机关。",
+        "authority:\n  nature: 受委托组织\n# 缺少 entrusted_by、entrustment_basis，事项没有 redress",
+        "写明 `entrusted_by`（委托机关）、`entrustment_basis`（委托依据），并为事项写 `redress: {review: ..., litigation: ...}`。"
+    ),
+    rule!(
+        "intermediary-undeclared",
+        Warning,
+        false,
+        "材料由中介机构出具，但事项没有列出中介服务",
+        "a material from 中介机构出具 on an item without `intermediary`",
+        "国家事项清单要求公开中介服务的名称、提供机构、收费和依据，办事人才知道要另外花钱找谁。",
+        "- name: 检测报告\n  source: 中介机构出具\n# 事项没有 intermediary",
+        "添加 `intermediary: [{name: ..., provider: ..., fee: ..., basis: ...}]`。"
+    ),
+    rule!(
+        "undeclared-situation",
+        Error,
+        false,
+        "事项写了 `situations`，但某项材料的适用情形不在其中",
+        "an item has `situations` and a material's `required` text is not one of them",
+        "页面按办事情形筛选材料；情形写法不一致，材料就会从办事人的清单中漏掉。",
+        "situations: [委托代理人办理的]\nmaterials:\n  - name: 授权委托书\n    required: 委托他人办理的",
+        "把 `required` 改成与 `situations` 中某一项逐字一致，或把这一情形加入 `situations`。"
     ),
 ];
 

@@ -12,6 +12,23 @@ pub const CATCH_ALL_PHRASES: &[&str] = &[
     "其他材料",
     "相关材料",
     "有关材料",
+    // (v2)
+    "其它材料",
+    "其他资料",
+    "其它资料",
+    "相关资料",
+    "有关资料",
+    "相关证明",
+    "有关证明",
+    "相关文件",
+    "有关文件",
+    "相应材料",
+    "所需材料",
+    "其他证明",
+    "其他情形",
+    "其他不符合",
+    "其他依法",
+    "包括但不限于",
 ];
 
 /// Vague words that leave the visitor unable to know what applies.
@@ -23,10 +40,21 @@ pub const VAGUE_WORDS: &[&str] = &[
     "尽快",
     "及时",
     "酌情",
+    // (v2)
+    "根据需要",
+    "如有需要",
+    "根据实际情况",
+    "视具体情况",
+    "另行通知",
+    "以窗口要求为准",
+    "按有关规定",
 ];
 
 /// Words that continue a 等 closing an enumeration (等材料, 等证明...).
 const AFTER_DENG: &[&str] = &["材料", "资料", "证明", "文件", "证件", "手续"];
+
+/// (v2) Words that may stand between 等 and one of [`AFTER_DENG`] (身份证等有效证件).
+const BETWEEN_DENG: &[&str] = &["有效", "相关", "其他"];
 
 /// Characters that, before 等, make it part of a word (同等, 平等, 一等奖...).
 const BEFORE_DENG_WORD: &str = "同平相高对均初中优上下次特超劣头何一二三四五六七八九十甲乙丙丁";
@@ -109,15 +137,48 @@ pub fn catch_all(text: &str) -> Vec<WordMatch> {
         }
         let after = &text[byte + '等'.len_utf8()..];
         let after = after.strip_prefix('等').unwrap_or(after);
-        let closing = after.is_empty()
-            || after.chars().next().is_some_and(is_punctuation)
-            || AFTER_DENG.iter().any(|word| after.starts_with(word));
+        // (v2) 等有效证件, 等相关材料, 等其他证明.
+        let between = BETWEEN_DENG
+            .iter()
+            .find(|word| {
+                after
+                    .strip_prefix(**word)
+                    .is_some_and(|rest| AFTER_DENG.iter().any(|noun| rest.starts_with(noun)))
+            })
+            .map_or("", |word| *word);
+        let after_between = &after[between.len()..];
+        let noun = AFTER_DENG
+            .iter()
+            .find(|word| after_between.starts_with(**word));
+        let closing =
+            after.is_empty() || after.chars().next().is_some_and(is_punctuation) || noun.is_some();
         if closing {
-            let end = AFTER_DENG
-                .iter()
-                .find(|word| after.starts_with(*word))
-                .map(|word| text.len() - after.len() + word.len())
-                .unwrap_or(text.len() - after.len());
+            let end = match noun {
+                Some(noun) => text.len() - after_between.len() + noun.len(),
+                None => text.len() - after.len(),
+            };
+            matches.push(WordMatch {
+                byte,
+                words: text[byte..end].to_string(),
+            });
+        }
+    }
+    // (v2) An ellipsis closing an enumeration: ……, … or ... followed by the end, punctuation
+    // or 等.
+    for (byte, run) in ellipses(text) {
+        let after = &text[byte + run.len()..];
+        let closing = after.is_empty()
+            || after.starts_with('等')
+            || after.chars().next().is_some_and(is_punctuation);
+        if closing {
+            // …等材料 is one problem: the match takes in the 等 and what it closes.
+            let mut end = byte + run.len();
+            if let Some(rest) = after.strip_prefix('等') {
+                end += '等'.len_utf8();
+                if let Some(noun) = AFTER_DENG.iter().find(|noun| rest.starts_with(**noun)) {
+                    end += noun.len();
+                }
+            }
             matches.push(WordMatch {
                 byte,
                 words: text[byte..end].to_string(),
@@ -125,6 +186,32 @@ pub fn catch_all(text: &str) -> Vec<WordMatch> {
         }
     }
     non_overlapping(matches)
+}
+
+/// Each run of `…` characters, or of three or more `.`, with its byte index.
+fn ellipses(text: &str) -> Vec<(usize, &str)> {
+    let mut runs = Vec::new();
+    if !text.contains('…') && !text.contains("...") {
+        return runs;
+    }
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c != '…' && c != '.' {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(next, following)) = chars.peek() {
+            if following != c {
+                break;
+            }
+            end = next + following.len_utf8();
+            chars.next();
+        }
+        if c == '…' || end - start >= 3 {
+            runs.push((start, &text[start..end]));
+        }
+    }
+    runs
 }
 
 pub fn vague(text: &str) -> Vec<WordMatch> {
@@ -177,6 +264,25 @@ mod tests {
     }
 
     #[test]
+    fn catch_all_version_two_words() {
+        assert_eq!(words(catch_all("身份证等有效证件")), ["等有效证件"]);
+        assert_eq!(words(catch_all("营业执照等相关材料")), ["等相关材料"]);
+        assert_eq!(words(catch_all("身份证、户口簿……")), ["……"]);
+        assert_eq!(words(catch_all("身份证、户口簿…等")), ["…等"]);
+        assert_eq!(words(catch_all("身份证、户口簿……等材料")), ["……等材料"]);
+        assert_eq!(words(catch_all("身份证、户口簿...。")), ["..."]);
+        assert_eq!(words(catch_all("其它材料")), ["其它材料"]);
+        assert_eq!(
+            words(catch_all("其他不符合法律法规规定的情形")),
+            ["其他不符合"]
+        );
+        assert_eq!(words(catch_all("包括但不限于身份证")), ["包括但不限于"]);
+        assert_eq!(words(catch_all("相关证明文件")), ["相关证明"]);
+        assert!(catch_all("身份证……户口簿").is_empty());
+        assert!(catch_all("版本 1.2").is_empty());
+    }
+
+    #[test]
     fn catch_all_leaves_words_alone() {
         for honest in [
             "等级证书",
@@ -204,5 +310,7 @@ mod tests {
         assert_eq!(words(vague("一般情况下")), ["一般情况下"]);
         assert!(vague("一般纳税人资格").is_empty());
         assert!(vague("按期办结及时率达到100%").is_empty());
+        assert_eq!(words(vague("如有需要，另行通知")), ["如有需要", "另行通知"]);
+        assert_eq!(words(vague("以窗口要求为准")), ["以窗口要求为准"]);
     }
 }

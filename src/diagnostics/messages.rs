@@ -126,6 +126,14 @@ messages! {
     BAD_LANGUAGE: "`{value}` 不是有效的 BCP 47 语言标记" / "`{value}` is not a BCP 47 language tag";
     BAD_LANGUAGE_HELP: "例如 `zh-CN`" / "e.g. `zh-CN`";
     NOT_SCALAR_KEY: "字段名必须是文字" / "a key must be plain text";
+    YAML_TAG: "内容格式不使用 YAML 标签 `{value}`" / "the content format has no YAML tags: `{value}`";
+    YAML_TAG_HELP: "删除标签（以 `!` 开头的部分），直接写值；附件放在 content/files/ 下用路径引用" / "remove the tag (the part starting with `!`) and write the value itself; refer to attachments by their path under content/files/";
+    MERGE_KEY: "内容格式不使用合并键 `<<`" / "the content format has no merge keys (`<<`)";
+    MERGE_KEY_HELP: "把要合并的字段逐个写出来" / "write each key out";
+    BAD_BASE_URL: "`base_url` 的值 `{value}` 不能用作站点地址" / "`{value}` cannot be the site's `base_url`";
+    BAD_BASE_URL_HELP: "写以 http:// 或 https:// 开头、带主机名的完整网址，不带 `?`、`#`、引号、空格或 `..`，例如 `https://www.example.gov.cn/bszn/`" / "write an absolute http:// or https:// URL with a host and no `?`, `#`, quote, space or `..`, e.g. `https://www.example.gov.cn/bszn/`";
+    REQUIRED_YES_NO: "`required` 写成了“{value}”，只说了要或不要，没有写明情形" / "`required` is \"{value}\": it only says yes or no and names no case";
+    REQUIRED_YES_NO_HELP: "必交写 `true`；只在某种情形下需要时，写出情形，例如 `委托代理人办理的`" / "write `true` when always needed, or the case in which it is needed, e.g. `委托代理人办理的`";
     FRONT_MATTER_ORDER: "`order` 应当是整数" / "`order` must be an integer";
 
     // resolve
@@ -181,7 +189,7 @@ messages! {
     FEE_AMOUNT_VAGUE_HELP: "写成“每件 10 元”这样的数额和单位；不收费时改为 `free: true`" / "write a number and unit such as 每件 10 元; if free, use `free: true`";
     REFUSAL_NO_BASIS: "不予受理情形“{value}”没有法律依据" / "refusal case \"{value}\" has no legal basis";
     REFUSAL_NO_BASIS_HELP: "添加 `basis: {law: ..., article: ...}`，一次性告知办事人不能办理的依据" / "add `basis: {law: ..., article: ...}` so the visitor is told the legal reason";
-    NO_REFUSALS: "行政许可事项没有列出不予受理（不能办理）的情形 `refusals`" / "a 行政许可 item without `refusals` (cases that cannot be handled)";
+    NO_REFUSALS: "{type}事项没有列出不能办理（不予受理、不予批准）的情形 `refusals`" / "a {type} item without `refusals` (cases that cannot be handled)";
     NO_REFUSALS_HELP: "添加 `refusals:`，逐条写 `case` 和法律依据 `basis`（一次性告知制第 3 条）" / "add `refusals:` with each `case` and its `basis`";
     NO_SUBSTITUTE: "没有指定 B 岗（替代岗位） `handlers.substitute`" / "no substitute post (`handlers.substitute`)";
     NO_SUBSTITUTE_SAME: "B 岗“{value}”与 A 岗相同" / "the substitute post \"{value}\" is the primary post";
@@ -206,8 +214,31 @@ messages! {
     FUTURE_HELP: "把 `updated` 改为实际审核的日期" / "set `updated` to the actual review date";
     EXCLUDED_NO_BASIS: "不计入时限的程序“{value}”没有法律依据" / "excluded procedure \"{value}\" has no legal basis";
     EXCLUDED_NO_BASIS_HELP: "添加 `basis: {law: ..., article: ...}`；只有法定程序的时间才能不计入办理时限" / "add `basis: {law: ..., article: ...}`; only procedures set by law may be excluded from the time limit";
-    DUPLICATE_MATERIAL: "材料“{name}”重复列出" / "material \"{name}\" is listed twice";
+    DUPLICATE_MATERIAL: "材料“{name}”与第 {line} 行的“{other}”是同一份材料，重复列出" / "material \"{name}\" is the same document as \"{other}\" on line {line}: it is listed twice";
     DUPLICATE_MATERIAL_HELP: "合并两条，写清份数；首次出现在第 {line} 行" / "merge the entries; the first is on line {line}";
+    EXEMPTION_IN_NOTE: "材料“{name}”的说明中写了“{value}”，但该材料没有 `exempt`：免提交的信息藏在说明里，告知单上仍列为要带的材料" / "the note of material \"{name}\" says \"{value}\" but the material has no `exempt`: the exemption is hidden where the slip does not show it";
+    EXEMPTION_IN_NOTE_HELP: "添加 `exempt: {by: 共享获取, when: ...}`（或 电子证照、告知承诺、申报承诺），并从说明中删去这句" / "add `exempt: {by: 共享获取, when: ...}` (or 电子证照, 告知承诺, 申报承诺) and remove the sentence from the note";
+    MATERIAL_IN_NOTE: "材料“{name}”的说明要求“{value}”另一份文件（{document}），但它不在本事项的材料清单中" / "the note of material \"{name}\" asks (\"{value}\") for a further document ({document}) that is not one of the item's materials";
+    MATERIAL_IN_NOTE_HELP: "把这份文件作为单独的一项材料列出（写明份数，表格附空白表和样本）" / "list the document as a material of its own (with its count, and for a form its blank form and sample)";
+    STEPS_EXCEED: "办理流程各环节时限合计 {sum}，超过承诺时限 {promised}" / "the procedure's steps add up to {sum}, more than the promised limit of {promised}";
+    STEPS_EXCEED_HELP: "核对各环节的时限，使合计不超过承诺时限；或修正承诺时限" / "correct the steps' time limits so that they fit within the promised limit, or correct the promise";
+    STATUTORY_NO_BASIS: "行政许可事项的法定时限没有写设定依据 `basis`" / "the statutory limit of a 行政许可 item has no `basis`";
+    STATUTORY_NO_BASIS_HELP: "在 `statutory` 中添加 `basis: {law: ..., article: ...}`，例如行政许可法第四十二条或专门法律的条款" / "add `basis: {law: ..., article: ...}` to `statutory`, e.g. 行政许可法 第四十二条 or the special law's article";
+    NO_QUANTITY_LIMIT: "行政许可事项没有写数量限制 `quantity_limit`" / "a 行政许可 item without `quantity_limit`";
+    NO_QUANTITY_LIMIT_HELP: "行政许可法第三十条要求公示数量限制：添加 `quantity_limit:`，没有限制时写 `无数量限制`" / "行政许可法 第三十条 requires publishing the quantity limit: add `quantity_limit:`, `无数量限制` when there is none";
+    COMMITMENT_MISSING: "材料“{name}”可以告知承诺代替，但事项没有 `commitment`" / "material \"{name}\" may be replaced by a commitment, but the item has no `commitment`";
+    COMMITMENT_KEY_MISSING: "告知承诺 `commitment` 缺少 `{key}`" / "`commitment` has no `{key}`";
+    COMMITMENT_HELP: "写明 `commitment: {form: forms/...承诺书.docx, verification: 如何核查, consequence: 虚假承诺的后果}`" / "write `commitment: {form: forms/..., verification: ..., consequence: ...}`: the letter's blank form, how it is verified, what a false commitment brings";
+    ENTRUSTMENT_MISSING: "受委托组织实施的事项缺少 {what}" / "an item carried out by an entrusted organisation lacks {what}";
+    ENTRUSTMENT_BY: "委托机关 `entrusted_by`" / "the entrusting body (`entrusted_by`)";
+    ENTRUSTMENT_BASIS: "委托依据 `entrustment_basis`" / "the basis of the entrustment (`entrustment_basis`)";
+    ENTRUSTMENT_REDRESS: "本事项自己的救济途径 `redress`（复议机关随委托机关确定）" / "the item's own `redress` (the review body follows the entrusting body)";
+    ENTRUSTMENT_HELP: "行政许可法第二十四条：受委托组织以委托机关名义实施，写明 `entrusted_by`、`entrustment_basis` 和事项的 `redress`" / "行政许可法 第二十四条: an entrusted organisation acts in the entrusting body's name; give `entrusted_by`, `entrustment_basis` and the item's `redress`";
+    INTERMEDIARY_UNDECLARED: "材料“{name}”由中介机构出具，但事项没有列出中介服务 `intermediary`" / "material \"{name}\" is issued by an intermediary, but the item lists no `intermediary` service";
+    INTERMEDIARY_UNDECLARED_HELP: "添加 `intermediary:`，写明服务名称、提供机构、收费和依据" / "add `intermediary:` with the service's name, provider, fee and basis";
+    UNDECLARED_SITUATION: "材料的适用情形“{value}”不在本事项的 `situations` 中" / "the case \"{value}\" is not one of the item's `situations`";
+    UNDECLARED_SITUATION_HELP: "把 `required` 改成 `situations` 中的某一项（逐字一致），或把这一情形加入 `situations`" / "use one of the `situations` exactly, or add this case to `situations`";
+    DRAFT_NOTE: "（草稿）{message}" / "(draft) {message}";
     MISSING_CONTACT: "办理地点没有电话：事项、部门和站点都未写 phone" / "no phone for the place of service";
     UNUSED_LAW: "法规 `{value}` 没有被任何事项引用" / "law `{value}` is not cited by any item";
     UNUSED_LAW_HELP: "删除此文件，或在事项的依据中引用它" / "delete the file or cite it from an item";

@@ -65,7 +65,51 @@ impl Severity {
 #[derive(Debug, Clone)]
 pub struct Text {
     pub message: &'static Message,
-    pub arguments: Vec<(&'static str, String)>,
+    pub arguments: Vec<(&'static str, Argument)>,
+    /// A message the rendered text is put into as `{message}` (a draft's diagnostics).
+    pub wrapper: Option<&'static Message>,
+}
+
+/// The value of a placeholder: text quoted from the site or a number, or messages of the table
+/// that are rendered in the reporting language only when the diagnostic is reported.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Argument {
+    Plain(String),
+    Message(&'static str),
+    /// Messages joined as a list (`空白表格和填写样本`, `blank form and filled-in sample`).
+    List(Vec<&'static str>),
+}
+
+impl Argument {
+    fn render(&self, language: Language) -> String {
+        let text = |name: &str| -> &'static str {
+            messages::ALL
+                .iter()
+                .find(|message| message.zh == name)
+                .map_or("", |message| match language {
+                    Language::Zh => message.zh,
+                    Language::En => message.en,
+                })
+        };
+        match self {
+            Argument::Plain(text) => text.clone(),
+            Argument::Message(name) => text(name).to_string(),
+            Argument::List(names) => {
+                let parts: Vec<&str> = names.iter().map(|name| text(name)).collect();
+                let (separator, last) = match language {
+                    Language::Zh => ("、", "和"),
+                    Language::En => (", ", " and "),
+                };
+                match parts.split_last() {
+                    None => String::new(),
+                    Some((only, [])) => only.to_string(),
+                    Some((final_part, rest)) => {
+                        format!("{}{last}{final_part}", rest.join(separator))
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl Text {
@@ -73,16 +117,49 @@ impl Text {
         Text {
             message,
             arguments: Vec::new(),
+            wrapper: None,
         }
     }
 
+    /// The text put into `wrapper`'s `{message}` when rendered.
+    pub fn wrapped_in(mut self, wrapper: &'static Message) -> Self {
+        self.wrapper = Some(wrapper);
+        self
+    }
+
     pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.arguments.push((name, value.into()));
+        self.arguments.push((name, Argument::Plain(value.into())));
+        self
+    }
+
+    /// A placeholder filled with another message of the table, in the reporting language.
+    pub fn with_message(mut self, name: &'static str, message: &'static Message) -> Self {
+        self.arguments.push((name, Argument::Message(message.zh)));
+        self
+    }
+
+    /// A placeholder filled with a list of messages, joined in the reporting language.
+    pub fn with_message_list(
+        mut self,
+        name: &'static str,
+        list: impl IntoIterator<Item = &'static Message>,
+    ) -> Self {
+        let names = list.into_iter().map(|message| message.zh).collect();
+        self.arguments.push((name, Argument::List(names)));
         self
     }
 
     pub fn render(&self, language: Language) -> String {
-        self.message.format(language, &self.arguments)
+        let arguments: Vec<(&'static str, String)> = self
+            .arguments
+            .iter()
+            .map(|(name, value)| (*name, value.render(language)))
+            .collect();
+        let text = self.message.format(language, &arguments);
+        match self.wrapper {
+            Some(wrapper) => wrapper.format(language, &[("message", text)]),
+            None => text,
+        }
     }
 }
 

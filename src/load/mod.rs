@@ -306,7 +306,23 @@ pub fn parse_yaml(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<yaml::Node> {
     match yaml::parse(text, line_offset) {
-        Ok(Some(node)) if !node.is_null() => Some(node),
+        Ok(Some(node)) if !node.is_null() => {
+            let mut tagged = Vec::new();
+            node.tagged_nodes(&mut tagged);
+            for tagged in tagged {
+                let tag = tagged.tag.as_deref().unwrap_or_default();
+                diagnostics.push(
+                    Diagnostic::new(
+                        "invalid-value",
+                        relative,
+                        Span::point(tagged.span.start),
+                        Text::new(&m::YAML_TAG).with("value", tag.to_string()),
+                    )
+                    .help(Text::new(&m::YAML_TAG_HELP)),
+                );
+            }
+            Some(node)
+        }
         Ok(_) => {
             diagnostics.push(
                 Diagnostic::new(

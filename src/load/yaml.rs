@@ -31,6 +31,9 @@ pub enum Style {
 pub struct Node {
     pub value: Value,
     pub span: Span,
+    /// A YAML tag written on the node (`!include`, `!!binary`): the format has none, so `load`
+    /// reports it as `invalid-value` and the model reads the key as written but without a value.
+    pub tag: Option<Box<str>>,
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +66,21 @@ impl Node {
             Value::Scalar { .. } => "scalar",
             Value::Sequence(_) => "sequence",
             Value::Mapping(_) => "mapping",
+        }
+    }
+
+    /// Every tagged node of the tree (keys included), in document order.
+    pub fn tagged_nodes<'n>(&'n self, out: &mut Vec<&'n Node>) {
+        if self.tag.is_some() {
+            out.push(self);
+        }
+        match &self.value {
+            Value::Scalar { .. } => {}
+            Value::Sequence(items) => items.iter().for_each(|item| item.tagged_nodes(out)),
+            Value::Mapping(entries) => entries.iter().for_each(|(key, value)| {
+                key.tagged_nodes(out);
+                value.tagged_nodes(out);
+            }),
         }
     }
 
@@ -111,13 +129,25 @@ enum Frame {
         items: Vec<Node>,
         start: Position,
         anchor: usize,
+        tag: Option<Box<str>>,
     },
     Mapping {
         entries: Vec<(Node, Node)>,
         pending_key: Option<Node>,
         start: Position,
         anchor: usize,
+        tag: Option<Box<str>>,
     },
+}
+
+/// The tag as written: `!!binary` for the core schema's, `!include` for a local one.
+fn tag_text(tag: Option<std::borrow::Cow<'_, saphyr_parser::Tag>>) -> Option<Box<str>> {
+    let tag = tag?;
+    Some(if tag.is_yaml_core_schema() {
+        format!("!!{}", tag.suffix).into_boxed_str()
+    } else {
+        tag.to_string().into_boxed_str()
+    })
 }
 
 /// Parses one YAML document. `line_offset` is added to every line (front matter starts on line 2).
@@ -163,7 +193,7 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
                 }
                 None
             }
-            Event::Scalar(value, style, anchor, _tag) => {
+            Event::Scalar(value, style, anchor, tag) => {
                 let style = match style {
                     ScalarStyle::Plain => Style::Plain,
                     ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
@@ -176,6 +206,7 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
                             style,
                         },
                         span: here,
+                        tag: tag_text(tag),
                     },
                     anchor,
                 ))
@@ -198,7 +229,7 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
                 copy.span = here;
                 Some((copy, 0))
             }
-            Event::SequenceStart(anchor, _) => {
+            Event::SequenceStart(anchor, tag) => {
                 if stack.len() >= MAX_DEPTH {
                     return Err(YamlError {
                         kind: YamlErrorKind::TooDeep,
@@ -209,10 +240,11 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
                     items: Vec::new(),
                     start: here.start,
                     anchor,
+                    tag: tag_text(tag),
                 });
                 None
             }
-            Event::MappingStart(anchor, _) => {
+            Event::MappingStart(anchor, tag) => {
                 if stack.len() >= MAX_DEPTH {
                     return Err(YamlError {
                         kind: YamlErrorKind::TooDeep,
@@ -224,6 +256,7 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
                     pending_key: None,
                     start: here.start,
                     anchor,
+                    tag: tag_text(tag),
                 });
                 None
             }
@@ -232,12 +265,14 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
                     items,
                     start,
                     anchor,
+                    tag,
                 }) => {
                     let end = items.last().map(|n| n.span.end).unwrap_or(here.end);
                     Some((
                         Node {
                             value: Value::Sequence(items),
                             span: Span::new(start, end),
+                            tag,
                         },
                         anchor,
                     ))
@@ -249,6 +284,7 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
                     entries,
                     start,
                     anchor,
+                    tag,
                     ..
                 }) => {
                     let end = entries.last().map(|(_, v)| v.span.end).unwrap_or(here.end);
@@ -256,6 +292,7 @@ fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError>
                         Node {
                             value: Value::Mapping(entries),
                             span: Span::new(start, end),
+                            tag,
                         },
                         anchor,
                     ))

@@ -20,6 +20,11 @@ pub struct Reader<'a> {
 /// The entries of one mapping, checked for unknown and duplicate keys.
 pub struct Fields<'n> {
     entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    /// Keys that count as written although they give no value: a key whose value carries a YAML
+    /// tag (reported by `load`), and a known key that an unknown key of this map is a misspelling
+    /// of (reported as `unknown-field` with "did you mean"). Neither gets a second diagnostic
+    /// (`missing-field` or a dedicated rule's).
+    written_without_value: Vec<String>,
     /// The first key of the map (where a missing key is reported).
     pub first_key: Position,
 }
@@ -41,18 +46,36 @@ impl<'n> Fields<'n> {
     }
 
     pub fn has(&self, key: &str) -> bool {
-        self.get(key).is_some()
+        self.get(key).is_some() || self.is_written_without_value(key)
     }
 
-    /// Which of `keys` are written: present, not null, not empty text, not an empty list.
-    pub fn written(&self, keys: &'static [&'static str]) -> Written {
-        Written::of(keys, |key| {
-            self.get(key).is_some_and(|node| match &node.value {
+    /// Written, but its value was unusable and is already reported (see `written_without_value`).
+    pub fn is_written_without_value(&self, key: &str) -> bool {
+        self.written_without_value
+            .iter()
+            .any(|written| written == key)
+    }
+
+    /// Whether `key` is written: present, not null, not empty text, not an empty list.
+    pub fn is_written(&self, key: &str) -> bool {
+        self.is_written_without_value(key)
+            || self.get(key).is_some_and(|node| match &node.value {
                 Value::Scalar { text, .. } => !text.trim().is_empty(),
                 Value::Sequence(items) => !items.is_empty(),
                 Value::Mapping(_) => true,
             })
-        })
+    }
+
+    /// Which of `keys` are written: present, not null, not empty text, not an empty list.
+    pub fn written(&self, keys: &'static [&'static str]) -> Written {
+        Written::of(keys, |key| self.is_written(key))
+    }
+
+    /// Position of `key`'s key node, else the map's first key.
+    pub fn key_position(&self, key: &str) -> Position {
+        self.key_node(key)
+            .map(|node| node.start())
+            .unwrap_or(self.first_key)
     }
 }
 
@@ -81,6 +104,17 @@ fn edit_distance(left: &str, right: &str) -> usize {
         previous = current;
     }
     previous[right.len()]
+}
+
+/// The allowed key that `key` misspells: the closest within edit distance 2 (content format,
+/// scalars paragraph: such a key then gives only `unknown-field`, never also `missing-field`).
+fn misspelling_of<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
+    allowed
+        .iter()
+        .map(|candidate| (edit_distance(key, candidate), *candidate))
+        .filter(|(distance, _)| *distance <= 2 && *distance < key.chars().count())
+        .min()
+        .map(|(_, candidate)| candidate)
 }
 
 fn closest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
@@ -124,6 +158,7 @@ impl<'a> Reader<'a> {
         };
         let mut fields = Fields {
             entries: Vec::with_capacity(entries.len()),
+            written_without_value: Vec::new(),
             first_key: entries
                 .first()
                 .map(|(k, _)| k.start())
@@ -149,7 +184,19 @@ impl<'a> Reader<'a> {
                 );
                 continue;
             }
+            if name == "<<" {
+                self.push(
+                    "invalid-value",
+                    key_node.span,
+                    Text::new(&m::MERGE_KEY),
+                    Some(Text::new(&m::MERGE_KEY_HELP)),
+                );
+                continue;
+            }
             if !allowed.contains(&name) {
+                if let Some(meant) = misspelling_of(name, allowed) {
+                    fields.written_without_value.push(meant.to_string());
+                }
                 let help = match closest(name, allowed) {
                     Some(suggestion) => {
                         Text::new(&m::UNKNOWN_FIELD_SUGGEST).with("suggestion", suggestion)
@@ -164,12 +211,25 @@ impl<'a> Reader<'a> {
                 );
                 continue;
             }
+            if value.tag.is_some() {
+                // Reported by `load`; the key is written, its value unusable.
+                fields.written_without_value.push(name.to_string());
+                continue;
+            }
             fields.entries.push((name, key_node, value));
         }
+        // A key written correctly is not also "meant" by a misspelling.
+        let present: Vec<&str> = fields.entries.iter().map(|entry| entry.0).collect();
+        fields
+            .written_without_value
+            .retain(|key| !present.contains(&key.as_str()));
         Some(fields)
     }
 
     pub fn missing(&mut self, fields: &Fields, key: &str) {
+        if fields.is_written_without_value(key) {
+            return;
+        }
         self.push(
             "missing-field",
             Span::point(fields.first_key),
@@ -408,8 +468,13 @@ impl<'a> Reader<'a> {
     pub fn time_span(&mut self, fields: &Fields, key: &str, need: Need) -> Option<TimeSpan> {
         let node = self.node(fields, key, need)?;
         let inner = self.fields(node, key, &["value", "unit"])?;
-        let value = self.number(&inner, "value", Need::Required);
-        let unit_text = self.text(&inner, "unit", Need::Required);
+        self.time_span_of(&inner, node)
+    }
+
+    /// The `{value, unit}` of a map that may hold more keys (read by the caller).
+    pub fn time_span_of(&mut self, inner: &Fields, node: &Node) -> Option<TimeSpan> {
+        let value = self.number(inner, "value", Need::Required);
+        let unit_text = self.text(inner, "unit", Need::Required);
         let unit = unit_text.and_then(|text| {
             let found = TimeUnit::ALL
                 .iter()
@@ -463,7 +528,12 @@ impl<'a> Reader<'a> {
     /// A path under content/files/: relative, no `..`, `/` separators. Existence and symlinks are
     /// checked by `resolve`.
     pub fn file_path(&mut self, fields: &Fields, key: &str) -> Option<Str> {
-        let text = self.text(fields, key, Need::Optional)?;
+        let mut text = self.text(fields, key, Need::Optional)?;
+        // (v2) `./forms/x.docx` and `forms//x.docx` are `forms/x.docx`.
+        let normalised = normalise_path(&text.value);
+        if *normalised != *text.value {
+            text.value = self.interner.intern(&normalised);
+        }
         let reason = if text.value.starts_with('/') || text.value.contains(':') {
             Some(&m::PATH_ABSOLUTE)
         } else if text.value.contains('\\') {
@@ -478,16 +548,12 @@ impl<'a> Reader<'a> {
             None
         };
         if let Some(reason) = reason {
-            let reason_text = Text::new(reason);
             self.push(
                 "invalid-value",
                 text.span,
                 Text::new(&m::BAD_PATH)
                     .with("value", text.value.to_string())
-                    .with(
-                        "reason",
-                        reason_text.render(crate::diagnostics::Language::Zh),
-                    ),
+                    .with_message("reason", reason),
                 Some(Text::new(&m::BAD_PATH_HELP)),
             );
             return None;
@@ -513,6 +579,25 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A relative path with leading `./`, inner `/./` and doubled `/` removed; anything else (an
+/// absolute path, `..`) is left for the caller to refuse.
+fn normalise_path(path: &str) -> std::borrow::Cow<'_, str> {
+    if !path.starts_with("./") && !path.contains("//") && !path.contains("/./") {
+        return std::borrow::Cow::Borrowed(path);
+    }
+    let absolute = path.starts_with('/');
+    let parts: Vec<&str> = path
+        .split('/')
+        .filter(|part| !part.is_empty() && *part != ".")
+        .collect();
+    let joined = parts.join("/");
+    std::borrow::Cow::Owned(if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    })
+}
+
 pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
     let bytes = text.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
@@ -522,6 +607,27 @@ pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
     let month: i8 = text[5..7].parse().ok()?;
     let day: i8 = text[8..10].parse().ok()?;
     jiff::civil::Date::new(year, month, day).ok()
+}
+
+/// A `base_url` every generated link can be built on: absolute http(s) with a host, and no query,
+/// fragment, `..` or `.` segment, quote, angle bracket, backslash or space.
+pub fn is_safe_base_url(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split('/').next().unwrap_or("");
+    !host.is_empty()
+        && !host.contains('@')
+        && !text
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "?#\"'<>\\`".contains(c))
+        && !rest
+            .split('/')
+            .skip(1)
+            .any(|segment| segment == ".." || segment == ".")
 }
 
 pub fn is_absolute_http_url(text: &str) -> bool {
@@ -545,6 +651,8 @@ const SITE_KEYS: &[&str] = &[
     "redress",
     "review_months",
     "timezone",
+    "history_limit",
+    "history_months",
     "lint",
 ];
 
@@ -560,6 +668,18 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
     site.authority = reader.required_text(&fields, "authority");
     site.base_url = reader
         .url(&fields, "base_url", Need::Required)
+        .and_then(|url| {
+            if is_safe_base_url(&url.value) {
+                return Some(url);
+            }
+            reader.push(
+                "invalid-value",
+                url.span,
+                Text::new(&m::BAD_BASE_URL).with("value", url.value.to_string()),
+                Some(Text::new(&m::BAD_BASE_URL_HELP)),
+            );
+            None
+        })
         .unwrap_or_default();
     if let Some(language) = reader.text(&fields, "language", Need::Optional) {
         if is_language_tag(&language.value) {
@@ -596,7 +716,14 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
         site.redress = Redress {
             review: reader.required_text(&inner, "review"),
             litigation: reader.required_text(&inner, "litigation"),
+            review_first: false,
         };
+    }
+    if let Some(limit) = reader.number(&fields, "history_limit", Need::Optional) {
+        site.history_limit = limit.value.min(10_000) as u32;
+    }
+    if let Some(months) = reader.number(&fields, "history_months", Need::Optional) {
+        site.history_months = months.value.min(1200) as u32;
     }
     if let Some(months) = reader.number(&fields, "review_months", Need::Optional) {
         site.review_months = months.value.min(1200) as u32;
@@ -789,6 +916,13 @@ const ITEM_KEYS: &[&str] = &[
     "faq",
     "tags",
     "updated",
+    "draft",
+    "authority",
+    "redress",
+    "quantity_limit",
+    "commitment",
+    "intermediary",
+    "situations",
 ];
 
 const MATERIAL_KEYS: &[&str] = &[
@@ -804,6 +938,7 @@ const MATERIAL_KEYS: &[&str] = &[
     "sample",
     "note",
     "basis",
+    "exempt",
 ];
 
 pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
@@ -822,7 +957,15 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         "appointment",
         "refusals",
         "visits_reason",
+        "quantity_limit",
+        "commitment",
+        "redress",
+        "intermediary",
+        "situations",
     ]);
+    item.draft = reader
+        .boolean(&fields, "draft", Need::Optional)
+        .is_some_and(|draft| draft.value);
     item.code = reader.required_text(&fields, "code");
     item.name = reader.required_text(&fields, "name");
     item.item_type = reader
@@ -888,41 +1031,19 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         }
     }
     if let Some(node) = reader.node(&fields, "time_limit", Need::Required)
-        && let Some(inner) =
-            reader.fields(node, "time_limit", &["statutory", "promised", "excluded"])
+        && let Some(inner) = reader.fields(
+            node,
+            "time_limit",
+            &["statutory", "promised", "excluded", "extension"],
+        )
     {
-        let statutory = reader.time_span(&inner, "statutory", Need::Required);
-        let promised = reader.time_span(&inner, "promised", Need::Required);
-        let mut excluded = Vec::new();
-        for (entry, _) in reader.each_map(
-            &inner,
-            "excluded",
-            Need::Optional,
-            &["name", "time_limit", "basis"],
-        ) {
-            let name = reader.text(&entry, "name", Need::Required);
-            let time_limit = reader.time_span(&entry, "time_limit", Need::Required);
-            let basis = reader.optional_law_reference(&entry, "basis");
-            if let Some(name) = name {
-                excluded.push(ExcludedProcedure {
-                    first_key: entry.first_key,
-                    written: entry.written(&["basis"]),
-                    name,
-                    time_limit,
-                    basis,
-                });
-            }
-        }
-        item.time_limit = Some(TimeLimit {
-            statutory,
-            promised,
-            excluded,
-        });
+        item.time_limit = Some(time_limit(reader, &inner));
     }
     if let Some(node) = fields.get("fees")
-        && let Some(inner) = reader.fields(node, "fees", &["free", "items"])
+        && let Some(inner) = reader.fields(node, "fees", &["free", "items", "waiver"])
     {
         let free = reader.boolean(&inner, "free", Need::Optional);
+        let waiver = reader.text(&inner, "waiver", Need::Optional);
         let mut items = Vec::new();
         for (entry, _) in reader.each_map(
             &inner,
@@ -958,23 +1079,32 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         let free_is_invalid = free.is_none() && inner.has("free");
         item.fees = Some(Fees {
             first_key: inner.first_key,
+            waiver,
             free,
             free_is_invalid,
             items,
         });
     }
     if let Some(node) = reader.node(&fields, "result", Need::Required)
-        && let Some(inner) = reader.fields(node, "result", &["name", "type", "delivery"])
+        && let Some(inner) = reader.fields(
+            node,
+            "result",
+            &["name", "type", "delivery", "sample", "validity"],
+        )
     {
         let name = reader.required_text(&inner, "name");
         let kind = reader
             .enumerated(&inner, "type", RESULT_TYPES, Need::Required)
             .unwrap_or_default();
         let delivery = reader.text_list(&inner, "delivery", Need::Required);
+        let sample = reader.file_path(&inner, "sample");
+        let validity = reader.text(&inner, "validity", Need::Optional);
         item.result = Some(ResultDocument {
             name,
             kind,
             delivery,
+            sample,
+            validity,
         });
     }
     item.visits = reader.number(&fields, "visits", Need::Required);
@@ -1030,16 +1160,31 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
     }
     if fields.has("refusals") {
         let mut refusals = Vec::new();
-        for (inner, _) in reader.each_map(&fields, "refusals", Need::Dedicated, &["case", "basis"])
-        {
+        for (inner, _) in reader.each_map(
+            &fields,
+            "refusals",
+            Need::Dedicated,
+            &["case", "basis", "kind"],
+        ) {
             let case = reader.text(&inner, "case", Need::Required);
             let basis = reader.optional_law_reference(&inner, "basis");
+            let kind_labels: Vec<&str> = RefusalKind::ALL.iter().map(|(label, _)| *label).collect();
+            let kind = reader
+                .enumerated(&inner, "kind", &kind_labels, Need::Optional)
+                .and_then(|text| {
+                    RefusalKind::ALL
+                        .iter()
+                        .find(|(label, _)| *label == &*text.value)
+                        .map(|(_, kind)| *kind)
+                })
+                .unwrap_or_default();
             if let Some(case) = case {
                 refusals.push(Refusal {
                     written: inner.written(&["basis"]),
                     first_key: inner.first_key,
                     case,
                     basis,
+                    kind,
                 });
             }
         }
@@ -1060,8 +1205,146 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
     }
     item.tags = reader.text_list(&fields, "tags", Need::Optional);
     item.updated = reader.date(&fields, "updated", Need::Required);
+    version_two_keys(reader, &fields, &mut item);
     release_spare_capacity(&mut item);
     item
+}
+
+/// `time_limit`: the statutory and promised spans, the excluded procedures and (v2) the basis of
+/// the statutory limit and its extension.
+fn time_limit(reader: &mut Reader, inner: &Fields) -> TimeLimit {
+    let mut statutory = None;
+    let mut statutory_basis = None;
+    let mut statutory_basis_written = false;
+    match inner.get("statutory") {
+        Some(node) => {
+            if let Some(span_fields) = reader.fields(node, "statutory", &["value", "unit", "basis"])
+            {
+                statutory = reader.time_span_of(&span_fields, node);
+                statutory_basis_written = span_fields.is_written("basis");
+                statutory_basis = reader.optional_law_reference(&span_fields, "basis");
+            }
+        }
+        None => reader.missing(inner, "statutory"),
+    }
+    let promised = reader.time_span(inner, "promised", Need::Required);
+    let mut excluded = Vec::new();
+    for (entry, _) in reader.each_map(
+        inner,
+        "excluded",
+        Need::Optional,
+        &["name", "time_limit", "basis"],
+    ) {
+        let name = reader.text(&entry, "name", Need::Required);
+        let time_limit = reader.time_span(&entry, "time_limit", Need::Required);
+        let basis = reader.optional_law_reference(&entry, "basis");
+        if let Some(name) = name {
+            excluded.push(ExcludedProcedure {
+                first_key: entry.first_key,
+                written: entry.written(&["basis"]),
+                name,
+                time_limit,
+                basis,
+            });
+        }
+    }
+    let extension = inner.get("extension").and_then(|node| {
+        let fields = reader.fields(node, "extension", &["value", "unit", "approver", "basis"])?;
+        let span = reader.time_span_of(&fields, node);
+        let approver = reader.text(&fields, "approver", Need::Required);
+        let basis = match reader.node(&fields, "basis", Need::Required) {
+            Some(basis) => reader.law_reference(basis, "basis"),
+            None => None,
+        };
+        Some(Extension {
+            span,
+            approver,
+            basis,
+        })
+    });
+    TimeLimit {
+        statutory,
+        statutory_key: inner.key_position("statutory"),
+        statutory_basis,
+        statutory_basis_written,
+        promised,
+        promised_key: inner.key_position("promised"),
+        excluded,
+        extension,
+    }
+}
+
+/// The keys that version 2 of the format added to an item.
+fn version_two_keys(reader: &mut Reader, fields: &Fields, item: &mut Item) {
+    if let Some(node) = fields.get("authority")
+        && let Some(inner) = reader.fields(
+            node,
+            "authority",
+            &["nature", "entrusted_by", "entrustment_basis"],
+        )
+    {
+        let nature = reader
+            .enumerated(&inner, "nature", AUTHORITY_NATURES, Need::Required)
+            .unwrap_or_default();
+        let entrusted_by = reader.text(&inner, "entrusted_by", Need::Dedicated);
+        let entrustment_basis = reader.optional_law_reference(&inner, "entrustment_basis");
+        item.authority = Some(Authority {
+            key: fields.key_position("authority"),
+            written: inner.written(&["entrusted_by", "entrustment_basis"]),
+            nature,
+            entrusted_by,
+            entrustment_basis,
+        });
+    }
+    if let Some(node) = fields.get("redress")
+        && let Some(inner) =
+            reader.fields(node, "redress", &["review", "litigation", "review_first"])
+    {
+        item.redress = Some(Redress {
+            review: reader.required_text(&inner, "review"),
+            litigation: reader.required_text(&inner, "litigation"),
+            review_first: reader
+                .boolean(&inner, "review_first", Need::Optional)
+                .is_some_and(|first| first.value),
+        });
+    }
+    item.quantity_limit = reader.text(fields, "quantity_limit", Need::Dedicated);
+    if let Some(node) = fields.get("commitment")
+        && let Some(inner) = reader.fields(
+            node,
+            "commitment",
+            &["form", "verification", "consequence", "scope"],
+        )
+    {
+        item.commitment = Some(Commitment {
+            key: fields.key_position("commitment"),
+            written: inner.written(&["form", "verification", "consequence"]),
+            form: reader.file_path(&inner, "form"),
+            verification: reader.text(&inner, "verification", Need::Dedicated),
+            consequence: reader.text(&inner, "consequence", Need::Dedicated),
+            scope: reader.text(&inner, "scope", Need::Optional),
+        });
+    }
+    for (inner, _) in reader.each_map(
+        fields,
+        "intermediary",
+        Need::Optional,
+        &["name", "provider", "fee", "basis"],
+    ) {
+        let name = reader.text(&inner, "name", Need::Required);
+        let provider = reader.text(&inner, "provider", Need::Optional);
+        let fee = reader.text(&inner, "fee", Need::Optional);
+        let basis = reader.optional_law_reference(&inner, "basis");
+        if let Some(name) = name {
+            item.intermediary.push(Intermediary {
+                name,
+                provider,
+                fee,
+                basis,
+            });
+        }
+    }
+    item.situations = reader.text_list(fields, "situations", Need::Optional);
 }
 
 /// The lists of an item grow by pushing (a list of 9 materials ends with room for 16); the
@@ -1089,6 +1372,8 @@ fn release_spare_capacity(item: &mut Item) {
     }
     item.faq.shrink_to_fit();
     item.tags.shrink_to_fit();
+    item.intermediary.shrink_to_fit();
+    item.situations.shrink_to_fit();
 }
 
 fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
@@ -1111,21 +1396,12 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
                 );
                 None
             }
-            Value::Scalar {
-                text,
-                style: Style::Plain,
-            } if matches!(
-                text.as_str(),
-                "yes" | "no" | "on" | "off" | "True" | "False" | "TRUE" | "FALSE"
-            ) =>
-            {
+            Value::Scalar { text, style } if says_only_yes_or_no(text, *style) => {
                 reader.push(
                     "invalid-value",
                     node.span,
-                    Text::new(&m::EXPECTED_BOOL)
-                        .with("key", "required")
-                        .with("value", text.clone()),
-                    Some(Text::new(&m::REQUIRED_FALSE_HELP)),
+                    Text::new(&m::REQUIRED_YES_NO).with("value", text.trim().to_string()),
+                    Some(Text::new(&m::REQUIRED_YES_NO_HELP)),
                 );
                 None
             }
@@ -1157,6 +1433,16 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
     let sample = reader.file_path(fields, "sample");
     let note = reader.text(fields, "note", Need::Optional);
     let basis = reader.optional_law_reference(fields, "basis");
+    let exempt = fields.get("exempt").and_then(|node| {
+        let inner = reader.fields(node, "exempt", &["by", "when"])?;
+        let by = reader.enumerated(&inner, "by", EXEMPTION_KINDS, Need::Required);
+        let when = reader.text(&inner, "when", Need::Optional);
+        Some(Exemption {
+            key: fields.key_position("exempt"),
+            by: by.unwrap_or_default(),
+            when,
+        })
+    });
     Some(Material {
         written: fields.written(&["issuer"]),
         first_key: fields.first_key,
@@ -1174,7 +1460,37 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
         sample_written: fields.has("sample"),
         note,
         basis,
+        exempt,
     })
+}
+
+/// A `required` that only says yes or no (content format v2, scalars paragraph): it names no
+/// case, so it must be `true` or the case. `true` itself (plain) is read before this.
+fn says_only_yes_or_no(text: &str, style: Style) -> bool {
+    const WORDS: &[&str] = &[
+        "是",
+        "否",
+        "必须",
+        "需要",
+        "不需要",
+        "必交",
+        "非必交",
+        "必需",
+        "必须提交",
+        "需提交",
+        "不需提交",
+        "可选",
+        "选填",
+        "必填",
+        "非必须",
+    ];
+    let text = text.trim();
+    WORDS.contains(&text)
+        || ["y", "n", "yes", "no", "on", "off", "true", "false"]
+            .iter()
+            .any(|word| {
+                text.eq_ignore_ascii_case(word) && (style != Style::Plain || text != "true")
+            })
 }
 
 /// The front matter of a page.
@@ -1186,9 +1502,13 @@ pub fn page(reader: &mut Reader, slug: &str, root: &Node, body: String, body_lin
         body_line,
         ..Page::default()
     };
-    let Some(fields) = reader.fields(root, "front matter", &["title", "order", "menu"]) else {
+    let Some(fields) = reader.fields(root, "front matter", &["title", "order", "menu", "draft"])
+    else {
         return page;
     };
+    page.draft = reader
+        .boolean(&fields, "draft", Need::Optional)
+        .is_some_and(|draft| draft.value);
     page.title = reader.required_text(&fields, "title");
     if let Some(node) = fields.get("order") {
         match node.as_scalar().and_then(|text| text.parse::<i64>().ok()) {

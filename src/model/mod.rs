@@ -170,6 +170,8 @@ pub struct Complaint {
 pub struct Redress {
     pub review: Str,
     pub litigation: Str,
+    /// (v2, items only) 复议前置: administrative review is required before a lawsuit.
+    pub review_first: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -196,6 +198,10 @@ pub struct Site {
     pub redress: Redress,
     pub review_months: u32,
     pub timezone: String,
+    /// (v2) Most change-history entries per item page (0: no history).
+    pub history_limit: u32,
+    /// (v2) How many months back the change history reaches.
+    pub history_months: u32,
     pub lint: Vec<LintSetting>,
 }
 
@@ -208,6 +214,8 @@ impl Site {
             language: "zh-CN".into(),
             review_months: 12,
             timezone: "Asia/Shanghai".into(),
+            history_limit: 10,
+            history_months: 24,
             ..Site::default()
         }
     }
@@ -278,6 +286,27 @@ pub struct Material {
     pub sample_written: bool,
     pub note: Option<Str>,
     pub basis: Option<LawReference>,
+    /// (v2) The visitor need not submit this material.
+    pub exempt: Option<Exemption>,
+}
+
+impl Material {
+    /// Exempt in every case (no `when`): nothing to bring.
+    pub fn is_exempt_always(&self) -> bool {
+        self.exempt
+            .as_ref()
+            .is_some_and(|exempt| exempt.when.is_none())
+    }
+}
+
+/// (v2) `exempt: {by, when?}` of a material.
+#[derive(Debug, Clone)]
+pub struct Exemption {
+    /// Position of the `exempt` key.
+    pub key: Position,
+    /// 共享获取 / 电子证照 / 告知承诺 / 申报承诺; empty when invalid (already reported).
+    pub by: Str,
+    pub when: Option<Str>,
 }
 
 #[derive(Debug, Clone)]
@@ -312,8 +341,26 @@ pub struct ExcludedProcedure {
 #[derive(Debug, Clone)]
 pub struct TimeLimit {
     pub statutory: Option<TimeSpan>,
+    /// Position of the `statutory` key (where `statutory-without-basis` points).
+    pub statutory_key: Position,
+    /// (v2) The law reference that sets the statutory limit.
+    pub statutory_basis: Option<LawReference>,
+    /// `basis` is written under `statutory`, even if invalid.
+    pub statutory_basis_written: bool,
     pub promised: Option<TimeSpan>,
+    /// Position of the `promised` key (where `steps-exceed-promised` points).
+    pub promised_key: Position,
     pub excluded: Vec<ExcludedProcedure>,
+    /// (v2) By how much the statutory limit may be extended, by whom, on what basis.
+    pub extension: Option<Extension>,
+}
+
+/// (v2) `time_limit.extension: {value, unit, approver, basis}`.
+#[derive(Debug, Clone)]
+pub struct Extension {
+    pub span: Option<TimeSpan>,
+    pub approver: Option<Str>,
+    pub basis: Option<LawReference>,
 }
 
 #[derive(Debug, Clone)]
@@ -328,6 +375,8 @@ pub struct FeeItem {
 #[derive(Debug, Clone)]
 pub struct Fees {
     pub first_key: Position,
+    /// (v2, md) Who may be spared or reduced the fee, and the basis.
+    pub waiver: Option<Str>,
     pub free: Option<Spanned<bool>>,
     /// `free` is written but is not a boolean (already an `invalid-value`).
     pub free_is_invalid: bool,
@@ -345,6 +394,10 @@ pub struct ResultDocument {
     pub name: Str,
     pub kind: Str,
     pub delivery: Vec<Str>,
+    /// (v2) Path under content/files/ of a specimen of the result.
+    pub sample: Option<Str>,
+    /// (v2) Term of validity, as text (5年, 长期有效).
+    pub validity: Option<Str>,
 }
 
 #[derive(Debug, Clone)]
@@ -385,6 +438,69 @@ pub struct Refusal {
     pub first_key: Position,
     pub case: Str,
     pub basis: Option<LawReference>,
+    /// (v2) 不予受理 (the default) or 不予批准.
+    pub kind: RefusalKind,
+}
+
+/// (v2) Refused at the window (行政许可法第三十二条) or after review (第三十八条).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RefusalKind {
+    #[default]
+    NotAccepted,
+    NotApproved,
+}
+
+impl RefusalKind {
+    pub const ALL: [(&'static str, RefusalKind); 2] = [
+        ("不予受理", RefusalKind::NotAccepted),
+        ("不予批准", RefusalKind::NotApproved),
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RefusalKind::NotAccepted => "不予受理",
+            RefusalKind::NotApproved => "不予批准",
+        }
+    }
+}
+
+/// (v2) The implementing body when it is not simply the site's authority in its own name.
+#[derive(Debug, Clone, Default)]
+pub struct Authority {
+    /// Position of the `authority` key.
+    pub key: Position,
+    /// 法定机关 / 法律法规授权组织 / 受委托组织; empty when invalid (already reported).
+    pub nature: Str,
+    pub entrusted_by: Option<Str>,
+    pub entrustment_basis: Option<LawReference>,
+    pub written: Written,
+}
+
+impl Authority {
+    pub fn is_entrusted(&self) -> bool {
+        &*self.nature.value == "受委托组织"
+    }
+}
+
+/// (v2) 告知承诺: the commitment a visitor may sign instead of submitting materials.
+#[derive(Debug, Clone, Default)]
+pub struct Commitment {
+    /// Position of the `commitment` key.
+    pub key: Position,
+    pub written: Written,
+    pub form: Option<Str>,
+    pub verification: Option<Str>,
+    pub consequence: Option<Str>,
+    pub scope: Option<Str>,
+}
+
+/// (v2) An intermediary service the applicant must buy.
+#[derive(Debug, Clone)]
+pub struct Intermediary {
+    pub name: Str,
+    pub provider: Option<Str>,
+    pub fee: Option<Str>,
+    pub basis: Option<LawReference>,
 }
 
 #[derive(Debug, Clone)]
@@ -423,6 +539,20 @@ pub struct Item {
     pub faq: Vec<Faq>,
     pub tags: Vec<Str>,
     pub updated: Option<Spanned<jiff::civil::Date>>,
+    /// (v2) A draft: checked as warnings, left out of `build` unless `--drafts`.
+    pub draft: bool,
+    /// (v2)
+    pub authority: Option<Authority>,
+    /// (v2) Overrides site.yaml's redress for this item.
+    pub redress: Option<Redress>,
+    /// (v2) 数量限制 (行政许可法第三十条).
+    pub quantity_limit: Option<Str>,
+    /// (v2)
+    pub commitment: Option<Commitment>,
+    /// (v2)
+    pub intermediary: Vec<Intermediary>,
+    /// (v2) The situations (办事情形) a visitor may be in.
+    pub situations: Vec<Str>,
 }
 
 impl Item {
@@ -450,12 +580,41 @@ impl Item {
             .iter()
             .flat_map(|t| t.excluded.iter())
             .filter_map(|e| e.basis.as_ref());
+        let statutory = self
+            .time_limit
+            .iter()
+            .filter_map(|t| t.statutory_basis.as_ref());
+        let extension = self
+            .time_limit
+            .iter()
+            .filter_map(|t| t.extension.as_ref()?.basis.as_ref());
+        let intermediary = self.intermediary.iter().filter_map(|i| i.basis.as_ref());
+        let entrustment = self
+            .authority
+            .iter()
+            .filter_map(|a| a.entrustment_basis.as_ref());
         legal
             .chain(conditions)
             .chain(materials)
             .chain(refusals)
             .chain(fees)
             .chain(excluded)
+            .chain(statutory)
+            .chain(extension)
+            .chain(intermediary)
+            .chain(entrustment)
+    }
+
+    /// Every path under content/files/ the item names: forms and samples of materials, the
+    /// commitment form, the result's sample.
+    pub fn file_paths(&self) -> impl Iterator<Item = &Str> {
+        let materials = self
+            .materials
+            .iter()
+            .flat_map(|m| m.blank_form.iter().chain(m.sample.iter()));
+        let commitment = self.commitment.iter().filter_map(|c| c.form.as_ref());
+        let result = self.result.iter().filter_map(|r| r.sample.as_ref());
+        materials.chain(commitment).chain(result)
     }
 }
 
@@ -467,6 +626,8 @@ pub struct Page {
     pub title: Str,
     pub order: i64,
     pub menu: bool,
+    /// (v2) A draft page.
+    pub draft: bool,
     pub body: String,
     /// Line of the file on which `body` starts.
     pub body_line: u32,
@@ -506,6 +667,10 @@ pub const AUDIENCES: &[&str] = &["自然人", "法人", "非法人组织"];
 pub const MEDIUMS: &[&str] = &["纸质", "电子", "纸质或电子"];
 pub const SOURCES: &[&str] = &["申请人自备", "政府部门核发", "中介机构出具", "其他"];
 pub const RESULT_TYPES: &[&str] = &["证照", "批文", "其他"];
+/// (v2) How a material is exempt.
+pub const EXEMPTION_KINDS: &[&str] = &["共享获取", "电子证照", "告知承诺", "申报承诺"];
+/// (v2) The nature of the implementing body.
+pub const AUTHORITY_NATURES: &[&str] = &["法定机关", "法律法规授权组织", "受委托组织"];
 
 /// Ids become URLs: lowercase ASCII letters, digits and hyphens.
 pub fn is_valid_id(id: &str) -> bool {

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Language, Position, Related, Span, Text, messages as m};
+use crate::diagnostics::{Diagnostic, Position, Related, Span, Text, messages as m};
 use crate::fs::WalkedFile;
 use crate::model::{Department, Item, Law, LawReference, Str};
 
@@ -202,7 +202,7 @@ fn check_file(path: &Str, references: &References, file: &str, out: &mut Vec<Dia
                 path.span,
                 Text::new(&m::BAD_PATH)
                     .with("value", path.value.to_string())
-                    .with("reason", Text::new(&m::PATH_SYMLINK).render(Language::Zh)),
+                    .with_message("reason", &m::PATH_SYMLINK),
             )
             .help(Text::new(&m::BAD_PATH_HELP)),
         ),
@@ -244,13 +244,8 @@ pub fn resolve_item(item: &Item, references: &References, out: &mut Vec<Diagnost
     for reference in item.law_references() {
         check_law_reference(reference, references, file, out);
     }
-    for material in &item.materials {
-        for path in [&material.blank_form, &material.sample]
-            .into_iter()
-            .flatten()
-        {
-            check_file(path, references, file, out);
-        }
+    for path in item.file_paths() {
+        check_file(path, references, file, out);
     }
 }
 
