@@ -231,11 +231,21 @@ fn yaml_as_text_json(node: &Node) -> Value {
 
 /// items.json with the keys it adds removed and every scalar as text: `id` and `url` of the item,
 /// and `department_name`, `law_title`, `blank_form_url`, `sample_url` wherever they are.
+/// A refusal's `kind` is written out even where the YAML leaves the default (不予受理), so a
+/// reader of items.json never has to know the default: the default ones are removed here.
 fn without_additions(item: &Value) -> Value {
     let mut item = strip_added(item);
     let map = item.as_object_mut().unwrap();
     map.remove("id").expect("id");
     map.remove("url").expect("url");
+    if let Some(Value::Array(refusals)) = map.get_mut("refusals") {
+        for refusal in refusals {
+            let refusal = refusal.as_object_mut().unwrap();
+            if refusal.get("kind") == Some(&Value::String("不予受理".into())) {
+                refusal.remove("kind");
+            }
+        }
+    }
     item
 }
 
@@ -245,6 +255,7 @@ fn strip_added(value: &Value) -> Value {
         "law_title",
         "blank_form_url",
         "sample_url",
+        "form_url",
     ];
     match value {
         Value::Object(map) => Value::Object(
@@ -318,7 +329,7 @@ fn items_json_round_trips_every_field_of_the_yaml() {
     assert_eq!(geti["visits"], 0);
     assert_eq!(
         geti["time_limit"]["statutory"],
-        json!({"value": 15, "unit": "工作日"})
+        json!({"value": 15, "unit": "工作日", "basis": {"law": "xzxkf", "article": "第四十二条", "law_title": "中华人民共和国行政许可法"}})
     );
     assert_eq!(geti["online"]["available"], true);
     // Keys keep the format's order.
@@ -474,9 +485,42 @@ fn matches_pattern(pattern: &str, text: &str) -> bool {
                 })
         }
         "^https?://" => text.starts_with("http://") || text.starts_with("https://"),
-        "(申请书|申请表|登记表|承诺书)$" => ["申请书", "申请表", "登记表", "承诺书"]
+        "(申请书|申请表|登记表|承诺书|备案表|申报表|审批表|报告表|采集表|汇总表|确认书|委托书|声明书)\\s*(》|（[^）]*）|\\([^)]*\\))*\\s*$" =>
+        {
+            // The form word, then any closing 》 and bracketed remarks.
+            let mut core = text.trim_end();
+            loop {
+                let before = core;
+                core = core.trim_end_matches('》').trim_end();
+                for (open, close) in [('（', '）'), ('(', ')')] {
+                    if core.ends_with(close)
+                        && let Some(start) = core.rfind(open)
+                    {
+                        core = core[..start].trim_end();
+                    }
+                }
+                if core == before {
+                    break;
+                }
+            }
+            [
+                "申请书",
+                "申请表",
+                "登记表",
+                "承诺书",
+                "备案表",
+                "申报表",
+                "审批表",
+                "报告表",
+                "采集表",
+                "汇总表",
+                "确认书",
+                "委托书",
+                "声明书",
+            ]
             .iter()
-            .any(|end| text.ends_with(end)),
+            .any(|end| core.ends_with(end))
+        }
         "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" => {
             !text.is_empty() && !text.starts_with('/') && !text.split('/').any(|part| part == "..")
         }
@@ -675,7 +719,14 @@ fn schema_has_the_format_keys_and_enums_and_the_fixture_validates() {
             "refusals",
             "faq",
             "tags",
-            "updated"
+            "updated",
+            "draft",
+            "authority",
+            "redress",
+            "quantity_limit",
+            "commitment",
+            "intermediary",
+            "situations"
         ])
     );
     assert_eq!(
@@ -692,7 +743,8 @@ fn schema_has_the_format_keys_and_enums_and_the_fixture_validates() {
             "blank_form",
             "sample",
             "note",
-            "basis"
+            "basis",
+            "exempt"
         ])
     );
     assert_eq!(schema["additionalProperties"], false);

@@ -29,8 +29,8 @@ use super::view::{ItemView, Views};
 use crate::diagnostics::Diagnostic;
 use crate::fs::FsError;
 use crate::model::{
-    AUDIENCES, ITEM_TYPES, Item, LawReference, MEDIUMS, RESULT_TYPES, Required, SOURCES, SiteModel,
-    TimeSpan, TimeUnit,
+    AUDIENCES, AUTHORITY_NATURES, EXEMPTION_KINDS, ITEM_TYPES, Item, LawReference, MEDIUMS,
+    RESULT_TYPES, Required, SOURCES, SiteModel, TimeSpan, TimeUnit,
 };
 
 /// Format version of items.json.
@@ -202,6 +202,15 @@ pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
                             .maybe("sample_url", m.sample.as_ref().map(file_url))
                             .maybe_text("note", m.note.as_ref())
                             .maybe("basis", m.basis.as_ref().map(reference))
+                            .maybe(
+                                "exempt",
+                                m.exempt.as_ref().map(|e| {
+                                    Object::default()
+                                        .text("by", &e.by.value)
+                                        .maybe_text("when", e.when.as_ref())
+                                        .done()
+                                }),
+                            )
                             .done()
                     })
                     .collect(),
@@ -239,12 +248,35 @@ pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
                     .collect(),
             )
         });
+        let statutory = limit.statutory.as_ref().map(|span| match span_json(span) {
+            Json::Object(mut fields) => {
+                if let Some(basis) = &limit.statutory_basis {
+                    fields.push(("basis", reference(basis)));
+                }
+                Json::Object(fields)
+            }
+            other => other,
+        });
+        let extension = limit.extension.as_ref().map(|extension| {
+            let mut fields = match extension.span.as_ref().map(span_json) {
+                Some(Json::Object(fields)) => fields,
+                _ => Vec::new(),
+            };
+            if let Some(approver) = &extension.approver {
+                fields.push(("approver", Json::Text(approver.value.to_string())));
+            }
+            if let Some(basis) = &extension.basis {
+                fields.push(("basis", reference(basis)));
+            }
+            Json::Object(fields)
+        });
         object = object.value(
             "time_limit",
             Object::default()
-                .maybe("statutory", limit.statutory.as_ref().map(span_json))
+                .maybe("statutory", statutory)
                 .maybe("promised", limit.promised.as_ref().map(span_json))
                 .maybe("excluded", excluded)
+                .maybe("extension", extension)
                 .done(),
         );
     }
@@ -268,6 +300,7 @@ pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
             Object::default()
                 .maybe("free", fees.free.as_ref().map(|f| Json::Bool(f.value)))
                 .maybe("items", items)
+                .maybe_text("waiver", fees.waiver.as_ref())
                 .done(),
         );
     }
@@ -278,6 +311,15 @@ pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
                 .text("name", &result.name.value)
                 .text("type", &result.kind.value)
                 .value("delivery", texts(&result.delivery))
+                .maybe_text("sample", result.sample.as_ref())
+                .maybe(
+                    "sample_url",
+                    result
+                        .sample
+                        .as_ref()
+                        .map(|path| Json::Text(format!("{}files/{}", views.base_url, path.value))),
+                )
+                .maybe_text("validity", result.validity.as_ref())
                 .done(),
         );
     }
@@ -338,6 +380,7 @@ pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
                         Object::default()
                             .text("case", &r.case.value)
                             .maybe("basis", r.basis.as_ref().map(reference))
+                            .text("kind", r.kind.label())
                             .done()
                     })
                     .collect(),
@@ -363,14 +406,89 @@ pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
     if !item.tags.is_empty() {
         object = object.value("tags", texts(&item.tags));
     }
+    object = object.maybe(
+        "updated",
+        item.updated
+            .as_ref()
+            .map(|u| Json::Text(u.value.to_string())),
+    );
+    version_two_json(object, views, item, &reference).done()
+}
+
+/// The keys content format version 2 added to an item, in the format's order.
+fn version_two_json(
+    mut object: Object,
+    views: &Views,
+    item: &Item,
+    reference: &dyn Fn(&LawReference) -> Json,
+) -> Object {
+    if let Some(authority) = &item.authority {
+        object = object.value(
+            "authority",
+            Object::default()
+                .text("nature", &authority.nature.value)
+                .maybe_text("entrusted_by", authority.entrusted_by.as_ref())
+                .maybe(
+                    "entrustment_basis",
+                    authority.entrustment_basis.as_ref().map(reference),
+                )
+                .done(),
+        );
+    }
+    if let Some(redress) = &item.redress {
+        object = object.value(
+            "redress",
+            Object::default()
+                .text("review", &redress.review.value)
+                .text("litigation", &redress.litigation.value)
+                .maybe(
+                    "review_first",
+                    redress.review_first.then_some(Json::Bool(true)),
+                )
+                .done(),
+        );
+    }
+    object = object.maybe_text("quantity_limit", item.quantity_limit.as_ref());
+    if let Some(commitment) = &item.commitment {
+        object = object.value(
+            "commitment",
+            Object::default()
+                .maybe_text("form", commitment.form.as_ref())
+                .maybe(
+                    "form_url",
+                    commitment
+                        .form
+                        .as_ref()
+                        .map(|path| Json::Text(format!("{}files/{}", views.base_url, path.value))),
+                )
+                .maybe_text("verification", commitment.verification.as_ref())
+                .maybe_text("consequence", commitment.consequence.as_ref())
+                .maybe_text("scope", commitment.scope.as_ref())
+                .done(),
+        );
+    }
+    if !item.intermediary.is_empty() {
+        object = object.value(
+            "intermediary",
+            Json::List(
+                item.intermediary
+                    .iter()
+                    .map(|service| {
+                        Object::default()
+                            .text("name", &service.name.value)
+                            .maybe_text("provider", service.provider.as_ref())
+                            .maybe_text("fee", service.fee.as_ref())
+                            .maybe("basis", service.basis.as_ref().map(reference))
+                            .done()
+                    })
+                    .collect(),
+            ),
+        );
+    }
+    if !item.situations.is_empty() {
+        object = object.value("situations", texts(&item.situations));
+    }
     object
-        .maybe(
-            "updated",
-            item.updated
-                .as_ref()
-                .map(|u| Json::Text(u.value.to_string())),
-        )
-        .done()
 }
 
 /// `data/items.json`: `{"version": 1, "items": [...]}`, items in id order, one item per line
@@ -558,12 +676,51 @@ pub const CSV_COLUMNS: &[(&str, &str, &str)] = &[
     ),
     ("办理结果", "result.name", "办理结果（证照、批文）的名称"),
     ("申请材料数", "materials", "申请材料的项数"),
+    (
+        "免提交材料数",
+        "materials.exempt",
+        "可以共享获取、电子证照或承诺代替而免于提交的材料项数",
+    ),
+    (
+        "告知承诺",
+        "commitment",
+        "“是”：可以选择告知承诺；否则为“否”",
+    ),
+    (
+        "数量限制",
+        "quantity_limit",
+        "行政许可的数量限制；无限制时为“无数量限制”",
+    ),
+    (
+        "实施主体性质",
+        "authority.nature",
+        "法定机关、法律法规授权组织或受委托组织；空白表示本局以自己的名义实施",
+    ),
+    (
+        "委托机关",
+        "authority.entrusted_by",
+        "受委托实施时，以其名义作出决定的机关",
+    ),
+    (
+        "中介服务",
+        "intermediary",
+        "需要申请人委托的中介服务，以分号分隔",
+    ),
     ("最后审核日期", "updated", "本条指南最后一次审核的日期"),
     ("指南网址", "url", "本事项办事指南页面的网址"),
 ];
 
-/// One CSV field, quoted when RFC 4180 requires it.
+/// One CSV field, quoted when RFC 4180 requires it. A field that a spreadsheet would read as a
+/// formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`
+/// (OWASP, CSV injection), so opening the open data never runs anything.
 fn csv_field(value: &str) -> String {
+    let neutralised;
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        neutralised = format!("'{value}");
+        neutralised.as_str()
+    } else {
+        value
+    };
     if value.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
@@ -661,6 +818,36 @@ pub fn items_csv(model: &SiteModel, views: &Views) -> Vec<u8> {
             phone,
             item.result.as_ref().map(|r| r.name.as_str()).unwrap_or(""),
             &item.materials.len().to_string(),
+            &item
+                .materials
+                .iter()
+                .filter(|m| m.exempt.is_some())
+                .count()
+                .to_string(),
+            if item.commitment.is_some() {
+                "是"
+            } else {
+                "否"
+            },
+            item.quantity_limit
+                .as_ref()
+                .map(|q| q.as_str())
+                .unwrap_or(""),
+            item.authority
+                .as_ref()
+                .map(|a| a.nature.as_str())
+                .unwrap_or(""),
+            item.authority
+                .as_ref()
+                .and_then(|a| a.entrusted_by.as_ref())
+                .map(|e| e.as_str())
+                .unwrap_or(""),
+            &item
+                .intermediary
+                .iter()
+                .map(|i| i.name.as_str())
+                .collect::<Vec<_>>()
+                .join("；"),
             &item
                 .updated
                 .as_ref()
@@ -776,11 +963,38 @@ pub const ITEM_KEYS: &[(&str, &str, &str)] = &[
     (
         "refusals",
         "视情况",
-        "不予受理的情形及依据；行政许可事项必填",
+        "不能办理的情形及依据（不予受理、不予批准）；公共服务以外的事项必填",
     ),
     ("faq", "否", "常见问题（问 q、答 a，答案为 Markdown）"),
     ("tags", "否", "办事主题，例如 开办企业"),
     ("updated", "是", "本条指南最后一次审核的日期（YYYY-MM-DD）"),
+    ("draft", "否", "草稿：true 时检查只给警告，发布时不收录"),
+    (
+        "authority",
+        "否",
+        "实施主体：性质（法定机关、法律法规授权组织、受委托组织），受委托的写明委托机关和委托依据",
+    ),
+    (
+        "redress",
+        "视情况",
+        "本事项的行政复议机关和诉讼法院（覆盖站点设置）；受委托组织实施的必填；review_first 表示复议前置",
+    ),
+    (
+        "quantity_limit",
+        "视情况",
+        "数量限制（行政许可法第三十条）；没有限制时写 无数量限制；行政许可事项应当填写",
+    ),
+    (
+        "commitment",
+        "视情况",
+        "告知承诺：承诺书空白表、核查方式、虚假承诺的后果和适用范围；有材料以告知承诺免提交时必填",
+    ),
+    ("intermediary", "否", "中介服务：名称、提供机构、收费和依据"),
+    (
+        "situations",
+        "否",
+        "办事情形；写了以后，材料的 required 文字必须是其中之一",
+    ),
 ];
 
 fn key_description(key: &str) -> &'static str {
@@ -796,7 +1010,7 @@ pub fn item_schema(base_url: &str) -> serde_json::Value {
     let units: Vec<&str> = TimeUnit::ALL.iter().map(|(label, _)| *label).collect();
     let reference = serde_json::json!({"$ref": "#/$defs/law_reference"});
     let span = serde_json::json!({"$ref": "#/$defs/time_span"});
-    let forms = "(申请书|申请表|登记表|承诺书)$";
+    let forms = "(申请书|申请表|登记表|承诺书|备案表|申报表|审批表|报告表|采集表|汇总表|确认书|委托书|声明书)\\s*(》|（[^）]*）|\\([^)]*\\))*\\s*$";
     let material = {
         let mut schema = object_schema(
             &[
@@ -848,6 +1062,17 @@ pub fn item_schema(base_url: &str) -> serde_json::Value {
                 ),
                 ("note", text_schema("填写说明、受理标准（Markdown）")),
                 ("basis", describe(reference.clone(), "要求提交本材料的依据")),
+                (
+                    "exempt",
+                    object_schema(
+                        &[
+                            ("by", enum_schema(EXEMPTION_KINDS, "免提交的方式")),
+                            ("when", text_schema("免提交的情形；不写表示一律免提交")),
+                        ],
+                        &["by"],
+                        "免提交：共享获取、电子证照、告知承诺或申报承诺",
+                    ),
+                ),
             ],
             &[
                 "name",
@@ -894,6 +1119,7 @@ pub fn item_schema(base_url: &str) -> serde_json::Value {
                     ),
                 ),
                 ("items", list_schema(fee_item, 1, "收费项目")),
+                ("waiver", text_schema("减免收费的对象和依据（Markdown）")),
             ],
             &[],
             key_description("fees"),
@@ -1015,7 +1241,13 @@ pub fn item_schema(base_url: &str) -> serde_json::Value {
             "time_limit",
             object_schema(
                 &[
-                    ("statutory", describe(span.clone(), "法定办结时限")),
+                    (
+                        "statutory",
+                        describe(
+                            serde_json::json!({"$ref": "#/$defs/statutory_span"}),
+                            "法定办结时限及其设定依据",
+                        ),
+                    ),
                     (
                         "promised",
                         describe(span.clone(), "承诺办结时限，不得长于法定时限"),
@@ -1034,6 +1266,28 @@ pub fn item_schema(base_url: &str) -> serde_json::Value {
                             ),
                             0,
                             "不计入办理时限的程序",
+                        ),
+                    ),
+                    (
+                        "extension",
+                        object_schema(
+                            &[
+                                (
+                                    "value",
+                                    describe(
+                                        serde_json::json!({"$ref": "#/$defs/count"}),
+                                        "可以延长的数值",
+                                    ),
+                                ),
+                                ("unit", enum_schema(&units, "单位")),
+                                (
+                                    "approver",
+                                    text_schema("批准延长的人，例如 本行政机关负责人"),
+                                ),
+                                ("basis", describe(reference.clone(), "延长的依据")),
+                            ],
+                            &["value", "unit", "approver", "basis"],
+                            "法定时限可以延长多久、由谁批准、依据什么",
                         ),
                     ),
                 ],
@@ -1056,6 +1310,14 @@ pub fn item_schema(base_url: &str) -> serde_json::Value {
                             "送达方式，例如 窗口领取、邮寄、电子送达",
                         ),
                     ),
+                    (
+                        "sample",
+                        describe(
+                            serde_json::json!({"$ref": "#/$defs/file_path"}),
+                            "结果样本，content/files/ 下的相对路径",
+                        ),
+                    ),
+                    ("validity", text_schema("有效期限，例如 5年、长期有效")),
                 ],
                 &["name", "type", "delivery"],
                 key_description("result"),
@@ -1118,11 +1380,18 @@ pub fn item_schema(base_url: &str) -> serde_json::Value {
             list_schema(
                 object_schema(
                     &[
-                        ("case", text_schema("不予受理的情形")),
+                        ("case", text_schema("不能办理的情形")),
                         ("basis", describe(reference.clone(), "依据")),
+                        (
+                            "kind",
+                            enum_schema(
+                                &["不予受理", "不予批准"],
+                                "不予受理（窗口当场，默认）或不予批准（受理后经审查）",
+                            ),
+                        ),
                     ],
                     &["case", "basis"],
-                    "一种不予受理的情形",
+                    "一种不能办理的情形",
                 ),
                 0,
                 key_description("refusals"),
@@ -1154,6 +1423,90 @@ pub fn item_schema(base_url: &str) -> serde_json::Value {
                 key_description("updated"),
             ),
         ),
+        (
+            "draft",
+            describe(
+                serde_json::json!({"type": "boolean"}),
+                key_description("draft"),
+            ),
+        ),
+        (
+            "authority",
+            object_schema(
+                &[
+                    ("nature", enum_schema(AUTHORITY_NATURES, "实施主体的性质")),
+                    ("entrusted_by", text_schema("委托机关（以其名义作出决定）")),
+                    ("entrustment_basis", describe(reference.clone(), "委托依据")),
+                ],
+                &["nature"],
+                key_description("authority"),
+            ),
+        ),
+        (
+            "redress",
+            object_schema(
+                &[
+                    ("review", text_schema("行政复议机关")),
+                    ("litigation", text_schema("管辖的人民法院")),
+                    (
+                        "review_first",
+                        describe(
+                            serde_json::json!({"type": "boolean"}),
+                            "复议前置：true 时先申请行政复议，对复议决定不服再起诉",
+                        ),
+                    ),
+                ],
+                &["review", "litigation"],
+                key_description("redress"),
+            ),
+        ),
+        (
+            "quantity_limit",
+            text_schema(key_description("quantity_limit")),
+        ),
+        (
+            "commitment",
+            object_schema(
+                &[
+                    (
+                        "form",
+                        describe(
+                            serde_json::json!({"$ref": "#/$defs/file_path"}),
+                            "承诺书空白表，content/files/ 下的相对路径",
+                        ),
+                    ),
+                    ("verification", text_schema("事后如何核查承诺（Markdown）")),
+                    ("consequence", text_schema("虚假承诺的后果（Markdown）")),
+                    (
+                        "scope",
+                        text_schema("谁可以、谁不可以选择告知承诺（Markdown）"),
+                    ),
+                ],
+                &["form", "verification", "consequence"],
+                key_description("commitment"),
+            ),
+        ),
+        (
+            "intermediary",
+            list_schema(
+                object_schema(
+                    &[
+                        ("name", text_schema("中介服务名称")),
+                        ("provider", text_schema("提供机构")),
+                        ("fee", text_schema("收费")),
+                        ("basis", describe(reference.clone(), "要求中介服务的依据")),
+                    ],
+                    &["name"],
+                    "一项中介服务",
+                ),
+                0,
+                key_description("intermediary"),
+            ),
+        ),
+        (
+            "situations",
+            list_schema(text_schema("办事情形"), 0, key_description("situations")),
+        ),
     ];
     let required: Vec<&str> = ITEM_KEYS
         .iter()
@@ -1163,7 +1516,7 @@ pub fn item_schema(base_url: &str) -> serde_json::Value {
     let mut schema = object_schema(
         &properties,
         &required,
-        "zhinan 内容格式第 1 版：一个办事事项（content/items/<编号>.yaml）",
+        "zhinan 内容格式第 2 版：一个办事事项（content/items/<编号>.yaml）",
     );
     let object = schema.as_object_mut().expect("object");
     let mut top = serde_json::Map::new();
@@ -1178,8 +1531,12 @@ pub fn item_schema(base_url: &str) -> serde_json::Value {
         "allOf".into(),
         serde_json::json!([
             {
-                "if": {"required": ["type"], "properties": {"type": {"const": "行政许可"}}},
+                "if": {"required": ["type"], "properties": {"type": {"not": {"const": "公共服务"}}}},
                 "then": {"required": ["refusals"]}
+            },
+            {
+                "if": {"required": ["authority"], "properties": {"authority": {"properties": {"nature": {"const": "受委托组织"}}}}},
+                "then": {"required": ["redress"], "properties": {"authority": {"required": ["entrusted_by", "entrustment_basis"]}}}
             },
             {
                 "if": {"required": ["visits"], "properties": {"visits": {"type": "integer", "minimum": 1}}},
@@ -1204,6 +1561,17 @@ pub fn item_schema(base_url: &str) -> serde_json::Value {
                     "article": {"$ref": "#/$defs/text", "description": "条款，写法与法律文件中一致，例如 第三十条"}
                 },
                 "description": "引用的法律条款 {law, article}"
+            },
+            "statutory_span": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["value", "unit"],
+                "properties": {
+                    "value": {"type": "integer", "minimum": 0, "description": "数值"},
+                    "unit": {"enum": units, "description": "单位"},
+                    "basis": {"$ref": "#/$defs/law_reference", "description": "设定法定时限的依据；行政许可事项必填"}
+                },
+                "description": "法定时限 {value, unit, basis}"
             },
             "time_span": {
                 "type": "object",
@@ -1656,6 +2024,20 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("说\"明\""), "\"说\"\"明\"\"\"");
         assert_eq!(csv_field("a\nb"), "\"a\nb\"");
+    }
+
+    #[test]
+    fn csv_formulas_are_neutralised() {
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("+86 10"), "'+86 10");
+        assert_eq!(csv_field("-2"), "'-2");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("\tx"), "'\tx");
+        assert_eq!(
+            csv_field("=HYPERLINK(\"a\",\"b\")"),
+            "\"'=HYPERLINK(\"\"a\"\",\"\"b\"\")\""
+        );
+        assert_eq!(csv_field("0000-1000010"), "0000-1000010");
     }
 
     #[test]

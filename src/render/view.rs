@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::markdown;
 use crate::model::{
-    Department, Item, Law, LawReference, Page, Required, Site, SiteModel, TimeSpan,
+    Department, Item, Law, LawReference, Page, RefusalKind, Required, Site, SiteModel, TimeSpan,
 };
 
 /// Site-wide values, in tera's global context as `site`.
@@ -85,6 +85,43 @@ pub struct MaterialView<'a> {
     pub sample_url: String,
     pub note_html: String,
     pub basis: Option<ReferenceView<'a>>,
+    /// (v2) How the visitor is spared submitting it (共享获取...), empty when not exempt.
+    pub exempt_by: &'a str,
+    /// (v2) In which case it is exempt; empty: always.
+    pub exempt_when: &'a str,
+    /// (v2) Exempt in every case: nothing to bring (not counted on the slip).
+    pub exempt_always: bool,
+}
+
+/// (v2) 告知承诺: the commitment a visitor may sign instead of some materials.
+#[derive(Debug, Serialize)]
+pub struct CommitmentView {
+    pub form_url: String,
+    /// The form's file name, for the link text.
+    pub form_name: String,
+    pub verification_html: String,
+    pub consequence_html: String,
+    pub scope_html: String,
+    /// Names of the materials the commitment replaces.
+    pub replaces: Vec<String>,
+}
+
+/// (v2) An intermediary service the applicant must buy.
+#[derive(Debug, Serialize)]
+pub struct IntermediaryView<'a> {
+    pub name: &'a str,
+    pub provider: &'a str,
+    pub fee: &'a str,
+    pub basis: Option<ReferenceView<'a>>,
+}
+
+/// Administrative review and litigation for an item (every type but 公共服务).
+#[derive(Debug, Serialize)]
+pub struct RedressView<'a> {
+    pub review: &'a str,
+    pub litigation: &'a str,
+    /// 复议前置: review first, court only after the review decision.
+    pub review_first: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -114,6 +151,8 @@ pub struct FeeView<'a> {
 pub struct RefusalView<'a> {
     pub case: &'a str,
     pub basis: Option<ReferenceView<'a>>,
+    /// (v2) 不予受理 or 不予批准.
+    pub kind: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -186,6 +225,32 @@ pub struct ItemView<'a> {
     pub appointment_channels: Vec<&'a str>,
     pub reply_within: String,
     pub refusals: Vec<RefusalView<'a>>,
+    /// (v2) The refusals grouped: refused at the window, refused after review.
+    pub refusals_not_accepted: Vec<RefusalView<'a>>,
+    pub refusals_not_approved: Vec<RefusalView<'a>>,
+    /// (v2) The implementing body's nature (法定机关...); empty when the site's authority acts.
+    pub authority_nature: &'a str,
+    /// (v2) The body in whose name decisions are made: the entrusting body for an entrusted
+    /// item, else the site's authority.
+    pub decides_in_name_of: &'a str,
+    pub entrusted_by: &'a str,
+    pub entrustment_basis: Option<ReferenceView<'a>>,
+    /// (v2) The basis of the statutory limit, its extension (`20 个工作日`), who approves it
+    /// and on what basis.
+    pub statutory_basis: Option<ReferenceView<'a>>,
+    pub extension: String,
+    pub extension_approver: &'a str,
+    pub extension_basis: Option<ReferenceView<'a>>,
+    pub quantity_limit: &'a str,
+    pub commitment: Option<CommitmentView>,
+    pub intermediary: Vec<IntermediaryView<'a>>,
+    pub result_sample_url: String,
+    pub result_validity: &'a str,
+    pub fee_waiver_html: String,
+    /// (v2) Review and litigation; `None` for 公共服务.
+    pub redress: Option<RedressView<'a>>,
+    /// Materials to bring: all but those exempt in every case.
+    pub materials_to_bring: usize,
     pub faq: Vec<FaqView<'a>>,
     pub tags: Vec<&'a str>,
     pub updated: String,
@@ -369,6 +434,14 @@ impl<'a> Views<'a> {
         self.item_view(item, true)
     }
 
+    fn refusal(&self, refusal: &'a crate::model::Refusal) -> RefusalView<'a> {
+        RefusalView {
+            case: &refusal.case.value,
+            basis: refusal.basis.as_ref().map(|b| self.reference(b)),
+            kind: refusal.kind.label(),
+        }
+    }
+
     /// The view of `item` with an empty `qr_svg`, for outputs that do not print it (the feed).
     pub fn item_without_qr(&self, item: &'a Item) -> ItemView<'a> {
         self.item_view(item, false)
@@ -472,6 +545,9 @@ impl<'a> Views<'a> {
                         .map(|n| self.markdown(&n.value))
                         .unwrap_or_default(),
                     basis: m.basis.as_ref().map(|b| self.reference(b)),
+                    exempt_by: m.exempt.as_ref().map(|e| e.by.as_str()).unwrap_or(""),
+                    exempt_when: m.exempt.as_ref().map(|e| text(&e.when)).unwrap_or(""),
+                    exempt_always: m.is_exempt_always(),
                 })
                 .collect(),
             procedure: item
@@ -552,11 +628,139 @@ impl<'a> Views<'a> {
                 .refusals
                 .iter()
                 .flatten()
-                .map(|r| RefusalView {
-                    case: &r.case.value,
-                    basis: r.basis.as_ref().map(|b| self.reference(b)),
+                .map(|r| self.refusal(r))
+                .collect(),
+            refusals_not_accepted: item
+                .refusals
+                .iter()
+                .flatten()
+                .filter(|r| r.kind == RefusalKind::NotAccepted)
+                .map(|r| self.refusal(r))
+                .collect(),
+            refusals_not_approved: item
+                .refusals
+                .iter()
+                .flatten()
+                .filter(|r| r.kind == RefusalKind::NotApproved)
+                .map(|r| self.refusal(r))
+                .collect(),
+            authority_nature: item
+                .authority
+                .as_ref()
+                .map(|a| a.nature.as_str())
+                .unwrap_or(""),
+            decides_in_name_of: item
+                .authority
+                .as_ref()
+                .filter(|a| a.is_entrusted())
+                .and_then(|a| a.entrusted_by.as_ref())
+                .map(|by| by.as_str())
+                .unwrap_or(site.authority.as_str()),
+            entrusted_by: item
+                .authority
+                .as_ref()
+                .map(|a| text(&a.entrusted_by))
+                .unwrap_or(""),
+            entrustment_basis: item
+                .authority
+                .as_ref()
+                .and_then(|a| a.entrustment_basis.as_ref())
+                .map(|b| self.reference(b)),
+            statutory_basis: time_limit
+                .and_then(|t| t.statutory_basis.as_ref())
+                .map(|b| self.reference(b)),
+            extension: time_limit
+                .and_then(|t| t.extension.as_ref())
+                .map(|e| limit(&e.span))
+                .unwrap_or_default(),
+            extension_approver: time_limit
+                .and_then(|t| t.extension.as_ref())
+                .map(|e| text(&e.approver))
+                .unwrap_or(""),
+            extension_basis: time_limit
+                .and_then(|t| t.extension.as_ref()?.basis.as_ref())
+                .map(|b| self.reference(b)),
+            quantity_limit: text(&item.quantity_limit),
+            commitment: item.commitment.as_ref().map(|c| CommitmentView {
+                form_url: c
+                    .form
+                    .as_ref()
+                    .map(|p| self.file_url(&p.value))
+                    .unwrap_or_default(),
+                form_name: c
+                    .form
+                    .as_ref()
+                    .map(|p| p.value.rsplit('/').next().unwrap_or_default().to_string())
+                    .unwrap_or_default(),
+                verification_html: c
+                    .verification
+                    .as_ref()
+                    .map(|t| self.markdown(&t.value))
+                    .unwrap_or_default(),
+                consequence_html: c
+                    .consequence
+                    .as_ref()
+                    .map(|t| self.markdown(&t.value))
+                    .unwrap_or_default(),
+                scope_html: c
+                    .scope
+                    .as_ref()
+                    .map(|t| self.markdown(&t.value))
+                    .unwrap_or_default(),
+                replaces: item
+                    .materials
+                    .iter()
+                    .filter(|m| {
+                        m.exempt
+                            .as_ref()
+                            .is_some_and(|e| &*e.by.value == "告知承诺")
+                    })
+                    .map(|m| m.name.value.to_string())
+                    .collect(),
+            }),
+            intermediary: item
+                .intermediary
+                .iter()
+                .map(|i| IntermediaryView {
+                    name: &i.name.value,
+                    provider: text(&i.provider),
+                    fee: text(&i.fee),
+                    basis: i.basis.as_ref().map(|b| self.reference(b)),
                 })
                 .collect(),
+            result_sample_url: item
+                .result
+                .as_ref()
+                .and_then(|r| r.sample.as_ref())
+                .map(|p| self.file_url(&p.value))
+                .unwrap_or_default(),
+            result_validity: item
+                .result
+                .as_ref()
+                .map(|r| text(&r.validity))
+                .unwrap_or(""),
+            fee_waiver_html: fees
+                .and_then(|f| f.waiver.as_ref())
+                .map(|w| self.markdown(&w.value))
+                .unwrap_or_default(),
+            redress: (!item.item_type.value.is_empty() && &*item.item_type.value != "公共服务")
+                .then(|| match &item.redress {
+                    Some(own) => RedressView {
+                        review: &own.review.value,
+                        litigation: &own.litigation.value,
+                        review_first: own.review_first,
+                    },
+                    None => RedressView {
+                        review: &site.redress.review.value,
+                        litigation: &site.redress.litigation.value,
+                        review_first: false,
+                    },
+                }),
+            materials_to_bring: item
+                .materials
+                .iter()
+                .filter(|m| !m.is_exempt_always())
+                .count(),
             faq: item
                 .faq
                 .iter()
