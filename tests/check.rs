@@ -2157,6 +2157,57 @@ fn cases() -> Vec<Case> {
 fn version_two_cases() -> Vec<Case> {
     vec![
         item_case(
+            "yaml-syntax/typo-full-width-colon",
+            &[("name: 测试事项", "name：测试事项")],
+            &[("yaml-syntax", 2, 5)],
+        ),
+        item_case(
+            "yaml-syntax/typo-full-width-colon-in-entry",
+            &[("  - name: 经营者身份证明", "  - name：经营者身份证明")],
+            &[("yaml-syntax", 22, 9)],
+        ),
+        item_case(
+            "yaml-syntax/typo-no-space-after-colon",
+            &[("name: 测试事项", "name:测试事项")],
+            &[("yaml-syntax", 2, 5)],
+        ),
+        item_case(
+            "yaml-syntax/typo-tab-before-entry",
+            &[("  - name: 经营者身份证明", "\t- name: 经营者身份证明")],
+            &[("yaml-syntax", 22, 1)],
+        ),
+        item_case(
+            "yaml-syntax/typo-full-width-space-before-entry",
+            &[("  - name: 经营者身份证明", "　 - name: 经营者身份证明")],
+            &[("yaml-syntax", 22, 1)],
+        ),
+        item_case(
+            "yaml-syntax/typo-missing-colon-points-at-its-line",
+            &[("name: 测试事项", "name 测试事项")],
+            &[("yaml-syntax", 2, 1)],
+        ),
+        item_case(
+            "yaml-syntax/typo-unclosed-quote",
+            &[("name: 测试事项", "name: \"测试事项")],
+            &[("yaml-syntax", 2, 7)],
+        ),
+        item_case(
+            "yaml-syntax/near-full-width-colon-in-text",
+            &[(
+                "    note: 经营者本人签字。",
+                "    note: 注意：经营者本人签字。",
+            )],
+            &[],
+        ),
+        item_case(
+            "yaml-syntax/near-full-width-space-in-block",
+            &[(
+                "summary: 测试事项的说明。",
+                "summary: |\n  　　测试事项的说明。\n  name：不是字段。",
+            )],
+            &[],
+        ),
+        item_case(
             "exemption-in-note/shared-data",
             &[(
                 "    note: 经营者本人签字。",
@@ -2731,6 +2782,30 @@ fn version_two_cases() -> Vec<Case> {
             &[("unknown-field", 69, 1)],
         ),
     ]
+}
+
+/// The typing mistakes of a Chinese keyboard are told in the reporting language, at the culprit.
+#[test]
+fn typing_mistakes_are_named_in_chinese_and_english() {
+    let site = Site::with_item();
+    site.write(T, item(&[("name: 测试事项", "name：测试事项")]));
+    let zh = site.check(&["--lang", "zh"]);
+    assert_eq!(zh.code, 1);
+    assert!(
+        zh.stdout.contains("字段名 `name` 后面是全角冒号“：”")
+            && zh.stdout.contains("content/items/t.yaml:2:5")
+            && zh.stdout.contains("`name: `"),
+        "{}",
+        zh.stdout
+    );
+    let en = site.check(&["--lang", "en"]);
+    assert!(
+        en.stdout
+            .contains("the key `name` is followed by a full-width colon")
+            && en.stdout.contains("content/items/t.yaml:2:5"),
+        "{}",
+        en.stdout
+    );
 }
 
 #[test]

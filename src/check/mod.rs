@@ -407,7 +407,7 @@ fn hours_label(hours: u64, unit: TimeUnit) -> String {
         TimeUnit::CalendarDays => 24,
         TimeUnit::Hours => 1,
     };
-    let value = if hours % per == 0 {
+    let value = if hours.is_multiple_of(per) {
         (hours / per).to_string()
     } else {
         format!("{:.1}", hours as f64 / per as f64)

@@ -6,6 +6,7 @@
 //! position. Does not: interpret any key (that is `model`).
 
 pub mod front_matter;
+pub mod typing;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -307,6 +308,16 @@ pub fn parse_yaml(
 ) -> Option<yaml::Node> {
     match yaml::parse(text, line_offset) {
         Ok(Some(node)) if !node.is_null() => {
+            // A full-width space before `- ` leaves the parser content but the entry lost.
+            let hidden: Vec<typing::TypingMistake> =
+                typing::find_typing_mistakes(text, line_offset)
+                    .into_iter()
+                    .filter(typing::TypingMistake::hides_from_the_parser)
+                    .collect();
+            if !hidden.is_empty() {
+                push_typing_mistakes(relative, &hidden, diagnostics);
+                return None;
+            }
             let mut tagged = Vec::new();
             node.tagged_nodes(&mut tagged);
             for tagged in tagged {
@@ -336,11 +347,32 @@ pub fn parse_yaml(
             None
         }
         Err(error) => {
+            let mut position = error.position;
+            if let yaml::YamlErrorKind::Syntax(detail) = &error.kind {
+                // The typing mistakes of a Chinese keyboard, where they are, instead of the
+                // parser's account of where it got lost.
+                let mistakes = typing::find_typing_mistakes(text, line_offset);
+                if mistakes
+                    .iter()
+                    .any(|mistake| mistake.position.line <= error.position.line + 1)
+                {
+                    push_typing_mistakes(relative, &mistakes, diagnostics);
+                    return None;
+                }
+                if typing::reported_on_the_next_line(detail)
+                    && let Some((line, column)) = typing::previous_content_line(
+                        text,
+                        error.position.line.saturating_sub(line_offset),
+                    )
+                {
+                    position = Position::new(line + line_offset, column);
+                }
+            }
             let (text, help) = match error.kind {
-                yaml::YamlErrorKind::Syntax(detail) => (
-                    Text::new(&m::YAML_SYNTAX).with("detail", detail),
-                    Text::new(&m::YAML_SYNTAX_HELP),
-                ),
+                yaml::YamlErrorKind::Syntax(detail) => {
+                    let (message, help) = typing::translate(&detail);
+                    (Text::new(message).with("detail", detail), Text::new(help))
+                }
                 yaml::YamlErrorKind::TooDeep => (
                     Text::new(&m::TOO_DEEP).with("limit", yaml::MAX_DEPTH.to_string()),
                     Text::new(&m::TOO_DEEP_HELP),
@@ -359,10 +391,29 @@ pub fn parse_yaml(
                 ),
             };
             diagnostics.push(
-                Diagnostic::new("yaml-syntax", relative, Span::point(error.position), text)
-                    .help(help),
+                Diagnostic::new("yaml-syntax", relative, Span::point(position), text).help(help),
             );
             None
         }
+    }
+}
+
+/// One `yaml-syntax` diagnostic per typing mistake, at the mistake.
+fn push_typing_mistakes(
+    relative: &str,
+    mistakes: &[typing::TypingMistake],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for mistake in mistakes {
+        let (message, help) = mistake.messages();
+        diagnostics.push(
+            Diagnostic::new(
+                "yaml-syntax",
+                relative,
+                Span::point(mistake.position),
+                Text::new(message).with("key", mistake.key.clone()),
+            )
+            .help(Text::new(help).with("key", mistake.key.clone())),
+        );
     }
 }
