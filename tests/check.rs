@@ -384,9 +384,21 @@ impl Site {
     }
 
     /// The diagnostics of `--format json`, checking that the exit code agrees with them.
+    /// The diagnostics of `check --format json --lang en`, each message and help line checked
+    /// to carry Chinese only as content quoted from the site or an example in backticks.
     fn diagnostics(&self) -> Vec<Diag> {
-        let run = self.check(&["--format", "json"]);
+        let run = self.check(&["--format", "json", "--lang", "en"]);
         let diagnostics = parse_json(&run.stdout);
+        for diagnostic in &diagnostics {
+            for text in std::iter::once(&diagnostic.message)
+                .chain(diagnostic.help.iter())
+                .chain(diagnostic.related.iter().map(|related| &related.3))
+            {
+                if let Some(leak) = chinese_outside_quotes(text) {
+                    panic!("English output carries Chinese of the tool's own ({leak}) in: {text}");
+                }
+            }
+        }
         let has_errors = diagnostics.iter().any(|d| d.severity == "error");
         assert_eq!(
             run.code,
@@ -396,6 +408,40 @@ impl Site {
         );
         diagnostics
     }
+}
+
+/// The Chinese of `text` that is neither in backticks nor in double quotes (content quoted from
+/// the site), if any.
+fn chinese_outside_quotes(text: &str) -> Option<String> {
+    let mut outside = String::new();
+    let mut quote: Option<char> = None;
+    for c in text.chars() {
+        match quote {
+            Some(open) if c == open => quote = None,
+            Some(_) => {}
+            None if c == '`' || c == '"' => quote = Some(c),
+            None => outside.push(c),
+        }
+    }
+    let leak: String = outside
+        .chars()
+        .filter(|c| {
+            ('\u{4e00}'..='\u{9fff}').contains(c)
+                || ('\u{3000}'..='\u{303f}').contains(c)
+                || ('\u{ff00}'..='\u{ffef}').contains(c)
+        })
+        .collect();
+    (!leak.is_empty()).then_some(leak)
+}
+
+#[test]
+fn the_leak_check_finds_chinese_outside_quotes() {
+    assert_eq!(chinese_outside_quotes("a `行政许可` item"), None);
+    assert_eq!(chinese_outside_quotes("material \"营业执照\" is"), None);
+    assert_eq!(
+        chinese_outside_quotes("a 行政许可 item"),
+        Some("行政许可".to_string())
+    );
 }
 
 /// One change to the site of a case.

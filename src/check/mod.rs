@@ -400,19 +400,18 @@ fn steps_exceeding(item: &Item, promised: &TimeSpan) -> Option<u64> {
     (sum > promised_hours).then_some(sum)
 }
 
-/// A sum of hours shown in the promise's unit (`57 个工作日`, `10.5 个工作日`).
-fn hours_label(hours: u64, unit: TimeUnit) -> String {
+/// A sum of hours as a number of the promise's unit (`57`, `10.5`).
+fn hours_in_unit(hours: u64, unit: TimeUnit) -> String {
     let per = match unit {
         TimeUnit::WorkingDays => 8,
         TimeUnit::CalendarDays => 24,
         TimeUnit::Hours => 1,
     };
-    let value = if hours.is_multiple_of(per) {
+    if hours.is_multiple_of(per) {
         (hours / per).to_string()
     } else {
         format!("{:.1}", hours as f64 / per as f64)
-    };
-    format!("{value} 个{}", unit.label()).replace("个小时", "小时")
+    }
 }
 
 /// Every non-structural rule that concerns one item, plus `unsafe-markdown` in its Markdown fields.
@@ -621,8 +620,16 @@ fn check_time_limit(item: &Item, emit: &mut Emitter) {
                 "promised-exceeds-statutory",
                 promised.span,
                 Text::new(&m::PROMISED_EXCEEDS)
-                    .with("promised", promised.label())
-                    .with("statutory", statutory.label()),
+                    .with_span(
+                        "promised",
+                        promised.value.to_string(),
+                        promised.unit.label(),
+                    )
+                    .with_span(
+                        "statutory",
+                        statutory.value.to_string(),
+                        statutory.unit.label(),
+                    ),
                 Text::new(&m::PROMISED_EXCEEDS_HELP),
             ),
             Some(false) => {}
@@ -643,8 +650,16 @@ fn check_time_limit(item: &Item, emit: &mut Emitter) {
             "steps-exceed-promised",
             time_limit.promised_key,
             Text::new(&m::STEPS_EXCEED)
-                .with("sum", hours_label(sum, promised.unit))
-                .with("promised", promised.label()),
+                .with_span(
+                    "sum",
+                    hours_in_unit(sum, promised.unit),
+                    promised.unit.label(),
+                )
+                .with_span(
+                    "promised",
+                    promised.value.to_string(),
+                    promised.unit.label(),
+                ),
             Text::new(&m::STEPS_EXCEED_HELP),
         );
     }

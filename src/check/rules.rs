@@ -133,7 +133,7 @@ pub static RULES: &[Rule] = &[
         Error,
         false,
         "材料名称、说明、适用情形，受理条件或不能办理情形中使用兜底表述（其他材料、相关材料、有关证明、相关文件、所需材料、包括但不限于、……、等有效证件……）",
-        "catch-all wording in a material's name, note or case, a condition or a refusal case (其他材料, 相关材料, 有关证明, 相关文件, 所需材料, 包括但不限于, an ellipsis, 等有效证件...)",
+        "catch-all wording in a material's name, note or case, a condition or a refusal case (`其他材料`, `相关材料`, `有关证明`, `相关文件`, `所需材料`, `包括但不限于`, an ellipsis, `等有效证件`...)",
         "一次性告知制第 1 条：所需材料要一次性告知完整。“相关材料”“等”让办事人无法知道究竟要带什么。",
         "materials:\n  - name: 身份证、户口簿等证明",
         "逐项列出每一种材料；确属可选的，用 required 写明需要的情形。“等级”“同等”“其他主体资格证明文件”之类不受影响。"
@@ -143,7 +143,7 @@ pub static RULES: &[Rule] = &[
         Warning,
         false,
         "条件、材料、流程或不能办理情形中使用模糊表述（原则上、视情况、必要时、尽快、及时、酌情、一般情况下、根据需要、如有需要、根据实际情况、视具体情况、另行通知、以窗口要求为准、按有关规定）",
-        "vague wording (原则上, 视情况, 必要时, 尽快, 及时, 酌情, 一般情况下, 根据需要, 如有需要, 根据实际情况, 视具体情况, 另行通知, 以窗口要求为准, 按有关规定) in conditions, materials, steps or refusal cases",
+        "vague wording (`原则上`, `视情况`, `必要时`, `尽快`, `及时`, `酌情`, `一般情况下`, `根据需要`, `如有需要`, `根据实际情况`, `视具体情况`, `另行通知`, `以窗口要求为准`, `按有关规定`) in conditions, materials, steps or refusal cases",
         "模糊表述给经办人留下自由裁量空间，办事人无法预期结果。",
         "procedure:\n  - step: 受理\n    description: 必要时进行现场核查",
         "写明具体情形和时限，例如“申请场所为新建的，受理后 3 个工作日内现场核查”。“一般纳税人”“及时率”等术语不受影响。"
@@ -163,7 +163,7 @@ pub static RULES: &[Rule] = &[
         Error,
         false,
         "非申请人自备的材料没有写出具单位 issuer",
-        "`source` is not 申请人自备 and no `issuer`",
+        "`source` is not `申请人自备` and no `issuer`",
         "办事人需要知道到哪里开具证明，才能一次备齐。",
         "source: 政府部门核发\n# 缺少 issuer",
         "添加 issuer，例如 `issuer: 示例县自然资源局`。"
@@ -193,7 +193,7 @@ pub static RULES: &[Rule] = &[
         Warning,
         false,
         "承诺时限和法定时限分别用工作日和自然日，无法比较",
-        "promised and statutory limits in 工作日 and 自然日, which cannot be compared",
+        "promised and statutory limits in `工作日` and `自然日`, which cannot be compared",
         "单位不一致时，办事人无法判断承诺是否兑现。",
         "statutory: {value: 20, unit: 工作日}\npromised: {value: 15, unit: 自然日}",
         "两者用同一种单位。"
@@ -223,7 +223,7 @@ pub static RULES: &[Rule] = &[
         Error,
         false,
         "公共服务以外的事项没有列出不能办理（不予受理、不予批准）的情形 refusals",
-        "an item of any type but 公共服务 without `refusals`",
+        "an item of any type but `公共服务` without `refusals`",
         "一次性告知制第 3 条适用于所有事项：不能办理的，要告知理由和依据；行政许可法第三十二条、第三十八条规定了不予受理和不予批准的告知义务。",
         "type: 行政许可\n# 没有 refusals",
         "添加 refusals，逐条写 case 和 basis。"
@@ -303,7 +303,7 @@ pub static RULES: &[Rule] = &[
         Warning,
         false,
         "同一事项中同一份材料列出两次（去掉空格和结尾的原件、复印件、扫描件、影印件、正本、副本后名称相同）",
-        "the same material listed twice in one item (equal once spaces and a trailing 原件, 复印件, 扫描件, 影印件, 正本 or 副本 are removed)",
+        "the same material listed twice in one item (equal once spaces and a trailing `原件`, `复印件`, `扫描件`, `影印件`, `正本` or `副本` are removed)",
         "重复的材料清单让办事人无法确定到底带几份：营业执照和营业执照副本复印件是同一份材料。",
         "- name: 营业执照\n- name: 营业执照副本复印件",
         "合并为一条，写清原件和复印件份数。"
@@ -313,7 +313,7 @@ pub static RULES: &[Rule] = &[
         Warning,
         false,
         "不计入办理时限的特别程序（听证、检验、专家评审……）没有法律依据",
-        "an excluded procedure (听证, 检验...) without a legal basis",
+        "an excluded procedure (`听证`, `检验`...) without a legal basis",
         "行政许可法第四十五条：只有法定的听证、检验、检测、鉴定、专家评审等所需时间不计入期限，并应书面告知申请人。",
         "excluded:\n  - name: 现场核查\n    time_limit: {value: 10, unit: 工作日}",
         "添加 `basis: {law: ..., article: ...}`，或删除没有依据的不计时程序。"
@@ -353,7 +353,7 @@ pub static RULES: &[Rule] = &[
         Error,
         false,
         "行政许可事项的法定时限没有写设定依据",
-        "the statutory limit of a 行政许可 item has no `basis`",
+        "the statutory limit of a `行政许可` item has no `basis`",
         "国家政务服务事项实施清单要求写明法定办结时限的依据（行政许可法第四十二条或专门法律）。",
         "time_limit:\n  statutory: {value: 20, unit: 工作日}",
         "写成 `statutory: {value: 20, unit: 工作日, basis: {law: xzxkf, article: 第四十二条}}`。"
@@ -363,7 +363,7 @@ pub static RULES: &[Rule] = &[
         Warning,
         false,
         "行政许可事项没有写数量限制",
-        "a 行政许可 item without `quantity_limit`",
+        "a `行政许可` item without `quantity_limit`",
         "行政许可法第三十条要求公示行政许可的数量；没有数量限制也要写明。",
         "type: 行政许可\n# 没有 quantity_limit",
         "添加 `quantity_limit: 无数量限制`，或写明数量及分配办法。"
@@ -373,7 +373,7 @@ pub static RULES: &[Rule] = &[
         Error,
         false,
         "材料可以告知承诺代替，但事项没有 `commitment`；或 `commitment` 缺少承诺书空白表、核查方式或虚假承诺的后果",
-        "a material exempt by 告知承诺 on an item without `commitment`, or a `commitment` without `form`, `verification` or `consequence`",
+        "a material exempt by `告知承诺` on an item without `commitment`, or a `commitment` without `form`, `verification` or `consequence`",
         "国办发〔2020〕42号：实行告知承诺制的事项，要一次性告知承诺的内容、核查办法和不实承诺的责任，并提供承诺书格式文本。",
         "- name: 住所使用证明\n  exempt: {by: 告知承诺}\n# 事项没有 commitment",
         "添加 `commitment: {form: forms/...承诺书.docx, verification: ..., consequence: ...}`。"
@@ -393,7 +393,7 @@ pub static RULES: &[Rule] = &[
         Warning,
         false,
         "材料由中介机构出具，但事项没有列出中介服务",
-        "a material from 中介机构出具 on an item without `intermediary`",
+        "a material from `中介机构出具` on an item without `intermediary`",
         "国家事项清单要求公开中介服务的名称、提供机构、收费和依据，办事人才知道要另外花钱找谁。",
         "- name: 检测报告\n  source: 中介机构出具\n# 事项没有 intermediary",
         "添加 `intermediary: [{name: ..., provider: ..., fee: ..., basis: ...}]`。"

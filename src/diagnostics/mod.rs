@@ -78,6 +78,9 @@ pub enum Argument {
     Message(&'static str),
     /// Messages joined as a list (`空白表格和填写样本`, `blank form and filled-in sample`).
     List(Vec<&'static str>),
+    /// A time span: its number (as text: `10.5`) and its unit's Chinese name (工作日, 自然日,
+    /// 小时), rendered `20 个工作日` / `20 working days`; `0 工作日` is 即办 / `same day`.
+    Span(String, &'static str),
 }
 
 impl Argument {
@@ -93,6 +96,21 @@ impl Argument {
         };
         match self {
             Argument::Plain(text) => text.clone(),
+            Argument::Span(value, unit) => match language {
+                Language::Zh if value == "0" && *unit == "工作日" => "即办".to_string(),
+                Language::Zh if *unit == "小时" => format!("{value} 小时"),
+                Language::Zh => format!("{value} 个{unit}"),
+                Language::En if value == "0" && *unit == "工作日" => "same day".to_string(),
+                Language::En => {
+                    let unit = match *unit {
+                        "工作日" => "working day",
+                        "自然日" => "calendar day",
+                        _ => "hour",
+                    };
+                    let plural = if value == "1" { "" } else { "s" };
+                    format!("{value} {unit}{plural}")
+                }
+            },
             Argument::Message(name) => text(name).to_string(),
             Argument::List(names) => {
                 let parts: Vec<&str> = names.iter().map(|name| text(name)).collect();
@@ -129,6 +147,19 @@ impl Text {
 
     pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
         self.arguments.push((name, Argument::Plain(value.into())));
+        self
+    }
+
+    /// A placeholder filled with a time span (`value` as text, `unit` its Chinese name), in the
+    /// reporting language.
+    pub fn with_span(
+        mut self,
+        name: &'static str,
+        value: impl Into<String>,
+        unit: &'static str,
+    ) -> Self {
+        self.arguments
+            .push((name, Argument::Span(value.into(), unit)));
         self
     }
 

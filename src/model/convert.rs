@@ -317,7 +317,16 @@ impl<'a> Reader<'a> {
             Text::new(&m::BAD_ENUM)
                 .with("key", key)
                 .with("value", text.value.to_string()),
-            Some(Text::new(&m::BAD_ENUM_HELP).with("allowed", allowed.join(" / "))),
+            Some(
+                Text::new(&m::BAD_ENUM_HELP).with(
+                    "allowed",
+                    allowed
+                        .iter()
+                        .map(|value| format!("`{value}`"))
+                        .collect::<Vec<_>>()
+                        .join(" / "),
+                ),
+            ),
         );
         None
     }
