@@ -14,6 +14,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod rules;
 pub mod serve;
 pub mod site;
 pub mod write;

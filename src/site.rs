@@ -5,6 +5,7 @@
 //! tree is dropped as soon as it is converted, and its text is kept only when it has diagnostics
 //! (for quoting). Departments and laws are loaded first because items refer to them.
 
+use crate::rules::RuleId;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -239,7 +240,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
             let Some((front, body, body_line)) = front_matter::split(&source.text) else {
                 diagnostics.push(
                     Diagnostic::new(
-                        "yaml-syntax",
+                        RuleId::YamlSyntax,
                         &file.relative,
                         diagnostics::Span::point(diagnostics::Position::START),
                         diagnostics::Text::new(&diagnostics::messages::NO_FRONT_MATTER),
@@ -347,7 +348,7 @@ fn mark_drafts(model: &SiteModel, diagnostics: &mut [Diagnostic]) {
         return;
     }
     for diagnostic in diagnostics {
-        if diagnostic.rule != "yaml-syntax" && drafts.contains(diagnostic.file.as_str()) {
+        if diagnostic.rule != RuleId::YamlSyntax && drafts.contains(diagnostic.file.as_str()) {
             diagnostic.severity = Severity::Warning;
             diagnostic.text = diagnostic
                 .text
@@ -410,8 +411,8 @@ pub fn reload_items(root: &Path, loaded: &mut Loaded, relatives: &[String]) -> F
     let is_reloaded = |file: &str| relatives.iter().any(|relative| relative == file);
     loaded.diagnostics.retain(|diagnostic| {
         !is_reloaded(&diagnostic.file)
-            && diagnostic.rule != "duplicate-code"
-            && diagnostic.rule != "duplicate-id"
+            && diagnostic.rule != RuleId::DuplicateCode
+            && diagnostic.rule != RuleId::DuplicateId
     });
     loaded.model.items.retain(|item| !is_reloaded(&item.file));
     let mut fresh = Vec::new();

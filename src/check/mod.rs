@@ -5,9 +5,10 @@
 //! at the first problem and never touch the disk; they read the model and the source text (to
 //! point at a word inside a value).
 
-pub mod rules;
+pub use crate::rules;
 pub mod wording;
 
+use crate::rules::RuleId;
 use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Position, Severity, Span, Text, messages as m};
@@ -41,7 +42,7 @@ impl LintConfig {
             let Some(rule) = rules::find(&setting.rule.value) else {
                 diagnostics.push(
                     Diagnostic::new(
-                        "invalid-value",
+                        RuleId::InvalidValue,
                         &site.file,
                         setting.rule.span,
                         Text::new(&m::LINT_UNKNOWN_RULE)
@@ -58,7 +59,7 @@ impl LintConfig {
                 _ => {
                     diagnostics.push(
                         Diagnostic::new(
-                            "invalid-value",
+                            RuleId::InvalidValue,
                             &site.file,
                             setting.level.span,
                             Text::new(&m::LINT_LEVEL)
@@ -72,7 +73,7 @@ impl LintConfig {
             if rule.structural && level != Some(Severity::Error) {
                 diagnostics.push(
                     Diagnostic::new(
-                        "invalid-value",
+                        RuleId::InvalidValue,
                         &site.file,
                         setting.rule.span,
                         Text::new(&m::LINT_STRUCTURAL).with("value", rule.name),
@@ -99,7 +100,7 @@ impl LintConfig {
 
     /// Sets every diagnostic's severity and drops those whose rule is off.
     pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
-        diagnostics.retain_mut(|diagnostic| match self.level(diagnostic.rule) {
+        diagnostics.retain_mut(|diagnostic| match self.level(diagnostic.rule.name()) {
             Some(severity) => {
                 diagnostic.severity = severity;
                 true
@@ -123,12 +124,12 @@ struct Emitter<'a> {
 }
 
 impl Emitter<'_> {
-    fn push(&mut self, rule: &'static str, span: Span, text: Text, help: Text) {
+    fn push(&mut self, rule: RuleId, span: Span, text: Text, help: Text) {
         self.out
             .push(Diagnostic::new(rule, self.file, span, text).help(help));
     }
 
-    fn at(&mut self, rule: &'static str, position: Position, text: Text, help: Text) {
+    fn at(&mut self, rule: RuleId, position: Position, text: Text, help: Text) {
         self.push(rule, Span::point(position), text, help);
     }
 
@@ -148,13 +149,13 @@ impl Emitter<'_> {
 
     fn wording(&mut self, value: &Str, catch_all: bool, vague: bool) {
         let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut report = |emitter: &mut Self, found: wording::WordMatch, rule: &'static str| {
+        let mut report = |emitter: &mut Self, found: wording::WordMatch, rule: RuleId| {
             let occurrence = value.value[..found.byte]
                 .matches(found.words.as_str())
                 .count();
             let _ = seen.entry(found.words.clone()).or_default();
             let span = emitter.locate(value, &found.words, occurrence);
-            let (message, help) = if rule == "catch-all-wording" {
+            let (message, help) = if rule == RuleId::CatchAllWording {
                 (&m::CATCH_ALL, &m::CATCH_ALL_HELP)
             } else {
                 (&m::VAGUE, &m::VAGUE_HELP)
@@ -168,12 +169,12 @@ impl Emitter<'_> {
         };
         if catch_all {
             for found in wording::catch_all(&value.value) {
-                report(self, found, "catch-all-wording");
+                report(self, found, RuleId::CatchAllWording);
             }
         }
         if vague {
             for found in wording::vague(&value.value) {
-                report(self, found, "vague-wording");
+                report(self, found, RuleId::VagueWording);
             }
         }
     }
@@ -217,7 +218,7 @@ impl Emitter<'_> {
             UnsafeKind::Image => (&m::UNSAFE_IMAGE, &m::UNSAFE_IMAGE_HELP),
         };
         self.push(
-            "unsafe-markdown",
+            RuleId::UnsafeMarkdown,
             span,
             Text::new(message).with("value", value),
             Text::new(help),
@@ -485,7 +486,7 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
             if material.exempt.is_none() {
                 emit.words(note, EXEMPTION_WORDS, |emit, word, span, _| {
                     emit.push(
-                        "exemption-in-note",
+                        RuleId::ExemptionInNote,
                         span,
                         Text::new(&m::EXEMPTION_IN_NOTE)
                             .with("name", name.clone())
@@ -503,7 +504,7 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
             emit.words(note, FURTHER_DOCUMENT_WORDS, |emit, word, span, end| {
                 if let Some(document) = further_document(&note.value[end..], &others) {
                     emit.push(
-                        "material-in-note",
+                        RuleId::MaterialInNote,
                         span,
                         Text::new(&m::MATERIAL_IN_NOTE)
                             .with("name", name.clone())
@@ -521,7 +522,7 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
                 && !item.situations.iter().any(|s| s.value == case.value)
             {
                 emit.push(
-                    "undeclared-situation",
+                    RuleId::UndeclaredSituation,
                     case.span,
                     Text::new(&m::UNDECLARED_SITUATION).with("value", case.value.to_string()),
                     Text::new(&m::UNDECLARED_SITUATION_HELP),
@@ -531,7 +532,7 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
         let identity = material_identity(&material.name.value);
         match identities.get(&identity) {
             Some((first, first_name)) => emit.push(
-                "duplicate-material",
+                RuleId::DuplicateMaterial,
                 material.name.span,
                 Text::new(&m::DUPLICATE_MATERIAL)
                     .with("name", name.clone())
@@ -545,7 +546,7 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
         }
         if material.originals.value + material.copies.value == 0 && !material.is_exempt_always() {
             emit.push(
-                "material-count",
+                RuleId::MaterialCount,
                 material.originals.span,
                 Text::new(&m::MATERIAL_COUNT).with("name", name.clone()),
                 Text::new(&m::MATERIAL_COUNT_HELP),
@@ -553,7 +554,7 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
         }
         if &*material.source.value != "申请人自备" && !material.written.has("issuer") {
             emit.at(
-                "material-issuer",
+                RuleId::MaterialIssuer,
                 material.first_key,
                 Text::new(&m::MATERIAL_ISSUER)
                     .with("name", name.clone())
@@ -563,7 +564,7 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
         }
         if &*material.source.value == "中介机构出具" && !item.written.has("intermediary") {
             emit.push(
-                "intermediary-undeclared",
+                RuleId::IntermediaryUndeclared,
                 material.source.span,
                 Text::new(&m::INTERMEDIARY_UNDECLARED).with("name", name.clone()),
                 Text::new(&m::INTERMEDIARY_UNDECLARED_HELP),
@@ -574,7 +575,7 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
             && !item.written.has("commitment")
         {
             emit.at(
-                "commitment-incomplete",
+                RuleId::CommitmentIncomplete,
                 exempt.key,
                 Text::new(&m::COMMITMENT_MISSING).with("name", name.clone()),
                 Text::new(&m::COMMITMENT_HELP),
@@ -596,7 +597,7 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
                     .collect::<Vec<_>>()
                     .join("`, `");
                 emit.at(
-                    "form-without-template",
+                    RuleId::FormWithoutTemplate,
                     material.first_key,
                     Text::new(&m::FORM_TEMPLATE)
                         .with("name", name.clone())
@@ -617,7 +618,7 @@ fn check_time_limit(item: &Item, emit: &mut Emitter) {
     if let (Some(promised), Some(statutory)) = (&time_limit.promised, &time_limit.statutory) {
         match promised_exceeds(promised, statutory) {
             Some(true) => emit.push(
-                "promised-exceeds-statutory",
+                RuleId::PromisedExceedsStatutory,
                 promised.span,
                 Text::new(&m::PROMISED_EXCEEDS)
                     .with_span(
@@ -634,7 +635,7 @@ fn check_time_limit(item: &Item, emit: &mut Emitter) {
             ),
             Some(false) => {}
             None => emit.push(
-                "time-unit-mismatch",
+                RuleId::TimeUnitMismatch,
                 promised.span,
                 Text::new(&m::UNIT_MISMATCH)
                     .with("promised", promised.unit.label())
@@ -647,7 +648,7 @@ fn check_time_limit(item: &Item, emit: &mut Emitter) {
         && let Some(sum) = steps_exceeding(item, promised)
     {
         emit.at(
-            "steps-exceed-promised",
+            RuleId::StepsExceedPromised,
             time_limit.promised_key,
             Text::new(&m::STEPS_EXCEED)
                 .with_span(
@@ -666,7 +667,7 @@ fn check_time_limit(item: &Item, emit: &mut Emitter) {
     if item.is_licensing() && time_limit.statutory.is_some() && !time_limit.statutory_basis_written
     {
         emit.at(
-            "statutory-without-basis",
+            RuleId::StatutoryWithoutBasis,
             time_limit.statutory_key,
             Text::new(&m::STATUTORY_NO_BASIS),
             Text::new(&m::STATUTORY_NO_BASIS_HELP),
@@ -675,7 +676,7 @@ fn check_time_limit(item: &Item, emit: &mut Emitter) {
     for excluded in &time_limit.excluded {
         if !excluded.written.has("basis") {
             emit.at(
-                "excluded-without-basis",
+                RuleId::ExcludedWithoutBasis,
                 excluded.first_key,
                 Text::new(&m::EXCLUDED_NO_BASIS).with("value", excluded.name.value.to_string()),
                 Text::new(&m::EXCLUDED_NO_BASIS_HELP),
@@ -688,14 +689,14 @@ fn check_fees(item: &Item, emit: &mut Emitter) {
     match &item.fees {
         None if item.written.has("fees") => {}
         None => emit.at(
-            "fee-unspecified",
+            RuleId::FeeUnspecified,
             item.first_key,
             Text::new(&m::FEE_UNSPECIFIED),
             Text::new(&m::FEE_UNSPECIFIED_HELP),
         ),
         Some(fees) if fees.free_is_invalid => {}
         Some(fees) if !fees.is_free() && fees.items.is_empty() => emit.at(
-            "fee-unspecified",
+            RuleId::FeeUnspecified,
             fees.first_key,
             Text::new(&m::FEE_UNSPECIFIED),
             Text::new(&m::FEE_UNSPECIFIED_HELP),
@@ -705,7 +706,7 @@ fn check_fees(item: &Item, emit: &mut Emitter) {
                 match &fee.amount {
                     None if fee.written.has("amount") => {}
                     None => emit.at(
-                        "fee-unspecified",
+                        RuleId::FeeUnspecified,
                         fee.first_key,
                         Text::new(&m::FEE_ITEM_MISSING)
                             .with("name", fee.name.value.to_string())
@@ -718,7 +719,7 @@ fn check_fees(item: &Item, emit: &mut Emitter) {
                         }) =>
                     {
                         emit.push(
-                            "fee-unspecified",
+                            RuleId::FeeUnspecified,
                             amount.span,
                             Text::new(&m::FEE_AMOUNT_VAGUE).with("value", amount.value.to_string()),
                             Text::new(&m::FEE_AMOUNT_VAGUE_HELP),
@@ -728,7 +729,7 @@ fn check_fees(item: &Item, emit: &mut Emitter) {
                 }
                 if !fee.written.has("basis") {
                     emit.at(
-                        "fee-unspecified",
+                        RuleId::FeeUnspecified,
                         fee.first_key,
                         Text::new(&m::FEE_ITEM_MISSING)
                             .with("name", fee.name.value.to_string())
@@ -751,7 +752,7 @@ fn needs_refusals(item: &Item) -> bool {
 fn check_refusals(item: &Item, emit: &mut Emitter) {
     let no_refusals = |emit: &mut Emitter| {
         emit.at(
-            "no-refusals",
+            RuleId::NoRefusals,
             item.first_key,
             Text::new(&m::NO_REFUSALS).with("type", item.item_type.value.to_string()),
             Text::new(&m::NO_REFUSALS_HELP),
@@ -763,7 +764,7 @@ fn check_refusals(item: &Item, emit: &mut Emitter) {
                 emit.wording(&refusal.case, true, true);
                 if !refusal.written.has("basis") {
                     emit.at(
-                        "refusal-without-basis",
+                        RuleId::RefusalWithoutBasis,
                         refusal.first_key,
                         Text::new(&m::REFUSAL_NO_BASIS)
                             .with("value", refusal.case.value.to_string()),
@@ -784,7 +785,7 @@ fn check_handlers(item: &Item, emit: &mut Emitter) {
     match &item.handlers {
         None if item.written.has("handlers") => {}
         None => emit.at(
-            "no-substitute",
+            RuleId::NoSubstitute,
             item.first_key,
             Text::new(&m::NO_SUBSTITUTE),
             Text::new(&m::NO_SUBSTITUTE_HELP),
@@ -792,14 +793,14 @@ fn check_handlers(item: &Item, emit: &mut Emitter) {
         Some(handlers) => match &handlers.substitute {
             None if handlers.written.has("substitute") => {}
             None => emit.at(
-                "no-substitute",
+                RuleId::NoSubstitute,
                 handlers.first_key,
                 Text::new(&m::NO_SUBSTITUTE),
                 Text::new(&m::NO_SUBSTITUTE_HELP),
             ),
             Some(substitute) if substitute.value.trim() == handlers.primary.value.trim() => emit
                 .push(
-                    "no-substitute",
+                    RuleId::NoSubstitute,
                     substitute.span,
                     Text::new(&m::NO_SUBSTITUTE_SAME).with("value", substitute.value.to_string()),
                     Text::new(&m::NO_SUBSTITUTE_HELP),
@@ -813,7 +814,7 @@ fn check_appointment(item: &Item, emit: &mut Emitter) {
     match &item.appointment {
         None if item.written.has("appointment") => {}
         None => emit.at(
-            "no-appointment",
+            RuleId::NoAppointment,
             item.first_key,
             Text::new(&m::NO_APPOINTMENT).with("key", "appointment"),
             Text::new(&m::NO_APPOINTMENT_HELP),
@@ -822,7 +823,7 @@ fn check_appointment(item: &Item, emit: &mut Emitter) {
             for key in ["channels", "reply_within"] {
                 if !appointment.written.has(key) {
                     emit.at(
-                        "no-appointment",
+                        RuleId::NoAppointment,
                         appointment.first_key,
                         Text::new(&m::NO_APPOINTMENT).with("key", key),
                         Text::new(&m::NO_APPOINTMENT_HELP),
@@ -839,14 +840,14 @@ fn check_visits(item: &Item, emit: &mut Emitter) {
     };
     if visits.value > 1 {
         emit.push(
-            "visits-exceed-one",
+            RuleId::VisitsExceedOne,
             visits.span,
             Text::new(&m::VISITS_EXCEED).with("value", visits.value.to_string()),
             Text::new(&m::VISITS_EXCEED_HELP),
         );
     } else if visits.value > 0 && !item.written.has("visits_reason") {
         emit.at(
-            "visits-exceed-one",
+            RuleId::VisitsExceedOne,
             item.first_key,
             Text::new(&m::VISITS_NO_REASON).with("value", visits.value.to_string()),
             Text::new(&m::VISITS_NO_REASON_HELP),
@@ -860,7 +861,7 @@ fn check_online(item: &Item, emit: &mut Emitter) {
     };
     if online.available.value && !online.written.has("url") {
         emit.at(
-            "online-without-url",
+            RuleId::OnlineWithoutUrl,
             online.first_key,
             Text::new(&m::ONLINE_NO_URL),
             Text::new(&m::ONLINE_NO_URL_HELP),
@@ -868,7 +869,7 @@ fn check_online(item: &Item, emit: &mut Emitter) {
     }
     if !online.available.value && !online.written.has("reason") {
         emit.at(
-            "online-without-url",
+            RuleId::OnlineWithoutUrl,
             online.first_key,
             Text::new(&m::ONLINE_NO_REASON),
             Text::new(&m::ONLINE_NO_REASON_HELP),
@@ -887,7 +888,7 @@ fn check_review_date(item: &Item, context: &CheckContext, emit: &mut Emitter) {
         .unwrap_or(context.today);
     if updated.value > context.today {
         emit.push(
-            "stale-review",
+            RuleId::StaleReview,
             updated.span,
             Text::new(&m::FUTURE)
                 .with("updated", updated.value.to_string())
@@ -896,7 +897,7 @@ fn check_review_date(item: &Item, context: &CheckContext, emit: &mut Emitter) {
         );
     } else if updated.value < oldest {
         emit.push(
-            "stale-review",
+            RuleId::StaleReview,
             updated.span,
             Text::new(&m::STALE)
                 .with("updated", updated.value.to_string())
@@ -911,7 +912,7 @@ fn check_review_date(item: &Item, context: &CheckContext, emit: &mut Emitter) {
 fn check_implementing_body(item: &Item, emit: &mut Emitter) {
     if item.is_licensing() && !item.written.has("quantity_limit") {
         emit.at(
-            "no-quantity-limit",
+            RuleId::NoQuantityLimit,
             item.first_key,
             Text::new(&m::NO_QUANTITY_LIMIT),
             Text::new(&m::NO_QUANTITY_LIMIT_HELP),
@@ -921,7 +922,7 @@ fn check_implementing_body(item: &Item, emit: &mut Emitter) {
         for key in ["form", "verification", "consequence"] {
             if !commitment.written.has(key) {
                 emit.at(
-                    "commitment-incomplete",
+                    RuleId::CommitmentIncomplete,
                     commitment.key,
                     Text::new(&m::COMMITMENT_KEY_MISSING).with("key", key),
                     Text::new(&m::COMMITMENT_HELP),
@@ -943,7 +944,7 @@ fn check_implementing_body(item: &Item, emit: &mut Emitter) {
         for (is_missing, what) in missing {
             if is_missing {
                 emit.at(
-                    "entrustment-incomplete",
+                    RuleId::EntrustmentIncomplete,
                     authority.key,
                     Text::new(&m::ENTRUSTMENT_MISSING).with_message("what", what),
                     Text::new(&m::ENTRUSTMENT_HELP),
@@ -965,7 +966,7 @@ pub fn check_department(
     };
     if !department.written.has("phone") {
         emit.at(
-            "department-without-phone",
+            RuleId::DepartmentWithoutPhone,
             department.first_key,
             Text::new(&m::DEPARTMENT_NO_PHONE),
             Text::new(&m::DEPARTMENT_NO_PHONE_HELP),
@@ -986,7 +987,7 @@ pub fn check_site(site: &Site, out: &mut Vec<Diagnostic>) {
     };
     out.push(
         Diagnostic::new(
-            "no-complaint-channel",
+            RuleId::NoComplaintChannel,
             &site.file,
             Span::point(position),
             Text::new(&m::NO_COMPLAINT),

@@ -7,6 +7,9 @@
 
 pub mod messages;
 pub mod report;
+pub mod source;
+
+pub use source::SourceFile;
 
 use serde::Serialize;
 
@@ -45,21 +48,7 @@ impl Span {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
+pub use crate::rules::{RuleId, Severity};
 
 /// A message of the table plus the values of its `{name}` placeholders.
 #[derive(Debug, Clone)]
@@ -213,7 +202,7 @@ pub struct Related {
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     /// The stable kebab-case rule name (`missing-field`).
-    pub rule: &'static str,
+    pub rule: RuleId,
     /// Filled in from the lint configuration when the diagnostics are finalised.
     pub severity: Severity,
     /// Path relative to the site root, with `/` separators (`content/items/x.yaml`).
@@ -225,7 +214,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(rule: &'static str, file: impl Into<String>, span: Span, text: Text) -> Self {
+    pub fn new(rule: RuleId, file: impl Into<String>, span: Span, text: Text) -> Self {
         Diagnostic {
             rule,
             severity: Severity::Error,
@@ -248,7 +237,7 @@ impl Diagnostic {
     }
 
     pub fn sort_key(&self) -> (&str, Position, &'static str) {
-        (&self.file, self.span.start, self.rule)
+        (&self.file, self.span.start, self.rule.name())
     }
 }
 

@@ -8,9 +8,9 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
+use super::SourceFile;
 use super::{Diagnostic, Language, Position, Severity, Span, Text, messages as m};
-use crate::check::rules::RULES;
-use crate::load::SourceFile;
+use crate::rules::RULES;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
@@ -250,7 +250,7 @@ impl Report<'_> {
                 escape_property(&diagnostic.file),
                 diagnostic.span.start.line,
                 diagnostic.span.start.column,
-                escape_property(diagnostic.rule),
+                escape_property(diagnostic.rule.name()),
                 escape_data(&message)
             );
         }
@@ -280,7 +280,7 @@ impl Report<'_> {
             .diagnostics
             .iter()
             .map(|diagnostic| {
-                let index = RULES.iter().position(|rule| rule.name == diagnostic.rule).unwrap_or(0);
+                let index = diagnostic.rule as usize;
                 let mut text = diagnostic.text.render(self.language);
                 if let Some(help) = &diagnostic.help {
                     text.push_str("\nhelp: ");

@@ -9,99 +9,25 @@ pub mod front_matter;
 pub mod typing;
 pub mod yaml;
 
+use crate::rules::RuleId;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use crate::diagnostics::{Diagnostic, Position, Span, Text, messages as m};
 use crate::fs::{self, FsResult, WalkedFile};
-use crate::model::is_valid_id;
+
+/// Ids become URLs: lowercase ASCII letters, digits and hyphens.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
 
 /// Largest content file accepted. An entry is a few kilobytes; anything near this is a mistake
 /// (or an attack) and parsing it would stall the whole run.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 
-/// The text of one file with a line index, for locating and quoting source.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    /// Relative to the site root, `/`-separated.
-    pub relative: String,
-    pub text: String,
-    /// Byte offset of every line start, made on first use: most files never need it (only
-    /// those with a diagnostic are located in or quoted).
-    line_starts: OnceLock<Vec<usize>>,
-}
-
-impl SourceFile {
-    pub fn new(relative: String, text: String) -> Self {
-        SourceFile {
-            relative,
-            text,
-            line_starts: OnceLock::new(),
-        }
-    }
-
-    fn line_starts(&self) -> &[usize] {
-        self.line_starts.get_or_init(|| {
-            let mut line_starts = vec![0];
-            line_starts.extend(self.text.match_indices('\n').map(|(index, _)| index + 1));
-            line_starts
-        })
-    }
-
-    /// The text of a 1-based line, without its line break.
-    pub fn line(&self, line: u32) -> Option<&str> {
-        let index = (line as usize).checked_sub(1)?;
-        let line_starts = self.line_starts();
-        let start = *line_starts.get(index)?;
-        let end = line_starts
-            .get(index + 1)
-            .copied()
-            .unwrap_or(self.text.len());
-        Some(self.text[start..end].trim_end_matches(['\n', '\r']))
-    }
-
-    /// Byte offset of a position (clamped to the line).
-    pub fn byte_offset(&self, position: Position) -> usize {
-        let index = (position.line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts().get(index) else {
-            return self.text.len();
-        };
-        let line = self.line(position.line).unwrap_or("");
-        let column = (position.column as usize).saturating_sub(1);
-        start
-            + line
-                .char_indices()
-                .nth(column)
-                .map(|(offset, _)| offset)
-                .unwrap_or(line.len())
-    }
-
-    /// Position of a byte offset.
-    pub fn position_of(&self, offset: usize) -> Position {
-        let offset = offset.min(self.text.len());
-        let line_starts = self.line_starts();
-        let index = line_starts
-            .partition_point(|&start| start <= offset)
-            .saturating_sub(1);
-        let start = line_starts[index];
-        let column = self.text[start..offset].chars().count();
-        Position::new(index as u32 + 1, column as u32 + 1)
-    }
-
-    /// Where the `occurrence`-th (0-based) `needle` sits inside `span`, if it is written there
-    /// literally (a word inside a block scalar is found on its own line).
-    pub fn locate(&self, span: Span, needle: &str, occurrence: usize) -> Option<Position> {
-        let start = self.byte_offset(span.start);
-        let end = if span.end > span.start {
-            self.byte_offset(span.end)
-        } else {
-            self.text.len()
-        };
-        let region = self.text.get(start..end.max(start))?;
-        let (offset, _) = region.match_indices(needle).nth(occurrence)?;
-        Some(self.position_of(start + offset))
-    }
-}
+pub use crate::diagnostics::SourceFile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
@@ -172,7 +98,7 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
     } else {
         inventory.diagnostics.push(
             Diagnostic::new(
-                "missing-field",
+                RuleId::MissingField,
                 "content/site.yaml",
                 Span::point(Position::START),
                 Text::new(&m::NO_SITE_FILE),
@@ -203,7 +129,7 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
             if !has_extension || walked.is_symlink || (!nested && walked.relative.contains('/')) {
                 inventory.diagnostics.push(
                     Diagnostic::new(
-                        "invalid-value",
+                        RuleId::InvalidValue,
                         relative,
                         Span::point(Position::START),
                         Text::new(&m::UNEXPECTED_FILE)
@@ -218,7 +144,7 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
             if !is_valid_id(&id) {
                 inventory.diagnostics.push(
                     Diagnostic::new(
-                        "invalid-value",
+                        RuleId::InvalidValue,
                         relative,
                         Span::point(Position::START),
                         Text::new(&m::BAD_FILE_STEM).with("stem", id),
@@ -253,7 +179,7 @@ pub fn read(file: &ContentFile, diagnostics: &mut Vec<Diagnostic>) -> FsResult<O
     if bytes.len() > MAX_FILE_BYTES {
         diagnostics.push(
             Diagnostic::new(
-                "yaml-syntax",
+                RuleId::YamlSyntax,
                 &file.relative,
                 at_start,
                 Text::new(&m::FILE_TOO_LARGE)
@@ -269,7 +195,7 @@ pub fn read(file: &ContentFile, diagnostics: &mut Vec<Diagnostic>) -> FsResult<O
         _ => {
             diagnostics.push(
                 Diagnostic::new(
-                    "yaml-syntax",
+                    RuleId::YamlSyntax,
                     &file.relative,
                     at_start,
                     Text::new(&m::NOT_UTF8),
@@ -286,7 +212,7 @@ pub fn read(file: &ContentFile, diagnostics: &mut Vec<Diagnostic>) -> FsResult<O
     if text.trim().is_empty() {
         diagnostics.push(
             Diagnostic::new(
-                "yaml-syntax",
+                RuleId::YamlSyntax,
                 &file.relative,
                 at_start,
                 Text::new(&m::EMPTY_FILE),
@@ -324,7 +250,7 @@ pub fn parse_yaml(
                 let tag = tagged.tag.as_deref().unwrap_or_default();
                 diagnostics.push(
                     Diagnostic::new(
-                        "invalid-value",
+                        RuleId::InvalidValue,
                         relative,
                         Span::point(tagged.span.start),
                         Text::new(&m::YAML_TAG).with("value", tag.to_string()),
@@ -337,7 +263,7 @@ pub fn parse_yaml(
         Ok(_) => {
             diagnostics.push(
                 Diagnostic::new(
-                    "yaml-syntax",
+                    RuleId::YamlSyntax,
                     relative,
                     Span::point(Position::new(1 + line_offset, 1)),
                     Text::new(&m::EMPTY_FILE),
@@ -391,7 +317,8 @@ pub fn parse_yaml(
                 ),
             };
             diagnostics.push(
-                Diagnostic::new("yaml-syntax", relative, Span::point(position), text).help(help),
+                Diagnostic::new(RuleId::YamlSyntax, relative, Span::point(position), text)
+                    .help(help),
             );
             None
         }
@@ -408,7 +335,7 @@ fn push_typing_mistakes(
         let (message, help) = mistake.messages();
         diagnostics.push(
             Diagnostic::new(
-                "yaml-syntax",
+                RuleId::YamlSyntax,
                 relative,
                 Span::point(mistake.position),
                 Text::new(message).with("key", mistake.key.clone()),

@@ -8,6 +8,7 @@
 use crate::diagnostics::{Diagnostic, Position, Span, Text, messages as m};
 use crate::load::yaml::{Node, Style, Value};
 use crate::model::*;
+use crate::rules::RuleId;
 
 /// The diagnostics sink for one file.
 pub struct Reader<'a> {
@@ -129,7 +130,7 @@ fn closest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
 }
 
 impl<'a> Reader<'a> {
-    pub fn push(&mut self, rule: &'static str, span: Span, text: Text, help: Option<Text>) {
+    pub fn push(&mut self, rule: RuleId, span: Span, text: Text, help: Option<Text>) {
         let mut diagnostic = Diagnostic::new(rule, self.file, span, text);
         diagnostic.help = help;
         self.diagnostics.push(diagnostic);
@@ -149,7 +150,7 @@ impl<'a> Reader<'a> {
     ) -> Option<Fields<'n>> {
         let Value::Mapping(entries) = &node.value else {
             self.push(
-                "invalid-value",
+                RuleId::InvalidValue,
                 node.span,
                 Text::new(&m::EXPECTED_MAP).with("key", key),
                 None,
@@ -167,7 +168,7 @@ impl<'a> Reader<'a> {
         for (key_node, value) in entries {
             let Some(name) = key_node.as_scalar() else {
                 self.push(
-                    "invalid-value",
+                    RuleId::InvalidValue,
                     key_node.span,
                     Text::new(&m::NOT_SCALAR_KEY),
                     None,
@@ -177,7 +178,7 @@ impl<'a> Reader<'a> {
             if let Some((_, first, _)) = fields.entries.iter().find(|(n, _, _)| *n == name) {
                 let line = first.start().line.to_string();
                 self.push(
-                    "yaml-syntax",
+                    RuleId::YamlSyntax,
                     key_node.span,
                     Text::new(&m::DUPLICATE_KEY).with("key", name),
                     Some(Text::new(&m::DUPLICATE_KEY_HELP).with("line", line)),
@@ -186,7 +187,7 @@ impl<'a> Reader<'a> {
             }
             if name == "<<" {
                 self.push(
-                    "invalid-value",
+                    RuleId::InvalidValue,
                     key_node.span,
                     Text::new(&m::MERGE_KEY),
                     Some(Text::new(&m::MERGE_KEY_HELP)),
@@ -204,7 +205,7 @@ impl<'a> Reader<'a> {
                     None => Text::new(&m::UNKNOWN_FIELD_HELP).with("allowed", allowed.join(", ")),
                 };
                 self.push(
-                    "unknown-field",
+                    RuleId::UnknownField,
                     key_node.span,
                     Text::new(&m::UNKNOWN_FIELD).with("key", name),
                     Some(help),
@@ -231,7 +232,7 @@ impl<'a> Reader<'a> {
             return;
         }
         self.push(
-            "missing-field",
+            RuleId::MissingField,
             Span::point(fields.first_key),
             Text::new(&m::MISSING_FIELD).with("key", key),
             Some(Text::new(&m::MISSING_FIELD_HELP).with("key", key)),
@@ -265,7 +266,7 @@ impl<'a> Reader<'a> {
                 if text.trim().is_empty() {
                     if need == Need::Required {
                         self.push(
-                            "missing-field",
+                            RuleId::MissingField,
                             node.span,
                             Text::new(&m::EMPTY_FIELD).with("key", key),
                             Some(Text::new(&m::MISSING_FIELD_HELP).with("key", key)),
@@ -281,7 +282,7 @@ impl<'a> Reader<'a> {
             }
             _ => {
                 self.push(
-                    "invalid-value",
+                    RuleId::InvalidValue,
                     node.span,
                     Text::new(&m::EXPECTED_TEXT).with("key", key),
                     Some(Text::new(&m::EXPECTED_TEXT_HELP)),
@@ -312,7 +313,7 @@ impl<'a> Reader<'a> {
             return Some(text);
         }
         self.push(
-            "invalid-value",
+            RuleId::InvalidValue,
             text.span,
             Text::new(&m::BAD_ENUM)
                 .with("key", key)
@@ -344,7 +345,7 @@ impl<'a> Reader<'a> {
             _ => {
                 let shown = node.as_scalar().unwrap_or(node.kind_name()).to_string();
                 self.push(
-                    "invalid-value",
+                    RuleId::InvalidValue,
                     node.span,
                     Text::new(&m::EXPECTED_BOOL)
                         .with("key", key)
@@ -377,7 +378,7 @@ impl<'a> Reader<'a> {
         }
         let shown = node.as_scalar().unwrap_or(node.kind_name()).to_string();
         self.push(
-            "invalid-value",
+            RuleId::InvalidValue,
             node.span,
             Text::new(&m::EXPECTED_NUMBER)
                 .with("key", key)
@@ -401,7 +402,7 @@ impl<'a> Reader<'a> {
             }),
             None => {
                 self.push(
-                    "invalid-value",
+                    RuleId::InvalidValue,
                     text.span,
                     Text::new(&m::BAD_DATE)
                         .with("key", key)
@@ -419,7 +420,7 @@ impl<'a> Reader<'a> {
             return Some(text);
         }
         self.push(
-            "invalid-value",
+            RuleId::InvalidValue,
             text.span,
             Text::new(&m::BAD_URL)
                 .with("key", key)
@@ -442,7 +443,7 @@ impl<'a> Reader<'a> {
             Value::Sequence(items) if items.is_empty() => {
                 if need == Need::Required {
                     self.push(
-                        "missing-field",
+                        RuleId::MissingField,
                         node.span,
                         Text::new(&m::EMPTY_FIELD).with("key", key),
                         Some(Text::new(&m::MISSING_FIELD_HELP).with("key", key)),
@@ -453,7 +454,7 @@ impl<'a> Reader<'a> {
             Value::Sequence(items) => Some(items),
             _ => {
                 self.push(
-                    "invalid-value",
+                    RuleId::InvalidValue,
                     node.span,
                     Text::new(&m::EXPECTED_LIST).with("key", key),
                     None,
@@ -515,7 +516,7 @@ impl<'a> Reader<'a> {
             && !is_valid_id(&law.value)
         {
             self.push(
-                "invalid-value",
+                RuleId::InvalidValue,
                 law.span,
                 Text::new(&m::BAD_ID).with("value", law.value.to_string()),
                 None,
@@ -558,7 +559,7 @@ impl<'a> Reader<'a> {
         };
         if let Some(reason) = reason {
             self.push(
-                "invalid-value",
+                RuleId::InvalidValue,
                 text.span,
                 Text::new(&m::BAD_PATH)
                     .with("value", text.value.to_string())
@@ -682,7 +683,7 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
                 return Some(url);
             }
             reader.push(
-                "invalid-value",
+                RuleId::InvalidValue,
                 url.span,
                 Text::new(&m::BAD_BASE_URL).with("value", url.value.to_string()),
                 Some(Text::new(&m::BAD_BASE_URL_HELP)),
@@ -695,7 +696,7 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
             site.language = language.value.to_string();
         } else {
             reader.push(
-                "invalid-value",
+                RuleId::InvalidValue,
                 language.span,
                 Text::new(&m::BAD_LANGUAGE).with("value", language.value.to_string()),
                 Some(Text::new(&m::BAD_LANGUAGE_HELP)),
@@ -742,7 +743,7 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
             site.timezone = zone.value.to_string();
         } else {
             reader.push(
-                "invalid-value",
+                RuleId::InvalidValue,
                 zone.span,
                 Text::new(&m::BAD_TIMEZONE).with("value", zone.value.to_string()),
                 Some(Text::new(&m::BAD_TIMEZONE_HELP)),
@@ -764,7 +765,7 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
                         },
                     }),
                     _ => reader.push(
-                        "invalid-value",
+                        RuleId::InvalidValue,
                         value.span,
                         Text::new(&m::LINT_LEVEL).with("value", value.kind_name()),
                         Some(Text::new(&m::LINT_LEVEL_HELP)),
@@ -773,7 +774,7 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
             }
         } else {
             reader.push(
-                "invalid-value",
+                RuleId::InvalidValue,
                 node.span,
                 Text::new(&m::EXPECTED_MAP).with("key", "lint"),
                 None,
@@ -848,7 +849,7 @@ pub fn law(reader: &mut Reader, id: &str, root: &Node) -> Law {
                 for (key, value) in entries {
                     let Some(name) = key.as_scalar() else {
                         reader.push(
-                            "invalid-value",
+                            RuleId::InvalidValue,
                             key.span,
                             Text::new(&m::NOT_SCALAR_KEY),
                             None,
@@ -858,7 +859,7 @@ pub fn law(reader: &mut Reader, id: &str, root: &Node) -> Law {
                     if let Some((first, _)) = articles.iter().find(|(k, _)| &*k.value == name) {
                         let line = first.start().line.to_string();
                         reader.push(
-                            "yaml-syntax",
+                            RuleId::YamlSyntax,
                             key.span,
                             Text::new(&m::DUPLICATE_KEY).with("key", name),
                             Some(Text::new(&m::DUPLICATE_KEY_HELP).with("line", line)),
@@ -869,7 +870,7 @@ pub fn law(reader: &mut Reader, id: &str, root: &Node) -> Law {
                         Some(text) => text.to_string(),
                         None => {
                             reader.push(
-                                "invalid-value",
+                                RuleId::InvalidValue,
                                 value.span,
                                 Text::new(&m::EXPECTED_TEXT).with("key", name),
                                 Some(Text::new(&m::EXPECTED_TEXT_HELP)),
@@ -891,7 +892,7 @@ pub fn law(reader: &mut Reader, id: &str, root: &Node) -> Law {
                 law.articles = Some(articles);
             }
             _ => reader.push(
-                "invalid-value",
+                RuleId::InvalidValue,
                 node.span,
                 Text::new(&m::EXPECTED_MAP).with("key", "articles"),
                 None,
@@ -983,7 +984,7 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
     item.department = reader.required_text(&fields, "department");
     if !item.department.value.is_empty() && !is_valid_id(&item.department.value) {
         reader.push(
-            "invalid-value",
+            RuleId::InvalidValue,
             item.department.span,
             Text::new(&m::BAD_ID).with("value", item.department.value.to_string()),
             None,
@@ -1079,7 +1080,7 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         if free.as_ref().is_some_and(|f| f.value) && !items.is_empty() {
             let span = free.as_ref().map(|f| f.span).unwrap_or_default();
             reader.push(
-                "invalid-value",
+                RuleId::InvalidValue,
                 span,
                 Text::new(&m::FEES_BOTH),
                 Some(Text::new(&m::FEES_BOTH_HELP)),
@@ -1398,7 +1399,7 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
                 style: Style::Plain,
             } if text == "false" => {
                 reader.push(
-                    "invalid-value",
+                    RuleId::InvalidValue,
                     node.span,
                     Text::new(&m::REQUIRED_FALSE),
                     Some(Text::new(&m::REQUIRED_FALSE_HELP)),
@@ -1407,7 +1408,7 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
             }
             Value::Scalar { text, style } if says_only_yes_or_no(text, *style) => {
                 reader.push(
-                    "invalid-value",
+                    RuleId::InvalidValue,
                     node.span,
                     Text::new(&m::REQUIRED_YES_NO).with("value", text.trim().to_string()),
                     Some(Text::new(&m::REQUIRED_YES_NO_HELP)),
@@ -1422,7 +1423,7 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
             }
             _ => {
                 reader.push(
-                    "invalid-value",
+                    RuleId::InvalidValue,
                     node.span,
                     Text::new(&m::EXPECTED_TEXT).with("key", "required"),
                     Some(Text::new(&m::REQUIRED_FALSE_HELP)),
@@ -1523,7 +1524,7 @@ pub fn page(reader: &mut Reader, slug: &str, root: &Node, body: String, body_lin
         match node.as_scalar().and_then(|text| text.parse::<i64>().ok()) {
             Some(order) => page.order = order,
             None => reader.push(
-                "invalid-value",
+                RuleId::InvalidValue,
                 node.span,
                 Text::new(&m::FRONT_MATTER_ORDER),
                 None,

@@ -672,13 +672,7 @@ pub const EXEMPTION_KINDS: &[&str] = &["共享获取", "电子证照", "告知�
 /// (v2) The nature of the implementing body.
 pub const AUTHORITY_NATURES: &[&str] = &["法定机关", "法律法规授权组织", "受委托组织"];
 
-/// Ids become URLs: lowercase ASCII letters, digits and hyphens.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+pub use crate::load::is_valid_id;
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,7 @@
 //! `invalid-value` for a file that leads out of content/files/), and the cross-item problems
 //! `duplicate-code` and `duplicate-id`.
 
+use crate::rules::RuleId;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -150,7 +151,7 @@ pub fn check_law_reference(
     let Some(law) = references.laws.get(&*reference.law.value) else {
         out.push(
             Diagnostic::new(
-                "unresolved-reference",
+                RuleId::UnresolvedReference,
                 file,
                 reference.law.span,
                 Text::new(&m::UNKNOWN_LAW).with("value", reference.law.value.to_string()),
@@ -176,7 +177,7 @@ pub fn check_law_reference(
         .unwrap_or_else(|| "第一条".into());
     out.push(
         Diagnostic::new(
-            "unresolved-reference",
+            RuleId::UnresolvedReference,
             file,
             reference.article.span,
             Text::new(&m::UNKNOWN_ARTICLE)
@@ -197,7 +198,7 @@ fn check_file(path: &Str, references: &References, file: &str, out: &mut Vec<Dia
         Some(FileStatus::Inside) => {}
         Some(FileStatus::OutsideThroughSymlink) => out.push(
             Diagnostic::new(
-                "invalid-value",
+                RuleId::InvalidValue,
                 file,
                 path.span,
                 Text::new(&m::BAD_PATH)
@@ -212,7 +213,7 @@ fn check_file(path: &Str, references: &References, file: &str, out: &mut Vec<Dia
     if !exists {
         out.push(
             Diagnostic::new(
-                "unresolved-reference",
+                RuleId::UnresolvedReference,
                 file,
                 path.span,
                 Text::new(&m::UNKNOWN_FILE).with("value", path.value.to_string()),
@@ -230,7 +231,7 @@ pub fn resolve_item(item: &Item, references: &References, out: &mut Vec<Diagnost
     {
         out.push(
             Diagnostic::new(
-                "unresolved-reference",
+                RuleId::UnresolvedReference,
                 file,
                 item.department.span,
                 Text::new(&m::UNKNOWN_DEPARTMENT).with("value", item.department.value.to_string()),
@@ -270,7 +271,7 @@ pub fn duplicates(items: &[Item]) -> Vec<Diagnostic> {
         for later in &group[1..] {
             out.push(
                 Diagnostic::new(
-                    "duplicate-code",
+                    RuleId::DuplicateCode,
                     &later.file,
                     later.code.span,
                     Text::new(&m::DUPLICATE_CODE).with("value", code),
@@ -293,7 +294,7 @@ pub fn duplicates(items: &[Item]) -> Vec<Diagnostic> {
         for later in &group[1..] {
             out.push(
                 Diagnostic::new(
-                    "duplicate-id",
+                    RuleId::DuplicateId,
                     &later.file,
                     Span::point(Position::START),
                     Text::new(&m::DUPLICATE_ID)

@@ -11,6 +11,7 @@ pub mod print;
 pub mod search;
 pub mod view;
 
+use crate::rules::RuleId;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -126,7 +127,7 @@ fn template_diagnostic(root: &Path, fallback_name: &str, error: &tera::Error) ->
     };
     let file = template_file(root, &name);
     Diagnostic::new(
-        "template",
+        RuleId::Template,
         file.clone(),
         Span::point(position),
         Text::new(&m::TEMPLATE_ERROR).with("detail", detail),
@@ -155,7 +156,7 @@ pub fn load_templates(root: &Path) -> (Option<Tera>, Vec<Diagnostic>) {
                     sources.insert(file.relative.clone(), text);
                 }
                 Err(_) => diagnostics.push(Diagnostic::new(
-                    "template",
+                    RuleId::Template,
                     template_file(root, &file.relative),
                     Span::point(Position::START),
                     Text::new(&m::NOT_UTF8),

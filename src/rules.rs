@@ -1,11 +1,97 @@
 //! The rule table: every rule's name, default severity, summaries and documentation, in one
-//! place. `zhinan rules` prints it and docs/rules.md is generated from it (a test keeps the file
-//! current). The checks themselves live in `check::items` and friends, keyed by these names.
+//! place, and [`RuleId`], the typed name every diagnostic carries. `zhinan rules` prints the table
+//! and docs/rules.md is generated from it (a test keeps the file current).
+//!
+//! Below both `check` (which finds problems) and `diagnostics` (which reports them): it imports
+//! neither. A rule name is never written as a string in the code: a typo is a compile error, and
+//! the SARIF rule index is the id itself.
 
-use crate::diagnostics::Severity;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// The typed name of a rule: its index in [`RULES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RuleId {
+    YamlSyntax,
+    MissingField,
+    UnknownField,
+    InvalidValue,
+    UnresolvedReference,
+    DuplicateCode,
+    DuplicateId,
+    Template,
+    UnsafeMarkdown,
+    CatchAllWording,
+    VagueWording,
+    MaterialCount,
+    MaterialIssuer,
+    FormWithoutTemplate,
+    PromisedExceedsStatutory,
+    TimeUnitMismatch,
+    FeeUnspecified,
+    RefusalWithoutBasis,
+    NoRefusals,
+    NoSubstitute,
+    NoAppointment,
+    NoComplaintChannel,
+    DepartmentWithoutPhone,
+    VisitsExceedOne,
+    OnlineWithoutUrl,
+    StaleReview,
+    DuplicateMaterial,
+    ExcludedWithoutBasis,
+    ExemptionInNote,
+    MaterialInNote,
+    StepsExceedPromised,
+    StatutoryWithoutBasis,
+    NoQuantityLimit,
+    CommitmentIncomplete,
+    EntrustmentIncomplete,
+    IntermediaryUndeclared,
+    UndeclaredSituation,
+}
+
+impl RuleId {
+    pub fn rule(self) -> &'static Rule {
+        &RULES[self as usize]
+    }
+
+    /// The stable kebab-case name (`missing-field`).
+    pub fn name(self) -> &'static str {
+        self.rule().name
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(self.name())
+    }
+}
+
+impl Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
 
 #[derive(Debug)]
 pub struct Rule {
+    pub id: RuleId,
     pub name: &'static str,
     pub default_severity: Severity,
     /// Structural rules are always errors; `lint` cannot lower them.
@@ -23,8 +109,9 @@ pub struct Rule {
 use Severity::{Error, Warning};
 
 macro_rules! rule {
-    ($name:literal, $severity:expr, $structural:expr, $zh:literal, $en:literal, $why:literal, $example:literal, $fix:literal) => {
+    ($id:ident, $name:literal, $severity:expr, $structural:expr, $zh:literal, $en:literal, $why:literal, $example:literal, $fix:literal) => {
         Rule {
+            id: RuleId::$id,
             name: $name,
             default_severity: $severity,
             structural: $structural,
@@ -39,6 +126,7 @@ macro_rules! rule {
 
 pub static RULES: &[Rule] = &[
     rule!(
+        YamlSyntax,
         "yaml-syntax",
         Error,
         true,
@@ -49,6 +137,7 @@ pub static RULES: &[Rule] = &[
         "按报错的行列修正缩进（只用空格）、冒号后的空格和引号；每个字段只写一次。"
     ),
     rule!(
+        MissingField,
         "missing-field",
         Error,
         true,
@@ -59,6 +148,7 @@ pub static RULES: &[Rule] = &[
         "按 docs/content-format.md 补齐字段。"
     ),
     rule!(
+        UnknownField,
         "unknown-field",
         Error,
         true,
@@ -69,6 +159,7 @@ pub static RULES: &[Rule] = &[
         "改成正确的字段名（诊断会给出最接近的建议），或删除。"
     ),
     rule!(
+        InvalidValue,
         "invalid-value",
         Error,
         true,
@@ -79,6 +170,7 @@ pub static RULES: &[Rule] = &[
         "按帮助行给出的可选值改正：布尔值只写 true 或 false，日期写 YYYY-MM-DD，附件写 content/files/ 下的相对路径。"
     ),
     rule!(
+        UnresolvedReference,
         "unresolved-reference",
         Error,
         true,
@@ -89,6 +181,7 @@ pub static RULES: &[Rule] = &[
         "部门、法规标识与 content/ 下的文件名一致；条款写法与法规文件中的完全一致（第三十条，不是第30条）；附件放在 content/files/ 下。"
     ),
     rule!(
+        DuplicateCode,
         "duplicate-code",
         Error,
         true,
@@ -99,6 +192,7 @@ pub static RULES: &[Rule] = &[
         "核对两个事项，改正其中一个的编码。诊断标在路径排序靠后的文件上，并指出另一个文件。"
     ),
     rule!(
+        DuplicateId,
         "duplicate-id",
         Error,
         true,
@@ -109,6 +203,7 @@ pub static RULES: &[Rule] = &[
         "给其中一个文件改名。"
     ),
     rule!(
+        Template,
         "template",
         Error,
         true,
@@ -119,6 +214,7 @@ pub static RULES: &[Rule] = &[
         "按报错的模板文件、行列修正；删除站点自带的同名模板即恢复内置模板。"
     ),
     rule!(
+        UnsafeMarkdown,
         "unsafe-markdown",
         Error,
         true,
@@ -129,6 +225,7 @@ pub static RULES: &[Rule] = &[
         "改用 Markdown 写法；链接只用 http、https、mailto、tel 或以 / 开头的站内路径；图片放到 content/files/ 下。"
     ),
     rule!(
+        CatchAllWording,
         "catch-all-wording",
         Error,
         false,
@@ -139,6 +236,7 @@ pub static RULES: &[Rule] = &[
         "逐项列出每一种材料；确属可选的，用 required 写明需要的情形。“等级”“同等”“其他主体资格证明文件”之类不受影响。"
     ),
     rule!(
+        VagueWording,
         "vague-wording",
         Warning,
         false,
@@ -149,6 +247,7 @@ pub static RULES: &[Rule] = &[
         "写明具体情形和时限，例如“申请场所为新建的，受理后 3 个工作日内现场核查”。“一般纳税人”“及时率”等术语不受影响。"
     ),
     rule!(
+        MaterialCount,
         "material-count",
         Error,
         false,
@@ -159,6 +258,7 @@ pub static RULES: &[Rule] = &[
         "写明原件或复印件份数，至少一份。"
     ),
     rule!(
+        MaterialIssuer,
         "material-issuer",
         Error,
         false,
@@ -169,6 +269,7 @@ pub static RULES: &[Rule] = &[
         "添加 issuer，例如 `issuer: 示例县自然资源局`。"
     ),
     rule!(
+        FormWithoutTemplate,
         "form-without-template",
         Error,
         false,
@@ -179,6 +280,7 @@ pub static RULES: &[Rule] = &[
         "把空白表和样本放到 content/files/ 下，并写 `blank_form:` 和 `sample:`。"
     ),
     rule!(
+        PromisedExceedsStatutory,
         "promised-exceeds-statutory",
         Error,
         false,
@@ -189,6 +291,7 @@ pub static RULES: &[Rule] = &[
         "把承诺时限改为不超过法定时限。"
     ),
     rule!(
+        TimeUnitMismatch,
         "time-unit-mismatch",
         Warning,
         false,
@@ -199,6 +302,7 @@ pub static RULES: &[Rule] = &[
         "两者用同一种单位。"
     ),
     rule!(
+        FeeUnspecified,
         "fee-unspecified",
         Error,
         false,
@@ -209,6 +313,7 @@ pub static RULES: &[Rule] = &[
         "免费写 `fees: {free: true}`；收费逐项写 name、amount（如“每件 10 元”）和 basis。"
     ),
     rule!(
+        RefusalWithoutBasis,
         "refusal-without-basis",
         Error,
         false,
@@ -219,6 +324,7 @@ pub static RULES: &[Rule] = &[
         "添加 `basis: {law: ..., article: ...}`。"
     ),
     rule!(
+        NoRefusals,
         "no-refusals",
         Error,
         false,
@@ -229,6 +335,7 @@ pub static RULES: &[Rule] = &[
         "添加 refusals，逐条写 case 和 basis。"
     ),
     rule!(
+        NoSubstitute,
         "no-substitute",
         Error,
         false,
@@ -239,6 +346,7 @@ pub static RULES: &[Rule] = &[
         "写 `substitute:`，且与 primary 不同。"
     ),
     rule!(
+        NoAppointment,
         "no-appointment",
         Error,
         false,
@@ -249,6 +357,7 @@ pub static RULES: &[Rule] = &[
         "写全 `channels` 和 `reply_within: {value: 1, unit: 工作日}`。"
     ),
     rule!(
+        NoComplaintChannel,
         "no-complaint-channel",
         Error,
         false,
@@ -259,6 +368,7 @@ pub static RULES: &[Rule] = &[
         "在 site.yaml 写 `complaint: {phone: ...}`。"
     ),
     rule!(
+        DepartmentWithoutPhone,
         "department-without-phone",
         Error,
         false,
@@ -269,6 +379,7 @@ pub static RULES: &[Rule] = &[
         "添加 `phone:`。"
     ),
     rule!(
+        VisitsExceedOne,
         "visits-exceed-one",
         Warning,
         false,
@@ -279,6 +390,7 @@ pub static RULES: &[Rule] = &[
         "减少到现场次数，并在 visits_reason 中说明原因。"
     ),
     rule!(
+        OnlineWithoutUrl,
         "online-without-url",
         Error,
         false,
@@ -289,6 +401,7 @@ pub static RULES: &[Rule] = &[
         "可网办时写 url，不可网办时写 reason。"
     ),
     rule!(
+        StaleReview,
         "stale-review",
         Warning,
         false,
@@ -299,6 +412,7 @@ pub static RULES: &[Rule] = &[
         "复核内容后把 updated 改为复核当天日期。"
     ),
     rule!(
+        DuplicateMaterial,
         "duplicate-material",
         Warning,
         false,
@@ -309,6 +423,7 @@ pub static RULES: &[Rule] = &[
         "合并为一条，写清原件和复印件份数。"
     ),
     rule!(
+        ExcludedWithoutBasis,
         "excluded-without-basis",
         Warning,
         false,
@@ -319,6 +434,7 @@ pub static RULES: &[Rule] = &[
         "添加 `basis: {law: ..., article: ...}`，或删除没有依据的不计时程序。"
     ),
     rule!(
+        ExemptionInNote,
         "exemption-in-note",
         Error,
         false,
@@ -329,6 +445,7 @@ pub static RULES: &[Rule] = &[
         "添加 `exempt: {by: 共享获取, when: 在本县登记的}`（或 电子证照、告知承诺、申报承诺），并从说明中删去这句。"
     ),
     rule!(
+        MaterialInNote,
         "material-in-note",
         Warning,
         false,
@@ -339,6 +456,7 @@ pub static RULES: &[Rule] = &[
         "把这份文件作为单独的一项材料列出；如果只是提到清单上另一项材料，用《》写出它的完整名称。"
     ),
     rule!(
+        StepsExceedPromised,
         "steps-exceed-promised",
         Error,
         false,
@@ -349,6 +467,7 @@ pub static RULES: &[Rule] = &[
         "核对各环节时限，使合计不超过承诺时限（小时按每工作日 8 小时、每自然日 24 小时换算）；或修正承诺时限。"
     ),
     rule!(
+        StatutoryWithoutBasis,
         "statutory-without-basis",
         Error,
         false,
@@ -359,6 +478,7 @@ pub static RULES: &[Rule] = &[
         "写成 `statutory: {value: 20, unit: 工作日, basis: {law: xzxkf, article: 第四十二条}}`。"
     ),
     rule!(
+        NoQuantityLimit,
         "no-quantity-limit",
         Warning,
         false,
@@ -369,6 +489,7 @@ pub static RULES: &[Rule] = &[
         "添加 `quantity_limit: 无数量限制`，或写明数量及分配办法。"
     ),
     rule!(
+        CommitmentIncomplete,
         "commitment-incomplete",
         Error,
         false,
@@ -379,6 +500,7 @@ pub static RULES: &[Rule] = &[
         "添加 `commitment: {form: forms/...承诺书.docx, verification: ..., consequence: ...}`。"
     ),
     rule!(
+        EntrustmentIncomplete,
         "entrustment-incomplete",
         Error,
         false,
@@ -389,6 +511,7 @@ pub static RULES: &[Rule] = &[
         "写明 `entrusted_by`（委托机关）、`entrustment_basis`（委托依据），并为事项写 `redress: {review: ..., litigation: ...}`。"
     ),
     rule!(
+        IntermediaryUndeclared,
         "intermediary-undeclared",
         Warning,
         false,
@@ -399,6 +522,7 @@ pub static RULES: &[Rule] = &[
         "添加 `intermediary: [{name: ..., provider: ..., fee: ..., basis: ...}]`。"
     ),
     rule!(
+        UndeclaredSituation,
         "undeclared-situation",
         Error,
         false,
@@ -410,6 +534,7 @@ pub static RULES: &[Rule] = &[
     ),
 ];
 
+/// The rule of this name, as written in site.yaml's `lint` map.
 pub fn find(name: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.name == name)
 }
@@ -449,4 +574,17 @@ pub fn markdown_documentation() -> String {
         ));
     }
     output
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_sits_at_the_index_of_its_id() {
+        for (index, rule) in RULES.iter().enumerate() {
+            assert_eq!(rule.id as usize, index, "{}", rule.name);
+            assert_eq!(rule.id.name(), rule.name);
+        }
+    }
 }
