@@ -332,19 +332,30 @@ fn items_json_round_trips_every_field_of_the_yaml() {
         json!({"value": 15, "unit": "工作日", "basis": {"law": "xzxkf", "article": "第四十二条", "law_title": "中华人民共和国行政许可法"}})
     );
     assert_eq!(geti["online"]["available"], true);
-    // Keys keep the format's order.
+    // Every item's keys keep the order of the format table (id, url and department_name added):
+    // on each line of items.json the first occurrence of each top-level key follows that order.
+    let table: Vec<&str> = zhinan::model::format::ITEM.names().collect();
     let raw = read(&out.join("data/items.json"));
-    let order: Vec<usize> = [
-        "\"code\"",
-        "\"name\"",
-        "\"type\"",
-        "\"materials\"",
-        "\"updated\"",
-    ]
-    .iter()
-    .map(|key| raw.find(key).unwrap())
-    .collect();
-    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    for (item, line) in items.iter().zip(
+        raw.lines()
+            .filter(|l| l.starts_with('{') && l.contains("\"id\"")),
+    ) {
+        let mut present: Vec<&str> = table
+            .iter()
+            .copied()
+            .filter(|key| item.get(*key).is_some())
+            .collect();
+        present.sort_by_key(|key| line.find(&format!("\"{key}\":")).unwrap());
+        let in_table_order: Vec<&str> = table
+            .iter()
+            .copied()
+            .filter(|key| item.get(*key).is_some())
+            .collect();
+        assert_eq!(
+            present, in_table_order,
+            "items.json keys out of the format's order"
+        );
+    }
 }
 
 // ---- items.csv ---------------------------------------------------------------------------------
@@ -748,6 +759,22 @@ fn schema_has_the_format_keys_and_enums_and_the_fixture_validates() {
         ])
     );
     assert_eq!(schema["additionalProperties"], false);
+    // The schema is generated from the format table: the same keys, in its order.
+    let table: Vec<String> = zhinan::model::format::ITEM
+        .names()
+        .map(String::from)
+        .collect();
+    let schema_keys: Vec<String> = schema["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    let mut sorted_table = table.clone();
+    sorted_table.sort();
+    let mut sorted_schema = schema_keys.clone();
+    sorted_schema.sort();
+    assert_eq!(sorted_schema, sorted_table);
     assert_eq!(
         schema["properties"]["type"]["enum"],
         json!([

@@ -7,6 +7,7 @@
 
 use crate::diagnostics::{Diagnostic, Position, Span, Text, messages as m};
 use crate::load::yaml::{Node, Style, Value};
+use crate::model::format;
 use crate::model::*;
 use crate::rules::RuleId;
 
@@ -20,6 +21,8 @@ pub struct Reader<'a> {
 
 /// The entries of one mapping, checked for unknown and duplicate keys.
 pub struct Fields<'n> {
+    /// The keys this map may hold (the format table's).
+    map: &'static format::Map,
     entries: Vec<(&'n str, &'n Node, &'n Node)>,
     /// Keys that count as written although they give no value: a key whose value carries a YAML
     /// tag (reported by `load`), and a known key that an unknown key of this map is a misspelling
@@ -31,8 +34,14 @@ pub struct Fields<'n> {
 }
 
 impl<'n> Fields<'n> {
-    /// The value of `key`, unless absent or null.
+    /// The value of `key`, unless absent or null. `key` must be one of the map's keys in the
+    /// format table (a read of a key the table does not know is a bug, caught in tests).
     pub fn get(&self, key: &str) -> Option<&'n Node> {
+        debug_assert!(
+            self.map.allows(key),
+            "`{key}` is not a key of `{}` in the format table",
+            self.map.name
+        );
         self.entries
             .iter()
             .find(|(name, _, value)| *name == key && !value.is_null())
@@ -67,9 +76,9 @@ impl<'n> Fields<'n> {
             })
     }
 
-    /// Which of `keys` are written: present, not null, not empty text, not an empty list.
-    pub fn written(&self, keys: &'static [&'static str]) -> Written {
-        Written::of(keys, |key| self.is_written(key))
+    /// Which keys of the map are written: present, not null, not empty text, not an empty list.
+    pub fn written(&self) -> Written {
+        Written::of(self.map, |key| self.is_written(key))
     }
 
     /// Position of `key`'s key node, else the map's first key.
@@ -146,7 +155,7 @@ impl<'a> Reader<'a> {
         &mut self,
         node: &'n Node,
         key: &str,
-        allowed: &[&str],
+        map: &'static format::Map,
     ) -> Option<Fields<'n>> {
         let Value::Mapping(entries) = &node.value else {
             self.push(
@@ -157,7 +166,10 @@ impl<'a> Reader<'a> {
             );
             return None;
         };
+        let allowed: Vec<&str> = map.names().collect();
+        let allowed = allowed.as_slice();
         let mut fields = Fields {
+            map,
             entries: Vec::with_capacity(entries.len()),
             written_without_value: Vec::new(),
             first_key: entries
@@ -477,7 +489,7 @@ impl<'a> Reader<'a> {
     /// A time span `{value, unit}`.
     pub fn time_span(&mut self, fields: &Fields, key: &str, need: Need) -> Option<TimeSpan> {
         let node = self.node(fields, key, need)?;
-        let inner = self.fields(node, key, &["value", "unit"])?;
+        let inner = self.fields(node, key, &format::TIME_SPAN)?;
         self.time_span_of(&inner, node)
     }
 
@@ -505,7 +517,7 @@ impl<'a> Reader<'a> {
 
     /// A law reference `{law, article}` (plus `extra` keys allowed, read by the caller).
     pub fn law_reference(&mut self, node: &Node, key: &str) -> Option<LawReference> {
-        let fields = self.fields(node, key, &["law", "article"])?;
+        let fields = self.fields(node, key, &format::LAW_REFERENCE)?;
         self.law_reference_fields(&fields, node)
     }
 
@@ -577,14 +589,14 @@ impl<'a> Reader<'a> {
         fields: &Fields<'n>,
         key: &str,
         need: Need,
-        allowed: &[&str],
+        map: &'static format::Map,
     ) -> Vec<(Fields<'n>, &'n Node)> {
         let Some(items) = self.list(fields, key, need) else {
             return Vec::new();
         };
         items
             .iter()
-            .filter_map(|node| Some((self.fields(node, key, allowed)?, node)))
+            .filter_map(|node| Some((self.fields(node, key, map)?, node)))
             .collect()
     }
 }
@@ -649,31 +661,14 @@ pub fn is_absolute_http_url(text: &str) -> bool {
     })
 }
 
-const SITE_KEYS: &[&str] = &[
-    "title",
-    "authority",
-    "base_url",
-    "language",
-    "address",
-    "hours",
-    "phone",
-    "complaint",
-    "redress",
-    "review_months",
-    "timezone",
-    "history_limit",
-    "history_months",
-    "lint",
-];
-
 /// site.yaml. `root` is `None` for an empty file (already reported).
 pub fn site(reader: &mut Reader, root: &Node) -> Site {
     let mut site = Site::with_defaults(reader.file);
-    let Some(fields) = reader.fields(root, "site.yaml", SITE_KEYS) else {
+    let Some(fields) = reader.fields(root, "site.yaml", &format::SITE) else {
         return site;
     };
     site.first_key = fields.first_key;
-    site.written = fields.written(&["complaint"]);
+    site.written = fields.written();
     site.title = reader.required_text(&fields, "title");
     site.authority = reader.required_text(&fields, "authority");
     site.base_url = reader
@@ -708,10 +703,9 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
     site.phone = reader.required_text(&fields, "phone");
     if let Some(node) = reader.node(&fields, "complaint", Need::Dedicated) {
         site.complaint_span = Some(node.span);
-        if let Some(inner) = reader.fields(node, "complaint", &["phone", "address", "email", "url"])
-        {
+        if let Some(inner) = reader.fields(node, "complaint", &format::COMPLAINT) {
             site.complaint = Some(Complaint {
-                written: inner.written(&["phone"]),
+                written: inner.written(),
                 first_key: inner.first_key,
                 phone: reader.text(&inner, "phone", Need::Dedicated),
                 address: reader.text(&inner, "address", Need::Optional),
@@ -721,7 +715,7 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
         }
     }
     if let Some(node) = reader.node(&fields, "redress", Need::Required)
-        && let Some(inner) = reader.fields(node, "redress", &["review", "litigation"])
+        && let Some(inner) = reader.fields(node, "redress", &format::SITE_REDRESS)
     {
         site.redress = Redress {
             review: reader.required_text(&inner, "review"),
@@ -800,15 +794,11 @@ pub fn department(reader: &mut Reader, id: &str, root: &Node) -> Department {
         file: reader.file.to_string(),
         ..Department::default()
     };
-    let Some(fields) = reader.fields(
-        root,
-        "department",
-        &["name", "functions", "phone", "room", "head"],
-    ) else {
+    let Some(fields) = reader.fields(root, "department", &format::DEPARTMENT) else {
         return department;
     };
     department.first_key = fields.first_key;
-    department.written = fields.written(&["phone"]);
+    department.written = fields.written();
     department.name = reader.required_text(&fields, "name");
     department.functions = reader.required_text(&fields, "functions");
     department.phone = reader.text(&fields, "phone", Need::Dedicated);
@@ -823,16 +813,7 @@ pub fn law(reader: &mut Reader, id: &str, root: &Node) -> Law {
         file: reader.file.to_string(),
         ..Law::default()
     };
-    let allowed = [
-        "title",
-        "doc_no",
-        "issuer",
-        "effective",
-        "amended",
-        "url",
-        "articles",
-    ];
-    let Some(fields) = reader.fields(root, "law", &allowed) else {
+    let Some(fields) = reader.fields(root, "law", &format::LAW) else {
         return law;
     };
     law.first_key = fields.first_key;
@@ -902,77 +883,17 @@ pub fn law(reader: &mut Reader, id: &str, root: &Node) -> Law {
     law
 }
 
-const ITEM_KEYS: &[&str] = &[
-    "code",
-    "name",
-    "type",
-    "department",
-    "audience",
-    "summary",
-    "legal_basis",
-    "conditions",
-    "materials",
-    "procedure",
-    "time_limit",
-    "fees",
-    "result",
-    "visits",
-    "visits_reason",
-    "online",
-    "place",
-    "handlers",
-    "appointment",
-    "refusals",
-    "faq",
-    "tags",
-    "updated",
-    "draft",
-    "authority",
-    "redress",
-    "quantity_limit",
-    "commitment",
-    "intermediary",
-    "situations",
-];
-
-const MATERIAL_KEYS: &[&str] = &[
-    "name",
-    "required",
-    "originals",
-    "copies",
-    "medium",
-    "paper_size",
-    "source",
-    "issuer",
-    "blank_form",
-    "sample",
-    "note",
-    "basis",
-    "exempt",
-];
-
 pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
     let mut item = Item {
         id: id.to_string(),
         file: reader.file.to_string(),
         ..Item::default()
     };
-    let Some(fields) = reader.fields(root, "item", ITEM_KEYS) else {
+    let Some(fields) = reader.fields(root, "item", &format::ITEM) else {
         return item;
     };
     item.first_key = fields.first_key;
-    item.written = fields.written(&[
-        "fees",
-        "handlers",
-        "appointment",
-        "refusals",
-        "visits_reason",
-        "quantity_limit",
-        "commitment",
-        "redress",
-        "intermediary",
-        "situations",
-    ]);
+    item.written = fields.written();
     item.draft = reader
         .boolean(&fields, "draft", Need::Optional)
         .is_some_and(|draft| draft.value);
@@ -998,35 +919,27 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         .collect();
     item.summary = reader.text(&fields, "summary", Need::Optional);
 
-    for (inner, node) in reader.each_map(
-        &fields,
-        "legal_basis",
-        Need::Required,
-        &["law", "article", "text"],
-    ) {
+    for (inner, node) in
+        reader.each_map(&fields, "legal_basis", Need::Required, &format::LEGAL_BASIS)
+    {
         let text = reader.text(&inner, "text", Need::Optional);
         if let Some(reference) = reader.law_reference_fields(&inner, node) {
             item.legal_basis.push(LegalBasis { reference, text });
         }
     }
-    for (inner, _) in reader.each_map(&fields, "conditions", Need::Required, &["text", "basis"]) {
+    for (inner, _) in reader.each_map(&fields, "conditions", Need::Required, &format::CONDITION) {
         let text = reader.text(&inner, "text", Need::Required);
         let basis = reader.optional_law_reference(&inner, "basis");
         if let Some(text) = text {
             item.conditions.push(Condition { text, basis });
         }
     }
-    for (inner, _) in reader.each_map(&fields, "materials", Need::Required, MATERIAL_KEYS) {
+    for (inner, _) in reader.each_map(&fields, "materials", Need::Required, &format::MATERIAL) {
         if let Some(material) = material(reader, &inner) {
             item.materials.push(material);
         }
     }
-    for (inner, _) in reader.each_map(
-        &fields,
-        "procedure",
-        Need::Required,
-        &["step", "actor", "time_limit", "description"],
-    ) {
+    for (inner, _) in reader.each_map(&fields, "procedure", Need::Required, &format::STEP) {
         let step = reader.text(&inner, "step", Need::Required);
         let actor = reader.text(&inner, "actor", Need::Required);
         let time_limit = reader.time_span(&inner, "time_limit", Need::Optional);
@@ -1041,26 +954,17 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         }
     }
     if let Some(node) = reader.node(&fields, "time_limit", Need::Required)
-        && let Some(inner) = reader.fields(
-            node,
-            "time_limit",
-            &["statutory", "promised", "excluded", "extension"],
-        )
+        && let Some(inner) = reader.fields(node, "time_limit", &format::TIME_LIMIT)
     {
         item.time_limit = Some(time_limit(reader, &inner));
     }
     if let Some(node) = fields.get("fees")
-        && let Some(inner) = reader.fields(node, "fees", &["free", "items", "waiver"])
+        && let Some(inner) = reader.fields(node, "fees", &format::FEES)
     {
         let free = reader.boolean(&inner, "free", Need::Optional);
         let waiver = reader.text(&inner, "waiver", Need::Optional);
         let mut items = Vec::new();
-        for (entry, _) in reader.each_map(
-            &inner,
-            "items",
-            Need::Optional,
-            &["name", "amount", "basis"],
-        ) {
+        for (entry, _) in reader.each_map(&inner, "items", Need::Optional, &format::FEE_ITEM) {
             let name = reader
                 .text(&entry, "name", Need::Required)
                 .unwrap_or_default();
@@ -1070,7 +974,7 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
                 None => None,
             };
             items.push(FeeItem {
-                written: entry.written(&["amount", "basis"]),
+                written: entry.written(),
                 first_key: entry.first_key,
                 name,
                 amount,
@@ -1096,11 +1000,7 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         });
     }
     if let Some(node) = reader.node(&fields, "result", Need::Required)
-        && let Some(inner) = reader.fields(
-            node,
-            "result",
-            &["name", "type", "delivery", "sample", "validity"],
-        )
+        && let Some(inner) = reader.fields(node, "result", &format::RESULT)
     {
         let name = reader.required_text(&inner, "name");
         let kind = reader
@@ -1120,14 +1020,14 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
     item.visits = reader.number(&fields, "visits", Need::Required);
     item.visits_reason = reader.text(&fields, "visits_reason", Need::Dedicated);
     if let Some(node) = reader.node(&fields, "online", Need::Required)
-        && let Some(inner) = reader.fields(node, "online", &["available", "url", "reason"])
+        && let Some(inner) = reader.fields(node, "online", &format::ONLINE)
     {
         let available = reader.boolean(&inner, "available", Need::Required);
         let url = reader.url(&inner, "url", Need::Dedicated);
         let reason = reader.text(&inner, "reason", Need::Dedicated);
         if let Some(available) = available {
             item.online = Some(Online {
-                written: inner.written(&["url", "reason"]),
+                written: inner.written(),
                 first_key: inner.first_key,
                 available,
                 url,
@@ -1136,7 +1036,7 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         }
     }
     if let Some(node) = fields.get("place")
-        && let Some(inner) = reader.fields(node, "place", &["address", "hours", "phone"])
+        && let Some(inner) = reader.fields(node, "place", &format::PLACE)
     {
         item.place = Some(Place {
             address: reader.text(&inner, "address", Need::Optional),
@@ -1145,24 +1045,24 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         });
     }
     if let Some(node) = fields.get("handlers")
-        && let Some(inner) = reader.fields(node, "handlers", &["primary", "substitute"])
+        && let Some(inner) = reader.fields(node, "handlers", &format::HANDLERS)
     {
         let primary = reader.required_text(&inner, "primary");
         let substitute = reader.text(&inner, "substitute", Need::Dedicated);
         item.handlers = Some(Handlers {
-            written: inner.written(&["substitute"]),
+            written: inner.written(),
             first_key: inner.first_key,
             primary,
             substitute,
         });
     }
     if let Some(node) = fields.get("appointment")
-        && let Some(inner) = reader.fields(node, "appointment", &["channels", "reply_within"])
+        && let Some(inner) = reader.fields(node, "appointment", &format::APPOINTMENT)
     {
         let channels = reader.text_list(&inner, "channels", Need::Dedicated);
         let reply_within = reader.time_span(&inner, "reply_within", Need::Dedicated);
         item.appointment = Some(Appointment {
-            written: inner.written(&["channels", "reply_within"]),
+            written: inner.written(),
             first_key: inner.first_key,
             channels,
             reply_within,
@@ -1170,12 +1070,7 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
     }
     if fields.has("refusals") {
         let mut refusals = Vec::new();
-        for (inner, _) in reader.each_map(
-            &fields,
-            "refusals",
-            Need::Dedicated,
-            &["case", "basis", "kind"],
-        ) {
+        for (inner, _) in reader.each_map(&fields, "refusals", Need::Dedicated, &format::REFUSAL) {
             let case = reader.text(&inner, "case", Need::Required);
             let basis = reader.optional_law_reference(&inner, "basis");
             let kind_labels: Vec<&str> = RefusalKind::ALL.iter().map(|(label, _)| *label).collect();
@@ -1190,7 +1085,7 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
                 .unwrap_or_default();
             if let Some(case) = case {
                 refusals.push(Refusal {
-                    written: inner.written(&["basis"]),
+                    written: inner.written(),
                     first_key: inner.first_key,
                     case,
                     basis,
@@ -1206,7 +1101,7 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
             item.refusals = Some(refusals);
         }
     }
-    for (inner, _) in reader.each_map(&fields, "faq", Need::Optional, &["q", "a"]) {
+    for (inner, _) in reader.each_map(&fields, "faq", Need::Optional, &format::FAQ) {
         let question = reader.text(&inner, "q", Need::Required);
         let answer = reader.text(&inner, "a", Need::Required);
         if let (Some(question), Some(answer)) = (question, answer) {
@@ -1228,8 +1123,7 @@ fn time_limit(reader: &mut Reader, inner: &Fields) -> TimeLimit {
     let mut statutory_basis_written = false;
     match inner.get("statutory") {
         Some(node) => {
-            if let Some(span_fields) = reader.fields(node, "statutory", &["value", "unit", "basis"])
-            {
+            if let Some(span_fields) = reader.fields(node, "statutory", &format::STATUTORY) {
                 statutory = reader.time_span_of(&span_fields, node);
                 statutory_basis_written = span_fields.is_written("basis");
                 statutory_basis = reader.optional_law_reference(&span_fields, "basis");
@@ -1239,19 +1133,14 @@ fn time_limit(reader: &mut Reader, inner: &Fields) -> TimeLimit {
     }
     let promised = reader.time_span(inner, "promised", Need::Required);
     let mut excluded = Vec::new();
-    for (entry, _) in reader.each_map(
-        inner,
-        "excluded",
-        Need::Optional,
-        &["name", "time_limit", "basis"],
-    ) {
+    for (entry, _) in reader.each_map(inner, "excluded", Need::Optional, &format::EXCLUDED) {
         let name = reader.text(&entry, "name", Need::Required);
         let time_limit = reader.time_span(&entry, "time_limit", Need::Required);
         let basis = reader.optional_law_reference(&entry, "basis");
         if let Some(name) = name {
             excluded.push(ExcludedProcedure {
                 first_key: entry.first_key,
-                written: entry.written(&["basis"]),
+                written: entry.written(),
                 name,
                 time_limit,
                 basis,
@@ -1259,7 +1148,7 @@ fn time_limit(reader: &mut Reader, inner: &Fields) -> TimeLimit {
         }
     }
     let extension = inner.get("extension").and_then(|node| {
-        let fields = reader.fields(node, "extension", &["value", "unit", "approver", "basis"])?;
+        let fields = reader.fields(node, "extension", &format::EXTENSION)?;
         let span = reader.time_span_of(&fields, node);
         let approver = reader.text(&fields, "approver", Need::Required);
         let basis = match reader.node(&fields, "basis", Need::Required) {
@@ -1287,11 +1176,7 @@ fn time_limit(reader: &mut Reader, inner: &Fields) -> TimeLimit {
 /// The keys that version 2 of the format added to an item.
 fn version_two_keys(reader: &mut Reader, fields: &Fields, item: &mut Item) {
     if let Some(node) = fields.get("authority")
-        && let Some(inner) = reader.fields(
-            node,
-            "authority",
-            &["nature", "entrusted_by", "entrustment_basis"],
-        )
+        && let Some(inner) = reader.fields(node, "authority", &format::AUTHORITY)
     {
         let nature = reader
             .enumerated(&inner, "nature", AUTHORITY_NATURES, Need::Required)
@@ -1300,15 +1185,14 @@ fn version_two_keys(reader: &mut Reader, fields: &Fields, item: &mut Item) {
         let entrustment_basis = reader.optional_law_reference(&inner, "entrustment_basis");
         item.authority = Some(Authority {
             key: fields.key_position("authority"),
-            written: inner.written(&["entrusted_by", "entrustment_basis"]),
+            written: inner.written(),
             nature,
             entrusted_by,
             entrustment_basis,
         });
     }
     if let Some(node) = fields.get("redress")
-        && let Some(inner) =
-            reader.fields(node, "redress", &["review", "litigation", "review_first"])
+        && let Some(inner) = reader.fields(node, "redress", &format::REDRESS)
     {
         item.redress = Some(Redress {
             review: reader.required_text(&inner, "review"),
@@ -1320,15 +1204,11 @@ fn version_two_keys(reader: &mut Reader, fields: &Fields, item: &mut Item) {
     }
     item.quantity_limit = reader.text(fields, "quantity_limit", Need::Dedicated);
     if let Some(node) = fields.get("commitment")
-        && let Some(inner) = reader.fields(
-            node,
-            "commitment",
-            &["form", "verification", "consequence", "scope"],
-        )
+        && let Some(inner) = reader.fields(node, "commitment", &format::COMMITMENT)
     {
         item.commitment = Some(Commitment {
             key: fields.key_position("commitment"),
-            written: inner.written(&["form", "verification", "consequence"]),
+            written: inner.written(),
             form: reader.file_path(&inner, "form"),
             verification: reader.text(&inner, "verification", Need::Dedicated),
             consequence: reader.text(&inner, "consequence", Need::Dedicated),
@@ -1339,7 +1219,7 @@ fn version_two_keys(reader: &mut Reader, fields: &Fields, item: &mut Item) {
         fields,
         "intermediary",
         Need::Optional,
-        &["name", "provider", "fee", "basis"],
+        &format::INTERMEDIARY,
     ) {
         let name = reader.text(&inner, "name", Need::Required);
         let provider = reader.text(&inner, "provider", Need::Optional);
@@ -1444,7 +1324,7 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
     let note = reader.text(fields, "note", Need::Optional);
     let basis = reader.optional_law_reference(fields, "basis");
     let exempt = fields.get("exempt").and_then(|node| {
-        let inner = reader.fields(node, "exempt", &["by", "when"])?;
+        let inner = reader.fields(node, "exempt", &format::EXEMPT)?;
         let by = reader.enumerated(&inner, "by", EXEMPTION_KINDS, Need::Required);
         let when = reader.text(&inner, "when", Need::Optional);
         Some(Exemption {
@@ -1454,7 +1334,7 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
         })
     });
     Some(Material {
-        written: fields.written(&["issuer"]),
+        written: fields.written(),
         first_key: fields.first_key,
         name: name?,
         required: required?,
@@ -1512,8 +1392,7 @@ pub fn page(reader: &mut Reader, slug: &str, root: &Node, body: String, body_lin
         body_line,
         ..Page::default()
     };
-    let Some(fields) = reader.fields(root, "front matter", &["title", "order", "menu", "draft"])
-    else {
+    let Some(fields) = reader.fields(root, "front matter", &format::FRONT_MATTER) else {
         return page;
     };
     page.draft = reader
@@ -1543,8 +1422,9 @@ mod tests {
 
     #[test]
     fn suggests_close_keys() {
-        assert_eq!(closest("materals", ITEM_KEYS), Some("materials"));
-        assert_eq!(closest("xyz", ITEM_KEYS), None);
+        let item_keys: Vec<&str> = format::ITEM.names().collect();
+        assert_eq!(closest("materals", &item_keys), Some("materials"));
+        assert_eq!(closest("xyz", &item_keys), None);
     }
 
     #[test]

@@ -9,42 +9,66 @@
 //! every problem of every file.
 
 pub mod convert;
+pub mod format;
 pub mod resolve;
 
 use std::collections::BTreeMap;
 
 use crate::diagnostics::{Position, Span};
 
-/// The dedicated-rule keys of a map that are written (present and not empty), even when their
-/// value was invalid: a dedicated rule reports a key only when it is *not written*, so a key of
-/// the wrong type gives exactly one diagnostic (`invalid-value`), never a second one.
+/// The keys of a map that are written (present and not empty), even when their value was
+/// invalid: a dedicated rule reports a key only when it is *not written*, so a key of the wrong
+/// type gives exactly one diagnostic (`invalid-value`), never a second one.
 ///
-/// Kept as a bit per key of the (static) list of keys asked about: no allocation for each of the
-/// hundreds of thousands of maps of a large site.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// A bit per key of the map's row in the format table: no allocation for each of the hundreds of
+/// thousands of maps of a large site.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Written {
-    keys: &'static [&'static str],
+    map: Option<&'static format::Map>,
     bits: u64,
 }
 
+impl PartialEq for Written {
+    fn eq(&self, other: &Self) -> bool {
+        self.bits == other.bits
+            && match (self.map, other.map) {
+                (Some(left), Some(right)) => std::ptr::eq(left, right),
+                (None, None) => true,
+                _ => false,
+            }
+    }
+}
+
 impl Written {
-    /// Of `keys` (at most 64), those for which `is_written` says yes.
-    pub fn of(keys: &'static [&'static str], is_written: impl Fn(&str) -> bool) -> Written {
-        debug_assert!(keys.len() <= 64);
-        let bits = keys
+    /// Of the keys of `map` (at most 64), those for which `is_written` says yes.
+    pub fn of(map: &'static format::Map, is_written: impl Fn(&str) -> bool) -> Written {
+        debug_assert!(map.keys.len() <= 64);
+        let bits = map
+            .keys
             .iter()
             .take(64)
             .enumerate()
-            .filter(|(_, key)| is_written(key))
+            .filter(|(_, key)| is_written(key.name))
             .fold(0u64, |bits, (index, _)| bits | 1 << index);
-        Written { keys, bits }
+        Written {
+            map: Some(map),
+            bits,
+        }
     }
 
     pub fn has(&self, key: &str) -> bool {
-        self.keys
+        let Some(map) = self.map else {
+            return false;
+        };
+        debug_assert!(
+            map.allows(key),
+            "`{key}` is not a key of `{}` in the format table",
+            map.name
+        );
+        map.keys
             .iter()
             .take(64)
-            .position(|known| *known == key)
+            .position(|known| known.name == key)
             .is_some_and(|index| self.bits & (1 << index) != 0)
     }
 }
@@ -689,9 +713,9 @@ mod tests {
         assert_eq!(&*other, "政府部门核发");
         assert_eq!(&*interner.intern(""), "");
 
-        let written = Written::of(&["phone", "room", "head"], |key| key != "room");
+        let written = Written::of(&format::DEPARTMENT, |key| key != "room");
         assert!(written.has("phone") && written.has("head"));
-        assert!(!written.has("room") && !written.has("unknown"));
+        assert!(!written.has("room"));
         assert!(!Written::default().has("phone"));
     }
 }

@@ -28,10 +28,8 @@ use super::search::{SearchIndex, markdown_text, search_page_view};
 use super::view::{ItemView, Views};
 use crate::diagnostics::Diagnostic;
 use crate::fs::FsError;
-use crate::model::{
-    AUDIENCES, AUTHORITY_NATURES, EXEMPTION_KINDS, ITEM_TYPES, Item, LawReference, MEDIUMS,
-    RESULT_TYPES, Required, SOURCES, SiteModel, TimeSpan, TimeUnit,
-};
+use crate::model::format;
+use crate::model::{Item, LawReference, Required, SiteModel, TimeSpan, TimeUnit};
 
 /// Format version of items.json.
 pub const ITEMS_VERSION: u32 = 1;
@@ -870,221 +868,97 @@ fn describe(mut schema: serde_json::Value, description: &str) -> serde_json::Val
     schema
 }
 
-fn text_schema(description: &str) -> serde_json::Value {
-    describe(serde_json::json!({"$ref": "#/$defs/text"}), description)
-}
-
-fn enum_schema(values: &[&str], description: &str) -> serde_json::Value {
-    describe(serde_json::json!({"enum": values}), description)
-}
-
-fn list_schema(items: serde_json::Value, min: usize, description: &str) -> serde_json::Value {
-    let mut schema = serde_json::json!({"type": "array", "items": items});
-    if min > 0 {
-        schema["minItems"] = min.into();
-    }
-    describe(schema, description)
-}
-
-fn object_schema(
-    properties: &[(&str, serde_json::Value)],
-    required: &[&str],
-    description: &str,
-) -> serde_json::Value {
-    let properties: serde_json::Map<String, serde_json::Value> = properties
-        .iter()
-        .map(|(key, schema)| (key.to_string(), schema.clone()))
-        .collect();
-    describe(
-        serde_json::json!({
-            "type": "object",
-            "additionalProperties": false,
-            "required": required,
-            "properties": properties,
+/// The schema of one key's value, from its kind in the format table.
+fn kind_schema(key: &format::Key) -> serde_json::Value {
+    use format::Kind;
+    let description = key.zh;
+    let at_least_one = matches!(
+        key.need,
+        format::Need::Required | format::Need::Dedicated(_)
+    );
+    let value = match key.kind {
+        Kind::Text => serde_json::json!({"$ref": "#/$defs/text"}),
+        Kind::Markdown => serde_json::json!({"$ref": "#/$defs/text"}),
+        Kind::Boolean => serde_json::json!({"type": "boolean"}),
+        Kind::Count => serde_json::json!({"$ref": "#/$defs/count"}),
+        Kind::Integer => serde_json::json!({"type": "integer"}),
+        Kind::Date => serde_json::json!({"$ref": "#/$defs/date"}),
+        Kind::Url => serde_json::json!({"type": "string", "pattern": "^https?://"}),
+        Kind::Id => serde_json::json!({"$ref": "#/$defs/id"}),
+        Kind::FilePath => serde_json::json!({"$ref": "#/$defs/file_path"}),
+        Kind::Span => serde_json::json!({"$ref": "#/$defs/time_span"}),
+        Kind::LawReference => serde_json::json!({"$ref": "#/$defs/law_reference"}),
+        Kind::Enum(values) => serde_json::json!({"enum": values}),
+        Kind::Texts => serde_json::json!({
+            "type": "array",
+            "minItems": usize::from(at_least_one),
+            "items": {"$ref": "#/$defs/text"},
         }),
-        description,
-    )
+        Kind::Enums(values) => serde_json::json!({
+            "type": "array",
+            "minItems": usize::from(at_least_one),
+            "uniqueItems": true,
+            "items": {"enum": values},
+        }),
+        Kind::Map(map) => map_schema(map),
+        Kind::Maps(map) => serde_json::json!({
+            "type": "array",
+            "minItems": usize::from(at_least_one),
+            "items": map_schema(map),
+        }),
+        Kind::RequiredOrCase => {
+            serde_json::json!({"anyOf": [{"const": true}, {"type": "string", "minLength": 1}]})
+        }
+        Kind::Articles => {
+            serde_json::json!({"type": "object", "additionalProperties": {"$ref": "#/$defs/text"}})
+        }
+        Kind::Lint => serde_json::json!({
+            "type": "object",
+            "additionalProperties": {"enum": ["error", "warning", "off"]},
+        }),
+    };
+    describe(value, description)
 }
 
-/// The top-level keys of an item file: key, required (是 / 否 / 视情况: required in some
-/// cases, which the schema states), meaning. For the schema and the data page.
-pub const ITEM_KEYS: &[(&str, &str, &str)] = &[
-    ("code", "是", "实施编码，全站唯一"),
-    ("name", "是", "事项名称"),
-    (
-        "type",
-        "是",
-        "事项类型：行政许可、行政确认、行政给付、行政裁决、行政奖励、行政备案、其他行政权力、公共服务",
-    ),
-    (
-        "department",
-        "是",
-        "承办部门的编号（content/departments/ 下的文件名）",
-    ),
-    ("audience", "是", "服务对象：自然人、法人、非法人组织"),
-    ("summary", "否", "事项说明（Markdown）"),
-    ("legal_basis", "是", "设定依据：法律、法规、规章及条款"),
-    ("conditions", "是", "受理条件"),
-    ("materials", "是", "申请材料"),
-    ("procedure", "是", "办理流程"),
-    (
-        "time_limit",
-        "是",
-        "法定和承诺办结时限，以及不计入时限的程序",
-    ),
-    (
-        "fees",
-        "是",
-        "收费：不收费（free: true），或者收费项目、标准和依据",
-    ),
-    (
-        "result",
-        "是",
-        "办理结果：名称、类型（证照、批文、其他）和送达方式",
-    ),
-    ("visits", "是", "到现场次数"),
-    (
-        "visits_reason",
-        "视情况",
-        "必须到现场的原因；到现场次数大于 0 时必填",
-    ),
-    (
-        "online",
-        "是",
-        "网上办理：可以办理时给出网址，不能办理时说明原因",
-    ),
-    (
-        "place",
-        "否",
-        "办理地点、时间和电话（不写时用部门和本局的）",
-    ),
-    ("handlers", "是", "经办岗位：A 岗和替代的 B 岗"),
-    ("appointment", "是", "办事预约：预约方式和答复时限"),
-    (
-        "refusals",
-        "视情况",
-        "不能办理的情形及依据（不予受理、不予批准）；公共服务以外的事项必填",
-    ),
-    ("faq", "否", "常见问题（问 q、答 a，答案为 Markdown）"),
-    ("tags", "否", "办事主题，例如 开办企业"),
-    ("updated", "是", "本条指南最后一次审核的日期（YYYY-MM-DD）"),
-    ("draft", "否", "草稿：true 时检查只给警告，发布时不收录"),
-    (
-        "authority",
-        "否",
-        "实施主体：性质（法定机关、法律法规授权组织、受委托组织），受委托的写明委托机关和委托依据",
-    ),
-    (
-        "redress",
-        "视情况",
-        "本事项的行政复议机关和诉讼法院（覆盖站点设置）；受委托组织实施的必填；review_first 表示复议前置",
-    ),
-    (
-        "quantity_limit",
-        "视情况",
-        "数量限制（行政许可法第三十条）；没有限制时写 无数量限制；行政许可事项应当填写",
-    ),
-    (
-        "commitment",
-        "视情况",
-        "告知承诺：承诺书空白表、核查方式、虚假承诺的后果和适用范围；有材料以告知承诺免提交时必填",
-    ),
-    ("intermediary", "否", "中介服务：名称、提供机构、收费和依据"),
-    (
-        "situations",
-        "否",
-        "办事情形；写了以后，材料的 required 文字必须是其中之一",
-    ),
-];
-
-fn key_description(key: &str) -> &'static str {
-    ITEM_KEYS
+/// The schema of a map of the format table: its keys, the required ones (including those a
+/// dedicated rule reports), and the conditions the format states for it.
+fn map_schema(map: &'static format::Map) -> serde_json::Value {
+    let properties: serde_json::Map<String, serde_json::Value> = map
+        .keys
         .iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|(_, _, d)| *d)
-        .unwrap_or("")
+        .map(|key| (key.name.to_string(), kind_schema(key)))
+        .collect();
+    let required: Vec<&str> = map
+        .keys
+        .iter()
+        .filter(|key| {
+            matches!(
+                key.need,
+                format::Need::Required | format::Need::Dedicated(_)
+            )
+        })
+        .map(|key| key.name)
+        .collect();
+    let mut schema = serde_json::json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": required,
+        "properties": properties,
+    });
+    if let Some(conditions) = map_conditions(map) {
+        schema["allOf"] = conditions;
+    }
+    schema
 }
 
-/// `data/schema.json`: the JSON Schema (draft 2020-12) of `content/items/<id>.yaml`.
-pub fn item_schema(base_url: &str) -> serde_json::Value {
-    let units: Vec<&str> = TimeUnit::ALL.iter().map(|(label, _)| *label).collect();
-    let reference = serde_json::json!({"$ref": "#/$defs/law_reference"});
-    let span = serde_json::json!({"$ref": "#/$defs/time_span"});
-    let forms = "(申请书|申请表|登记表|承诺书|备案表|申报表|审批表|报告表|采集表|汇总表|确认书|委托书|声明书)\\s*(》|（[^）]*）|\\([^)]*\\))*\\s*$";
-    let material = {
-        let mut schema = object_schema(
-            &[
-                (
-                    "name",
-                    text_schema("材料的准确名称；不得使用“其他材料”“相关材料”“等”之类的兜底表述"),
-                ),
-                (
-                    "required",
-                    describe(
-                        serde_json::json!({"anyOf": [{"const": true}, {"type": "string", "minLength": 1}]}),
-                        "true 表示必交；否则写明需要提交的情形，例如 委托代理人办理的（不能写 false）",
-                    ),
-                ),
-                (
-                    "originals",
-                    describe(
-                        serde_json::json!({"$ref": "#/$defs/count"}),
-                        "原件份数（不需要写 0）",
-                    ),
-                ),
-                (
-                    "copies",
-                    describe(
-                        serde_json::json!({"$ref": "#/$defs/count"}),
-                        "复印件份数（不需要写 0）；原件和复印件至少 1 份",
-                    ),
-                ),
-                ("medium", enum_schema(MEDIUMS, "材料介质")),
-                ("paper_size", text_schema("纸张规格，例如 A4")),
-                ("source", enum_schema(SOURCES, "材料来源")),
-                (
-                    "issuer",
-                    text_schema("出具单位；来源不是“申请人自备”时必填"),
-                ),
-                (
-                    "blank_form",
-                    describe(
-                        serde_json::json!({"$ref": "#/$defs/file_path"}),
-                        "空白表格，content/files/ 下的相对路径；名称以申请书、申请表、登记表、承诺书结尾时必填",
-                    ),
-                ),
-                (
-                    "sample",
-                    describe(
-                        serde_json::json!({"$ref": "#/$defs/file_path"}),
-                        "填写样本，content/files/ 下的相对路径；与 blank_form 同样必填",
-                    ),
-                ),
-                ("note", text_schema("填写说明、受理标准（Markdown）")),
-                ("basis", describe(reference.clone(), "要求提交本材料的依据")),
-                (
-                    "exempt",
-                    object_schema(
-                        &[
-                            ("by", enum_schema(EXEMPTION_KINDS, "免提交的方式")),
-                            ("when", text_schema("免提交的情形；不写表示一律免提交")),
-                        ],
-                        &["by"],
-                        "免提交：共享获取、电子证照、告知承诺或申报承诺",
-                    ),
-                ),
-            ],
-            &[
-                "name",
-                "required",
-                "originals",
-                "copies",
-                "medium",
-                "source",
-            ],
-            "一项申请材料",
-        );
-        schema["allOf"] = serde_json::json!([
+/// What the format requires of a map beyond its required keys, as JSON Schema conditions.
+fn map_conditions(map: &'static format::Map) -> Option<serde_json::Value> {
+    let forms = format!(
+        "({})\\s*(》|（[^）]*）|\\([^)]*\\))*\\s*$",
+        crate::check::FORM_SUFFIXES.join("|")
+    );
+    let conditions = if std::ptr::eq(map, &format::MATERIAL) {
+        serde_json::json!([
             {
                 "if": {"required": ["source"], "properties": {"source": {"not": {"const": "申请人自备"}}}},
                 "then": {"required": ["issuer"]}
@@ -1093,432 +967,46 @@ pub fn item_schema(base_url: &str) -> serde_json::Value {
                 "if": {"required": ["name"], "properties": {"name": {"type": "string", "pattern": forms}}},
                 "then": {"required": ["blank_form", "sample"]}
             }
-        ]);
-        schema
+        ])
+    } else if std::ptr::eq(map, &format::FEES) {
+        serde_json::json!([{
+            "if": {"required": ["free"], "properties": {"free": {"const": true}}},
+            "then": {"not": {"required": ["items"]}},
+            "else": {"required": ["items"]}
+        }])
+    } else if std::ptr::eq(map, &format::ONLINE) {
+        serde_json::json!([{
+            "if": {"required": ["available"], "properties": {"available": {"const": true}}},
+            "then": {"required": ["url"]},
+            "else": {"required": ["reason"]}
+        }])
+    } else if std::ptr::eq(map, &format::ITEM) {
+        serde_json::json!([
+            {
+                "if": {"required": ["type"], "properties": {"type": {"not": {"const": "公共服务"}}}},
+                "then": {"required": ["refusals"]}
+            },
+            {
+                "if": {"required": ["visits"], "properties": {"visits": {"type": "integer", "minimum": 1}}},
+                "then": {"required": ["visits_reason"]}
+            },
+            {
+                "if": {"required": ["authority"], "properties": {"authority": {"properties": {"nature": {"const": "受委托组织"}}}}},
+                "then": {"required": ["redress"], "properties": {"authority": {"required": ["entrusted_by", "entrustment_basis"]}}}
+            }
+        ])
+    } else {
+        return None;
     };
-    let fees = {
-        let fee_item = object_schema(
-            &[
-                ("name", text_schema("收费项目")),
-                (
-                    "amount",
-                    text_schema("收费标准：数字和单位，例如 每件 10 元"),
-                ),
-                ("basis", describe(reference.clone(), "收费依据")),
-            ],
-            &["name", "amount", "basis"],
-            "一个收费项目",
-        );
-        let mut schema = object_schema(
-            &[
-                (
-                    "free",
-                    describe(
-                        serde_json::json!({"type": "boolean"}),
-                        "不收费时写 free: true",
-                    ),
-                ),
-                ("items", list_schema(fee_item, 1, "收费项目")),
-                ("waiver", text_schema("减免收费的对象和依据（Markdown）")),
-            ],
-            &[],
-            key_description("fees"),
-        );
-        schema["if"] =
-            serde_json::json!({"required": ["free"], "properties": {"free": {"const": true}}});
-        schema["then"] = serde_json::json!({"not": {"required": ["items"]}});
-        schema["else"] = serde_json::json!({"required": ["items"]});
-        schema
+    Some(conditions)
+}
+
+/// `data/schema.json`: the JSON Schema (draft 2020-12) of `content/items/<id>.yaml`, generated
+/// from the format table ([`format::ITEM`]).
+pub fn item_schema(base_url: &str) -> serde_json::Value {
+    let serde_json::Value::Object(item) = map_schema(&format::ITEM) else {
+        unreachable!("a map's schema is an object")
     };
-    let online = {
-        let mut schema = object_schema(
-            &[
-                (
-                    "available",
-                    describe(serde_json::json!({"type": "boolean"}), "能否网上办理"),
-                ),
-                (
-                    "url",
-                    describe(
-                        serde_json::json!({"type": "string", "pattern": "^https?://"}),
-                        "网上办理网址（available: true 时必填）",
-                    ),
-                ),
-                (
-                    "reason",
-                    text_schema("不能网上办理的原因（available: false 时必填）"),
-                ),
-            ],
-            &["available"],
-            key_description("online"),
-        );
-        schema["if"] = serde_json::json!({"required": ["available"], "properties": {"available": {"const": true}}});
-        schema["then"] = serde_json::json!({"required": ["url"]});
-        schema["else"] = serde_json::json!({"required": ["reason"]});
-        schema
-    };
-    let properties: Vec<(&str, serde_json::Value)> = vec![
-        ("code", text_schema(key_description("code"))),
-        ("name", text_schema(key_description("name"))),
-        ("type", enum_schema(ITEM_TYPES, key_description("type"))),
-        (
-            "department",
-            describe(
-                serde_json::json!({"$ref": "#/$defs/id"}),
-                key_description("department"),
-            ),
-        ),
-        (
-            "audience",
-            describe(
-                serde_json::json!({"type": "array", "minItems": 1, "uniqueItems": true, "items": {"enum": AUDIENCES}}),
-                key_description("audience"),
-            ),
-        ),
-        ("summary", text_schema(key_description("summary"))),
-        (
-            "legal_basis",
-            list_schema(
-                object_schema(
-                    &[
-                        (
-                            "law",
-                            describe(
-                                serde_json::json!({"$ref": "#/$defs/id"}),
-                                "法律文件的编号（content/laws/ 下的文件名）",
-                            ),
-                        ),
-                        (
-                            "article",
-                            text_schema("条款，写法与法律文件中一致，例如 第三十条"),
-                        ),
-                        ("text", text_schema("条文内容或摘要")),
-                    ],
-                    &["law", "article"],
-                    "一条设定依据",
-                ),
-                1,
-                key_description("legal_basis"),
-            ),
-        ),
-        (
-            "conditions",
-            list_schema(
-                object_schema(
-                    &[
-                        ("text", text_schema("条件内容")),
-                        ("basis", describe(reference.clone(), "条件的依据")),
-                    ],
-                    &["text"],
-                    "一项受理条件",
-                ),
-                1,
-                key_description("conditions"),
-            ),
-        ),
-        (
-            "materials",
-            list_schema(material, 1, key_description("materials")),
-        ),
-        (
-            "procedure",
-            list_schema(
-                object_schema(
-                    &[
-                        ("step", text_schema("环节名称，例如 受理")),
-                        ("actor", text_schema("办理人或岗位")),
-                        ("time_limit", describe(span.clone(), "本环节时限")),
-                        ("description", text_schema("环节说明")),
-                    ],
-                    &["step", "actor"],
-                    "一个办理环节",
-                ),
-                1,
-                key_description("procedure"),
-            ),
-        ),
-        (
-            "time_limit",
-            object_schema(
-                &[
-                    (
-                        "statutory",
-                        describe(
-                            serde_json::json!({"$ref": "#/$defs/statutory_span"}),
-                            "法定办结时限及其设定依据",
-                        ),
-                    ),
-                    (
-                        "promised",
-                        describe(span.clone(), "承诺办结时限，不得长于法定时限"),
-                    ),
-                    (
-                        "excluded",
-                        list_schema(
-                            object_schema(
-                                &[
-                                    ("name", text_schema("程序名称，例如 听证、检验、专家评审")),
-                                    ("time_limit", describe(span.clone(), "该程序的时限")),
-                                    ("basis", describe(reference.clone(), "依据")),
-                                ],
-                                &["name", "time_limit"],
-                                "一个不计入时限的程序",
-                            ),
-                            0,
-                            "不计入办理时限的程序",
-                        ),
-                    ),
-                    (
-                        "extension",
-                        object_schema(
-                            &[
-                                (
-                                    "value",
-                                    describe(
-                                        serde_json::json!({"$ref": "#/$defs/count"}),
-                                        "可以延长的数值",
-                                    ),
-                                ),
-                                ("unit", enum_schema(&units, "单位")),
-                                (
-                                    "approver",
-                                    text_schema("批准延长的人，例如 本行政机关负责人"),
-                                ),
-                                ("basis", describe(reference.clone(), "延长的依据")),
-                            ],
-                            &["value", "unit", "approver", "basis"],
-                            "法定时限可以延长多久、由谁批准、依据什么",
-                        ),
-                    ),
-                ],
-                &["statutory", "promised"],
-                key_description("time_limit"),
-            ),
-        ),
-        ("fees", fees),
-        (
-            "result",
-            object_schema(
-                &[
-                    ("name", text_schema("结果名称，例如 营业执照")),
-                    ("type", enum_schema(RESULT_TYPES, "结果类型")),
-                    (
-                        "delivery",
-                        list_schema(
-                            text_schema("送达方式"),
-                            1,
-                            "送达方式，例如 窗口领取、邮寄、电子送达",
-                        ),
-                    ),
-                    (
-                        "sample",
-                        describe(
-                            serde_json::json!({"$ref": "#/$defs/file_path"}),
-                            "结果样本，content/files/ 下的相对路径",
-                        ),
-                    ),
-                    ("validity", text_schema("有效期限，例如 5年、长期有效")),
-                ],
-                &["name", "type", "delivery"],
-                key_description("result"),
-            ),
-        ),
-        (
-            "visits",
-            describe(
-                serde_json::json!({"$ref": "#/$defs/count"}),
-                key_description("visits"),
-            ),
-        ),
-        (
-            "visits_reason",
-            text_schema(key_description("visits_reason")),
-        ),
-        ("online", online),
-        (
-            "place",
-            object_schema(
-                &[
-                    ("address", text_schema("办理地点，写到大厅和窗口")),
-                    ("hours", text_schema("办理时间，写明节假日安排")),
-                    ("phone", text_schema("咨询电话")),
-                ],
-                &[],
-                key_description("place"),
-            ),
-        ),
-        (
-            "handlers",
-            object_schema(
-                &[
-                    ("primary", text_schema("A 岗（经办）")),
-                    ("substitute", text_schema("B 岗（替代），与 A 岗不同")),
-                ],
-                &["primary", "substitute"],
-                key_description("handlers"),
-            ),
-        ),
-        (
-            "appointment",
-            object_schema(
-                &[
-                    (
-                        "channels",
-                        list_schema(text_schema("预约方式"), 1, "预约方式：电话或地点"),
-                    ),
-                    (
-                        "reply_within",
-                        describe(span.clone(), "收到预约后答复的时限"),
-                    ),
-                ],
-                &["channels", "reply_within"],
-                key_description("appointment"),
-            ),
-        ),
-        (
-            "refusals",
-            list_schema(
-                object_schema(
-                    &[
-                        ("case", text_schema("不能办理的情形")),
-                        ("basis", describe(reference.clone(), "依据")),
-                        (
-                            "kind",
-                            enum_schema(
-                                &["不予受理", "不予批准"],
-                                "不予受理（窗口当场，默认）或不予批准（受理后经审查）",
-                            ),
-                        ),
-                    ],
-                    &["case", "basis"],
-                    "一种不能办理的情形",
-                ),
-                0,
-                key_description("refusals"),
-            ),
-        ),
-        (
-            "faq",
-            list_schema(
-                object_schema(
-                    &[
-                        ("q", text_schema("问题")),
-                        ("a", text_schema("回答（Markdown）")),
-                    ],
-                    &["q", "a"],
-                    "一个常见问题",
-                ),
-                0,
-                key_description("faq"),
-            ),
-        ),
-        (
-            "tags",
-            list_schema(text_schema("办事主题"), 0, key_description("tags")),
-        ),
-        (
-            "updated",
-            describe(
-                serde_json::json!({"$ref": "#/$defs/date"}),
-                key_description("updated"),
-            ),
-        ),
-        (
-            "draft",
-            describe(
-                serde_json::json!({"type": "boolean"}),
-                key_description("draft"),
-            ),
-        ),
-        (
-            "authority",
-            object_schema(
-                &[
-                    ("nature", enum_schema(AUTHORITY_NATURES, "实施主体的性质")),
-                    ("entrusted_by", text_schema("委托机关（以其名义作出决定）")),
-                    ("entrustment_basis", describe(reference.clone(), "委托依据")),
-                ],
-                &["nature"],
-                key_description("authority"),
-            ),
-        ),
-        (
-            "redress",
-            object_schema(
-                &[
-                    ("review", text_schema("行政复议机关")),
-                    ("litigation", text_schema("管辖的人民法院")),
-                    (
-                        "review_first",
-                        describe(
-                            serde_json::json!({"type": "boolean"}),
-                            "复议前置：true 时先申请行政复议，对复议决定不服再起诉",
-                        ),
-                    ),
-                ],
-                &["review", "litigation"],
-                key_description("redress"),
-            ),
-        ),
-        (
-            "quantity_limit",
-            text_schema(key_description("quantity_limit")),
-        ),
-        (
-            "commitment",
-            object_schema(
-                &[
-                    (
-                        "form",
-                        describe(
-                            serde_json::json!({"$ref": "#/$defs/file_path"}),
-                            "承诺书空白表，content/files/ 下的相对路径",
-                        ),
-                    ),
-                    ("verification", text_schema("事后如何核查承诺（Markdown）")),
-                    ("consequence", text_schema("虚假承诺的后果（Markdown）")),
-                    (
-                        "scope",
-                        text_schema("谁可以、谁不可以选择告知承诺（Markdown）"),
-                    ),
-                ],
-                &["form", "verification", "consequence"],
-                key_description("commitment"),
-            ),
-        ),
-        (
-            "intermediary",
-            list_schema(
-                object_schema(
-                    &[
-                        ("name", text_schema("中介服务名称")),
-                        ("provider", text_schema("提供机构")),
-                        ("fee", text_schema("收费")),
-                        ("basis", describe(reference.clone(), "要求中介服务的依据")),
-                    ],
-                    &["name"],
-                    "一项中介服务",
-                ),
-                0,
-                key_description("intermediary"),
-            ),
-        ),
-        (
-            "situations",
-            list_schema(text_schema("办事情形"), 0, key_description("situations")),
-        ),
-    ];
-    let required: Vec<&str> = ITEM_KEYS
-        .iter()
-        .filter(|(_, required, _)| *required == "是")
-        .map(|(key, _, _)| *key)
-        .collect();
-    let mut schema = object_schema(
-        &properties,
-        &required,
-        "zhinan 内容格式第 2 版：一个办事事项（content/items/<编号>.yaml）",
-    );
-    let object = schema.as_object_mut().expect("object");
     let mut top = serde_json::Map::new();
     top.insert(
         "$schema".into(),
@@ -1526,24 +1014,11 @@ pub fn item_schema(base_url: &str) -> serde_json::Value {
     );
     top.insert("$id".into(), format!("{base_url}data/schema.json").into());
     top.insert("title".into(), "办事指南事项文件".into());
-    top.extend(std::mem::take(object));
     top.insert(
-        "allOf".into(),
-        serde_json::json!([
-            {
-                "if": {"required": ["type"], "properties": {"type": {"not": {"const": "公共服务"}}}},
-                "then": {"required": ["refusals"]}
-            },
-            {
-                "if": {"required": ["authority"], "properties": {"authority": {"properties": {"nature": {"const": "受委托组织"}}}}},
-                "then": {"required": ["redress"], "properties": {"authority": {"required": ["entrusted_by", "entrustment_basis"]}}}
-            },
-            {
-                "if": {"required": ["visits"], "properties": {"visits": {"type": "integer", "minimum": 1}}},
-                "then": {"required": ["visits_reason"]}
-            }
-        ]),
+        "description".into(),
+        "zhinan 内容格式第 2 版：一个办事事项（content/items/<编号>.yaml）".into(),
     );
+    top.extend(item);
     top.insert(
         "$defs".into(),
         serde_json::json!({
@@ -1552,37 +1027,8 @@ pub fn item_schema(base_url: &str) -> serde_json::Value {
             "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "description": "日期 YYYY-MM-DD"},
             "count": {"type": "integer", "minimum": 0, "description": "非负整数"},
             "file_path": {"type": "string", "pattern": "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "description": "content/files/ 下的相对路径，不能以 / 开头，不能含 .."},
-            "law_reference": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": ["law", "article"],
-                "properties": {
-                    "law": {"$ref": "#/$defs/id", "description": "法律文件的编号（content/laws/ 下的文件名）"},
-                    "article": {"$ref": "#/$defs/text", "description": "条款，写法与法律文件中一致，例如 第三十条"}
-                },
-                "description": "引用的法律条款 {law, article}"
-            },
-            "statutory_span": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": ["value", "unit"],
-                "properties": {
-                    "value": {"type": "integer", "minimum": 0, "description": "数值"},
-                    "unit": {"enum": units, "description": "单位"},
-                    "basis": {"$ref": "#/$defs/law_reference", "description": "设定法定时限的依据；行政许可事项必填"}
-                },
-                "description": "法定时限 {value, unit, basis}"
-            },
-            "time_span": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": ["value", "unit"],
-                "properties": {
-                    "value": {"type": "integer", "minimum": 0, "description": "数值；0 个工作日表示即办"},
-                    "unit": {"enum": units, "description": "单位"}
-                },
-                "description": "时限 {value, unit}"
-            }
+            "law_reference": map_schema(&format::LAW_REFERENCE),
+            "time_span": map_schema(&format::TIME_SPAN),
         }),
     );
     serde_json::Value::Object(top)
@@ -1817,7 +1263,7 @@ pub fn feed_xml(model: &SiteModel, views: &Views) -> Vec<u8> {
 #[derive(Serialize)]
 struct KeyView {
     key: &'static str,
-    required: &'static str,
+    required: String,
     meaning: &'static str,
 }
 
@@ -1954,12 +1400,13 @@ pub fn render_data_and_search(
                 .max()
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
-            keys: ITEM_KEYS
+            keys: format::ITEM
+                .keys
                 .iter()
-                .map(|(key, required, meaning)| KeyView {
-                    key,
-                    required,
-                    meaning,
+                .map(|key| KeyView {
+                    key: key.name,
+                    required: format::need_label(key),
+                    meaning: key.zh,
                 })
                 .collect(),
             columns: CSV_COLUMNS
@@ -2024,6 +1471,24 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("说\"明\""), "\"说\"\"明\"\"\"");
         assert_eq!(csv_field("a\nb"), "\"a\nb\"");
+    }
+
+    #[test]
+    fn csv_columns_come_from_keys_of_the_format_table() {
+        const ADDED: &[&str] = &["id", "url", "department_name"];
+        for (header, key, _) in CSV_COLUMNS {
+            let top = key.split('.').next().unwrap_or(key);
+            assert!(
+                ADDED.contains(&top) || format::ITEM.allows(top),
+                "CSV column {header} reads `{key}`, which is not a key of the format table"
+            );
+            if let Some(inner) = key.split('.').nth(1)
+                && let Some(format::Kind::Map(map) | format::Kind::Maps(map)) =
+                    format::ITEM.key(top).map(|k| k.kind)
+            {
+                assert!(map.allows(inner), "CSV column {header}: `{key}`");
+            }
+        }
     }
 
     #[test]
