@@ -75,6 +75,9 @@ pub struct MaterialView<'a> {
     /// True when always required; otherwise `case` names when it is needed.
     pub required: bool,
     pub case: &'a str,
+    /// Position (from 1) of `case` in the item's `situations`; 0 when always required (or when
+    /// `case` is none of them). Pages mark the material's row with it, for the situation filter.
+    pub situation: usize,
     pub originals: u64,
     pub copies: u64,
     pub medium: &'a str,
@@ -162,6 +165,9 @@ pub struct ItemView<'a> {
     pub legal_basis: Vec<LegalBasisView<'a>>,
     pub conditions: Vec<ConditionView<'a>>,
     pub materials: Vec<MaterialView<'a>>,
+    /// The situations (办事情形) a visitor may be in, as questions above the materials:
+    /// [`item_situations`].
+    pub situations: Vec<&'a str>,
     pub procedure: Vec<StepView<'a>>,
     pub statutory_limit: String,
     pub promised_limit: String,
@@ -214,6 +220,21 @@ pub fn base_path_of(base_url: &str) -> String {
     let mut path = path.trim_end_matches('/').to_string();
     path.push('/');
     path
+}
+
+/// The situations of `item`, in order: the distinct texts of its materials' `required`, in order
+/// of first use. The item page asks about each; a material needed in one of them is listed
+/// only when the visitor ticks it.
+pub fn item_situations(item: &Item) -> Vec<&str> {
+    let mut situations: Vec<&str> = Vec::new();
+    for material in &item.materials {
+        if let Required::When(case) = &material.required {
+            if !situations.contains(&case.as_str()) {
+                situations.push(case.as_str());
+            }
+        }
+    }
+    situations
 }
 
 fn limit(span: &Option<TimeSpan>) -> String {
@@ -398,6 +419,14 @@ impl<'a> Views<'a> {
         let time_limit = item.time_limit.as_ref();
         let fees = item.fees.as_ref();
         let permalink = format!("{}items/{}/", self.base_url, item.id);
+        let situations = item_situations(item);
+        let situation_of = |required: &Required| match required {
+            Required::When(case) => situations
+                .iter()
+                .position(|situation| *situation == case.as_str())
+                .map_or(0, |index| index + 1),
+            Required::Always => 0,
+        };
         let mut view = ItemView {
             id: &item.id,
             url: self.item_url(&item.id),
@@ -450,6 +479,7 @@ impl<'a> Views<'a> {
                         Required::When(case) => case.as_str(),
                         Required::Always => "",
                     },
+                    situation: situation_of(&m.required),
                     originals: m.originals.value,
                     copies: m.copies.value,
                     medium: &m.medium.value,
@@ -474,6 +504,7 @@ impl<'a> Views<'a> {
                     basis: m.basis.as_ref().map(|b| self.reference(b)),
                 })
                 .collect(),
+            situations: situations.clone(),
             procedure: item
                 .procedure
                 .iter()
