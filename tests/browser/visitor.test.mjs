@@ -330,6 +330,7 @@ async function assertNoCspViolation(base, label) {
     for (const violation of await cspViolations(page)) problems.push(`${name} /${path}: ${violation}`);
   }
   const found = [...problems, ...consoleCsp];
+  const pageErrors = [...errors];
   // Control: the policy is in force and a violation would be seen.
   const ran = await page.evaluate(() => {
     const script = document.createElement('script');
@@ -341,7 +342,7 @@ async function assertNoCspViolation(base, label) {
   await page.waitForFunction(() => window.__cspViolations.length > 0);
   assert.match((await cspViolations(page))[0], /script-src/);
   assert.deepEqual(found, [], label);
-  assert.deepEqual(errors, [], label);
+  assert.deepEqual(pageErrors, [], label);
   await context.close();
 }
 
