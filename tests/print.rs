@@ -138,7 +138,12 @@ fn the_slip_lists_every_material_as_a_checklist_row_and_every_refusal_to_tick() 
         "<table class=\"checklist slip-materials\">",
         "</table>",
     );
-    let rows: Vec<&str> = table.split("<tr>").skip(2).collect();
+    // Each row is marked with its situation (0: always required) for the personal slip.
+    let rows: Vec<&str> = table
+        .split("<tr data-situation=\"")
+        .skip(1)
+        .map(|row| &row[row.find("\">").unwrap() + 2..])
+        .collect();
     assert_eq!(rows.len(), 12, "one row per material");
     for (row, name) in rows.iter().zip(&materials) {
         assert!(
@@ -463,14 +468,14 @@ fn every_department_has_a_registration_form_with_its_name_and_phone() {
 /// handler), and that file opens the print dialog only from a click on a `data-print` button.
 fn assert_only_the_site_script(html: &str) {
     assert_eq!(html.matches("<script").count(), 1, "one script");
-    assert!(html.contains("/bszn/assets/site.js") && html.contains(" defer>"));
+    assert!(html.contains("/bszn/assets/site.js") && html.contains(" defer"));
     assert!(!html.contains("onclick") && !html.contains("onload"));
     assert!(html.contains("Content-Security-Policy"));
     let script = include_str!("../templates/assets/site.js");
     assert_eq!(script.matches("window.print()").count(), 1);
-    assert!(script.contains(
-        "buttons[i].addEventListener('click', function () { window.print(); });"
-    ));
+    assert!(
+        script.contains("buttons[i].addEventListener('click', function () { window.print(); });")
+    );
 }
 
 /// The print fixture plus generated copies of one item, `total` items in all.

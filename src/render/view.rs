@@ -228,10 +228,10 @@ pub fn base_path_of(base_url: &str) -> String {
 pub fn item_situations(item: &Item) -> Vec<&str> {
     let mut situations: Vec<&str> = Vec::new();
     for material in &item.materials {
-        if let Required::When(case) = &material.required {
-            if !situations.contains(&case.as_str()) {
-                situations.push(case.as_str());
-            }
+        if let Required::When(case) = &material.required
+            && !situations.contains(&case.as_str())
+        {
+            situations.push(case.as_str());
         }
     }
     situations
