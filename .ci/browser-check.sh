@@ -59,6 +59,24 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 
+# A site above the whole-book limit (500 items), whose print/ is the index of department books:
+# the print fixture plus generated copies of one item.
+python3 - "$work/large-root" <<'PY'
+import pathlib, shutil, sys
+target = pathlib.Path(sys.argv[1])
+shutil.copytree("tests/fixtures/print", target)
+template = (target / "content/items/dengji/geti-zhuxiao.yaml").read_text(encoding="utf-8")
+folder = target / "content/items/generated"
+folder.mkdir()
+for number in range(501):
+    text = template.replace("11999900MB0123456X-102", f"11999900MB0123456X-G{number:04}")
+    text = text.replace("个体工商户注销登记", f"个体工商户注销登记（批量 {number}）")
+    (folder / f"piliang-{number:04}.yaml").write_text(text, encoding="utf-8")
+PY
+./target/debug/zhinan build --root "$work/large-root" --today 2026-11-29 --base-url "http://127.0.0.1:$port/large/" --out "$work/large" >/dev/null
+print_index="http://127.0.0.1:$port/large/print/"
+grep -q 'print-index' "$work/large/print/index.html"
+
 # zhinan serve on a copy of the content (its live-reload script must pass the pages' CSP too).
 mkdir -p "$work/preview"
 cp -R content "$work/preview/content"
@@ -77,7 +95,7 @@ if [ -z "$served" ]; then
   exit 1
 fi
 
-export ZHINAN_SITE_URL="$site" ZHINAN_SERVE_URL="$served" ZHINAN_NODE_DIR="$node_dir" CHROMIUM="$chromium_bin"
+export ZHINAN_SITE_URL="$site" ZHINAN_SERVE_URL="$served" ZHINAN_PRINT_INDEX_URL="$print_index" ZHINAN_NODE_DIR="$node_dir" CHROMIUM="$chromium_bin"
 echo "browser-check: search and small screens in Chromium ($site)"
 node --test tests/browser/search.test.mjs
 echo "browser-check: situations, 长辈版, 朗读, keyboard, CSP (build $site, serve $served)"

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { site, launch, newPage, pageTypes, settle, requireFromNodeDir, PHONE, DESKTOP } from './common.mjs';
+import { site, launch, newPage, pageTypes, settle, urlOf, requireFromNodeDir, PHONE, DESKTOP } from './common.mjs';
 
 const axeSource = readFileSync(requireFromNodeDir.resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -58,7 +58,7 @@ for (const senior of [false, true]) {
       const { context, page, errors } = await newPage(browser, device, { senior });
       const problems = [];
       for (const [name, path] of types) {
-        await page.goto(site + path);
+        await page.goto(urlOf(site, path));
         await settle(page);
         if (senior && await page.locator('.mode-switch').count()) {
           assert.ok(await page.evaluate(() => document.documentElement.classList.contains('senior')), `${name} not in 长辈版`);

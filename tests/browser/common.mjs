@@ -71,7 +71,14 @@ export async function itemsWithSituations(base = site) {
   return items;
 }
 
-/// Every page type the build emits, as paths under the site: [name, path].
+/// The address of `path` (under `base`, or absolute).
+export function urlOf(base, path) {
+  return /^https?:/.test(path) ? path : base + path;
+}
+
+/// Every page type the build emits, as paths under the site (or absolute URLs): [name, path].
+/// The index of department books (print/ above 500 items) comes from a second, large site when
+/// ZHINAN_PRINT_INDEX_URL names it.
 export async function pageTypes(base = site) {
   const items = await itemsWithSituations(base);
   const index = await (await fetch(base + 'search/index.json')).json();
@@ -99,6 +106,7 @@ export async function pageTypes(base = site) {
   ];
   const changes = await fetch(base + 'changes/');
   if (changes.ok) types.push(['changes', 'changes/']);
+  if (process.env.ZHINAN_PRINT_INDEX_URL) types.push(['print index', process.env.ZHINAN_PRINT_INDEX_URL]);
   return types;
 }
 

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  site, launch, newPage, cspViolations, itemsWithSituations, pageTypes, settle, PHONE, DESKTOP,
+  site, launch, newPage, cspViolations, itemsWithSituations, pageTypes, settle, urlOf, PHONE, DESKTOP,
 } from './common.mjs';
 
 let browser;
@@ -108,6 +108,27 @@ test('both situations ticked list every material; the address orders and cleans 
   await context.close();
 });
 
+test('a material marked exempt (data-exempt) is listed but not counted, on the page and the personal slip', async () => {
+  const { context, page, errors } = await newPage(browser);
+  // The view's `exempt` flag (content format v2) renders as data-exempt on the row; until the
+  // shipped content has one, mark the first always-required material of the served HTML.
+  await page.route(/\/items\/[^/]+\/(slip\/)?(\?.*)?$/, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('<tr data-situation="0"', '<tr data-situation="0" data-exempt="共享获取"');
+    await route.fulfill({ response, body: html });
+  });
+  const expected = expectedMaterials([1]);
+  await page.goto(site + `items/${item.id}/?s=1`);
+  assert.deepEqual(await shownMaterials(page), expected, 'the exempt material is still listed');
+  assert.equal((await page.locator('[data-materials-count]').textContent()).trim(),
+    `您需要准备 ${expected.length - 1} 项材料（另有 1 项免提交）。`);
+  await page.goto(site + `items/${item.id}/slip/?s=1`);
+  assert.equal(await page.locator('table.slip-materials tbody tr').count(), expected.length);
+  assert.equal(await page.locator('[data-slip-count]').textContent(), `共 ${expected.length - 1} 项，另有 1 项免提交`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('without JavaScript the item page lists every material and asks nothing; the slip lists every material', async () => {
   const { context, page } = await newPage(browser, { javaScriptEnabled: false });
   await page.goto(site + `items/${item.id}/?s=1`);
@@ -177,7 +198,7 @@ test('长辈版: the switch is first after the skip link, survives reload and na
 
   const problems = [];
   for (const [name, path] of types) {
-    await page.goto(site + path);
+    await page.goto(urlOf(site, path));
     await settle(page);
     const isWebPage = await page.locator('.mode-switch').count() > 0;
     if (!isWebPage) {
@@ -322,7 +343,7 @@ async function assertNoCspViolation(base, label) {
   const consoleCsp = [];
   page.on('console', (message) => { if (/Content[- ]Security[- ]Policy/i.test(message.text())) consoleCsp.push(message.text()); });
   for (const [name, path] of types) {
-    await page.goto(base + path);
+    await page.goto(urlOf(base, path));
     await settle(page);
     await page.waitForLoadState('load');
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
