@@ -783,6 +783,42 @@ impl<'a> Views<'a> {
 
 #[cfg(test)]
 mod tests {
+    use crate::model::Required;
+
+    /// On every item of the shipped site: the situations are the distinct `required` texts in
+    /// order of first use, and each material's `situation` points at its own text (0: always).
+    #[test]
+    fn situations_are_the_distinct_required_texts_and_materials_point_at_theirs() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let loaded = crate::site::load_site(root, &Default::default()).unwrap();
+        let views = super::Views::new(&loaded.model, None);
+        let mut asked = 0;
+        for item in &loaded.model.items {
+            let situations = super::item_situations(item);
+            let mut expected: Vec<&str> = Vec::new();
+            for material in &item.materials {
+                if let Required::When(case) = &material.required
+                    && !expected.contains(&case.as_str())
+                {
+                    expected.push(case.as_str());
+                }
+            }
+            assert_eq!(situations, expected, "{}", item.id);
+            let view = views.item_without_qr(item);
+            assert_eq!(view.situations, situations);
+            for (material, shown) in item.materials.iter().zip(&view.materials) {
+                match &material.required {
+                    Required::Always => assert_eq!(shown.situation, 0),
+                    Required::When(case) => {
+                        assert_eq!(situations[shown.situation - 1], case.as_str())
+                    }
+                }
+            }
+            asked += usize::from(!situations.is_empty());
+        }
+        assert!(asked >= 10, "the shipped site asks on {asked} items");
+    }
+
     #[test]
     fn base_paths() {
         assert_eq!(super::base_path_of("https://x.gov.cn/bszn/"), "/bszn/");
