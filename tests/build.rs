@@ -402,3 +402,91 @@ fn builds_the_shipped_site() {
     assert!(home.contains("示例县"));
     assert!(check_internal_links(out.path(), "/bszn/") > 500);
 }
+
+/// The Content-Security-Policy every published page carries: no plugins, no `<base>` elsewhere,
+/// scripts only from the site's own files (no inline script, no inline handler), nothing from
+/// another origin.
+#[test]
+fn every_page_carries_the_content_security_policy_and_no_inline_script() {
+    let site = fixture("valid");
+    let out = site.path().join("public");
+    let output = build(site.path(), &out, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut pages = 0;
+    for (path, bytes) in tree(&out) {
+        if path.extension().is_none_or(|extension| extension != "html") {
+            continue;
+        }
+        pages += 1;
+        let html = String::from_utf8(bytes).unwrap();
+        let head = &html[..html.find("</head>").unwrap_or(html.len())];
+        let meta_at = head
+            .find("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+            .unwrap_or_else(|| panic!("{}: no CSP meta", path.display()));
+        let prefix = "<meta http-equiv=\"Content-Security-Policy\" content=\"".len();
+        let policy = &head[meta_at + prefix..];
+        let policy = &policy[..policy.find('"').unwrap()];
+        for directive in [
+            "default-src 'self'",
+            "script-src 'self';",
+            "object-src 'none'",
+            "base-uri 'self'",
+        ] {
+            assert!(policy.contains(directive), "{}: {policy}", path.display());
+        }
+        assert!(!policy.contains("http") && !policy.contains("unsafe"));
+        // The policy comes before any script or style sheet.
+        let first_resource = ["<script", "<link rel=\"stylesheet\""]
+            .iter()
+            .filter_map(|tag| head.find(tag))
+            .min()
+            .unwrap();
+        assert!(meta_at < first_resource, "{}", path.display());
+        // Every script is a file of the site (or JSON-LD data, which is not run).
+        for (index, _) in html.match_indices("<script") {
+            let tag = &html[index..index + html[index..].find('>').unwrap()];
+            assert!(
+                tag.contains("src=\"/bszn/assets/") || tag.contains("application/ld+json"),
+                "{}: {tag}",
+                path.display()
+            );
+        }
+        for handler in [" onclick=", " onload=", " onerror=", " style=\""] {
+            assert!(!html.contains(handler), "{}: {handler}", path.display());
+        }
+    }
+    assert!(pages >= 10, "{pages} pages");
+    // 长辈版 before first paint: mode.js is a blocking script in the head of the site's pages.
+    let home = read(&out.join("index.html"));
+    let head = &home[..home.find("</head>").unwrap()];
+    assert!(head.contains("<script src=\"/bszn/assets/mode.js\"></script>"));
+    assert!(out.join("assets/mode.js").is_file() && out.join("assets/site.js").is_file());
+}
+
+/// The situation questions of an item page: one checkbox per distinct `required` text, and every
+/// row of the materials table marked with its situation (0: always required), for site.js.
+#[test]
+fn the_item_page_asks_its_situations_and_marks_each_material() {
+    let site = fixture("valid");
+    let out = site.path().join("public");
+    let output = build(site.path(), &out, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let item = read(&out.join("items/geti-sheli/index.html"));
+    assert!(item.contains("<legend>以下情况是否适用于您？</legend>"));
+    assert!(item.contains(
+        "<input type=\"checkbox\" id=\"situation-1\" name=\"s\" value=\"1\"><label for=\"situation-1\">委托代理人办理的</label>"
+    ));
+    assert_eq!(item.matches("type=\"checkbox\"").count(), 1);
+    assert_eq!(item.matches("<tr data-situation=\"0\">").count(), 2);
+    assert_eq!(item.matches("<tr data-situation=\"1\">").count(), 1);
+    // Hidden until site.js shows them: without JavaScript, the full list as before.
+    assert!(item.contains("<fieldset class=\"situations\" data-situations data-no-read hidden>"));
+    assert!(item.contains("<a href=\"/bszn/items/geti-sheli/slip/\">打印我的清单</a>"));
+    let slip = read(&out.join("items/geti-sheli/slip/index.html"));
+    assert_eq!(slip.matches("<tr data-situation=\"0\">").count(), 2);
+    assert_eq!(slip.matches("<tr data-situation=\"1\">").count(), 1);
+    assert!(slip.contains("<li>委托代理人办理的</li>"));
+    // An item whose materials are all required asks nothing.
+    let plain = read(&out.join("items/shipin-xuke/index.html"));
+    assert!(!plain.contains("data-situations"));
+}

@@ -138,7 +138,12 @@ fn the_slip_lists_every_material_as_a_checklist_row_and_every_refusal_to_tick() 
         "<table class=\"checklist slip-materials\">",
         "</table>",
     );
-    let rows: Vec<&str> = table.split("<tr>").skip(2).collect();
+    // Each row is marked with its situation (0: always required) for the personal slip.
+    let rows: Vec<&str> = table
+        .split("<tr data-situation=\"")
+        .skip(1)
+        .map(|row| &row[row.find("\">").unwrap() + 2..])
+        .collect();
     assert_eq!(rows.len(), 12, "one row per material");
     for (row, name) in rows.iter().zip(&materials) {
         assert!(
@@ -191,9 +196,9 @@ fn the_slip_lists_every_material_as_a_checklist_row_and_every_refusal_to_tick() 
         assert!(slip.contains(expected), "slip lacks `{expected}`");
     }
     // The print dialog opens only when the button is clicked.
-    assert!(!slip.contains("<script"));
-    assert_eq!(slip.matches("window.print()").count(), 1);
-    assert!(slip.contains("<button type=\"button\" onclick=\"window.print()\">"));
+    assert_only_the_site_script(&slip);
+    assert_eq!(slip.matches("data-print").count(), 1);
+    assert!(slip.contains("<button type=\"button\" data-print>"));
     assert!(slip.contains("href=\"/bszn/assets/print.css\""));
 
     // Every item has its slip, and an item without refusals has no refusal table.
@@ -360,8 +365,8 @@ fn the_whole_book_has_every_item_unique_ids_and_in_book_links() {
         assert!(book.contains("印制县市场监督管理局"));
         assert!(book.contains("办事指南汇编"));
         assert!(book.contains("2026-10-01"), "newest review date");
-        assert!(!book.contains("<script"));
-        assert_eq!(book.matches("window.print()").count(), 1);
+        assert_only_the_site_script(&book);
+        assert_eq!(book.matches("data-print").count(), 1);
 
         // The laws cited, each listed once at the end.
         let laws = between(
@@ -455,8 +460,22 @@ fn every_department_has_a_registration_form_with_its_name_and_phone() {
         ] {
             assert!(form.contains(label), "{id}: no `{label}`");
         }
-        assert!(!form.contains("<script"));
+        assert_only_the_site_script(&form);
     }
+}
+
+/// A print page runs no script but the site's own file (deferred, no inline script, no inline
+/// handler), and that file opens the print dialog only from a click on a `data-print` button.
+fn assert_only_the_site_script(html: &str) {
+    assert_eq!(html.matches("<script").count(), 1, "one script");
+    assert!(html.contains("/bszn/assets/site.js") && html.contains(" defer"));
+    assert!(!html.contains("onclick") && !html.contains("onload"));
+    assert!(html.contains("Content-Security-Policy"));
+    let script = include_str!("../templates/assets/site.js");
+    assert_eq!(script.matches("window.print()").count(), 1);
+    assert!(
+        script.contains("buttons[i].addEventListener('click', function () { window.print(); });")
+    );
 }
 
 /// The print fixture plus generated copies of one item, `total` items in all.
@@ -593,7 +612,7 @@ fn the_online_pages_link_their_print_pages_and_the_print_stylesheet() {
     let item = read(&out.path().join(format!("site/items/{BIG_ITEM}/index.html")));
     assert!(item.contains("href=\"/bszn/assets/print.css\" media=\"print\""));
     assert!(item.contains(&format!("href=\"/bszn/items/{BIG_ITEM}/slip/\"")));
-    assert!(item.contains("<button type=\"button\" onclick=\"window.print()\">打印本页</button>"));
+    assert!(item.contains("<button type=\"button\" data-print>打印本页</button>"));
     assert!(!item.contains("onload"), "nothing prints by itself");
     // The verification block printed at the end of the item: code, review date, URL, QR code.
     let verify = between(

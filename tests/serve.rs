@@ -634,6 +634,31 @@ fn paths_outside_the_site_are_refused() {
     );
     assert_eq!(page.header("cache-control"), Some("no-store"));
     assert!(page.text().contains("data-zhinan-live-reload"));
+    // The live-reload script is a file of the server's origin, so the page's
+    // Content-Security-Policy (scripts from the site's origin only, none inline) lets it run.
+    assert!(
+        page.text().contains(
+            "<script data-zhinan-live-reload src=\"/__zhinan/live-reload.js\" data-page=\""
+        )
+    );
+    assert!(page.text().contains("Content-Security-Policy"));
+    let script = server.request("GET", "/__zhinan/live-reload.js");
+    assert_eq!(script.status, 200);
+    assert_eq!(
+        script.header("content-type"),
+        Some("text/javascript; charset=utf-8")
+    );
+    assert!(
+        script
+            .text()
+            .contains("new EventSource(\"/__zhinan/events?since=\"")
+    );
+    assert_eq!(
+        server
+            .request("GET", "/__zhinan/overlay.css")
+            .header("content-type"),
+        Some("text/css; charset=utf-8")
+    );
     assert_eq!(
         server.get("assets/style.css").header("content-type"),
         Some("text/css; charset=utf-8")

@@ -74,6 +74,8 @@ pub const BUILTIN_ASSETS: &[(&str, &str)] = &[
         "search.css",
         include_str!("../../templates/assets/search.css"),
     ),
+    ("mode.js", include_str!("../../templates/assets/mode.js")),
+    ("site.js", include_str!("../../templates/assets/site.js")),
 ];
 
 /// Where rendered pages go. Implemented by `write` (staging folder) and by serve (memory).

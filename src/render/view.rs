@@ -75,6 +75,9 @@ pub struct MaterialView<'a> {
     /// True when always required; otherwise `case` names when it is needed.
     pub required: bool,
     pub case: &'a str,
+    /// Position (from 1) of `case` in the item's `situations`; 0 when always required (or when
+    /// `case` is none of them). Pages mark the material's row with it, for the situation filter.
+    pub situation: usize,
     pub originals: u64,
     pub copies: u64,
     pub medium: &'a str,
@@ -201,6 +204,9 @@ pub struct ItemView<'a> {
     pub legal_basis: Vec<LegalBasisView<'a>>,
     pub conditions: Vec<ConditionView<'a>>,
     pub materials: Vec<MaterialView<'a>>,
+    /// The situations (办事情形) a visitor may be in, as questions above the materials:
+    /// [`item_situations`].
+    pub situations: Vec<&'a str>,
     pub procedure: Vec<StepView<'a>>,
     pub statutory_limit: String,
     pub promised_limit: String,
@@ -279,6 +285,24 @@ pub fn base_path_of(base_url: &str) -> String {
     let mut path = path.trim_end_matches('/').to_string();
     path.push('/');
     path
+}
+
+/// The situations of `item`, in order: its own `situations` (content format v2) when it has them,
+/// else the distinct texts of its materials' `required`, in order of first use. The item page
+/// asks about each; a material needed in one of them is listed only when the visitor ticks it.
+pub fn item_situations(item: &Item) -> Vec<&str> {
+    if !item.situations.is_empty() {
+        return item.situations.iter().map(|s| s.as_str()).collect();
+    }
+    let mut situations: Vec<&str> = Vec::new();
+    for material in &item.materials {
+        if let Required::When(case) = &material.required
+            && !situations.contains(&case.as_str())
+        {
+            situations.push(case.as_str());
+        }
+    }
+    situations
 }
 
 fn limit(span: &Option<TimeSpan>) -> String {
@@ -471,6 +495,14 @@ impl<'a> Views<'a> {
         let time_limit = item.time_limit.as_ref();
         let fees = item.fees.as_ref();
         let permalink = format!("{}items/{}/", self.base_url, item.id);
+        let situations = item_situations(item);
+        let situation_of = |required: &Required| match required {
+            Required::When(case) => situations
+                .iter()
+                .position(|situation| *situation == case.as_str())
+                .map_or(0, |index| index + 1),
+            Required::Always => 0,
+        };
         let mut view = ItemView {
             id: &item.id,
             url: self.item_url(&item.id),
@@ -523,6 +555,7 @@ impl<'a> Views<'a> {
                         Required::When(case) => case.as_str(),
                         Required::Always => "",
                     },
+                    situation: situation_of(&m.required),
                     originals: m.originals.value,
                     copies: m.copies.value,
                     medium: &m.medium.value,
@@ -550,6 +583,7 @@ impl<'a> Views<'a> {
                     exempt_always: m.is_exempt_always(),
                 })
                 .collect(),
+            situations: situations.clone(),
             procedure: item
                 .procedure
                 .iter()
@@ -956,6 +990,43 @@ impl<'a> Views<'a> {
 
 #[cfg(test)]
 mod tests {
+    use crate::model::Required;
+
+    /// On every item of the shipped site: the situations are the item's `situations` when it has
+    /// them, else the distinct `required` texts in order of first use; each material's
+    /// `situation` points at its own text (0: always).
+    #[test]
+    fn situations_are_the_distinct_required_texts_and_materials_point_at_theirs() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let loaded = crate::site::load_site(root, &Default::default()).unwrap();
+        let views = super::Views::new(&loaded.model, None);
+        let mut asked = 0;
+        for item in &loaded.model.items {
+            let situations = super::item_situations(item);
+            let mut expected: Vec<&str> = item.situations.iter().map(|s| s.as_str()).collect();
+            for material in item.materials.iter().filter(|_| item.situations.is_empty()) {
+                if let Required::When(case) = &material.required
+                    && !expected.contains(&case.as_str())
+                {
+                    expected.push(case.as_str());
+                }
+            }
+            assert_eq!(situations, expected, "{}", item.id);
+            let view = views.item_without_qr(item);
+            assert_eq!(view.situations, situations);
+            for (material, shown) in item.materials.iter().zip(&view.materials) {
+                match &material.required {
+                    Required::Always => assert_eq!(shown.situation, 0),
+                    Required::When(case) => {
+                        assert_eq!(situations[shown.situation - 1], case.as_str())
+                    }
+                }
+            }
+            asked += usize::from(!situations.is_empty());
+        }
+        assert!(asked >= 10, "the shipped site asks on {asked} items");
+    }
+
     #[test]
     fn base_paths() {
         assert_eq!(super::base_path_of("https://x.gov.cn/bszn/"), "/bszn/");

@@ -22,7 +22,7 @@ use axum::routing::get;
 use futures_util::stream::{self, Stream, StreamExt};
 use tokio::sync::broadcast::error::RecvError;
 
-use super::live_reload::{self, EVENTS_PATH, OVERLAY_PATH};
+use super::live_reload::{self, EVENTS_PATH, OVERLAY_CSS_PATH, OVERLAY_PATH, SCRIPT_PATH};
 use super::state::{ReloadEvent, SharedSite, Snapshot, url_of};
 
 /// What a request path leads to.
@@ -308,6 +308,23 @@ async fn serve_site(State(state): State<Arc<ServerState>>, method: Method, uri: 
     }
 }
 
+/// The live-reload script, a file so that the pages' Content-Security-Policy allows it.
+async fn serve_live_reload_script() -> Response {
+    respond(
+        StatusCode::OK,
+        "text/javascript; charset=utf-8",
+        live_reload::script_js(),
+    )
+}
+
+async fn serve_overlay_css() -> Response {
+    respond(
+        StatusCode::OK,
+        "text/css; charset=utf-8",
+        live_reload::OVERLAY_CSS,
+    )
+}
+
 async fn serve_overlay(State(state): State<Arc<ServerState>>) -> Response {
     let overlay = state.site.snapshot().overlay;
     respond(
@@ -370,6 +387,8 @@ pub fn router(state: Arc<ServerState>) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(serve_events))
         .route(OVERLAY_PATH, get(serve_overlay))
+        .route(SCRIPT_PATH, get(serve_live_reload_script))
+        .route(OVERLAY_CSS_PATH, get(serve_overlay_css))
         .fallback(serve_site)
         .with_state(state)
 }

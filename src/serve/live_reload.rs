@@ -17,10 +17,16 @@ pub const OVERLAY_ID: &str = "zhinan-overlay";
 pub const EVENTS_PATH: &str = "/__zhinan/events";
 pub const OVERLAY_PATH: &str = "/__zhinan/overlay";
 
-const SCRIPT: &str = r#"<script data-zhinan-live-reload>
-(function () {
+/// The script itself, served at [`SCRIPT_PATH`]: a file of the site's origin, so the pages'
+/// Content-Security-Policy (`script-src 'self'`, no inline script) lets it run. What differs per
+/// page (its path, the generation, the server instance) is in the `data-` attributes of its
+/// `<script>` element ([`script`]).
+pub const SCRIPT_JS: &str = r#"(function () {
   "use strict";
-  var page = __PAGE__, generation = __GENERATION__, instance = __INSTANCE__;
+  var element = document.currentScript;
+  var data = element ? element.dataset : {};
+  var page = data.page === undefined ? null : data.page;
+  var generation = Number(data.generation) || 0, instance = data.instance || "";
   function refreshOverlay() {
     fetch("__OVERLAY_PATH__", { cache: "no-store" })
       .then(function (response) { return response.text(); })
@@ -31,6 +37,10 @@ const SCRIPT: &str = r#"<script data-zhinan-live-reload>
       })
       .catch(function () {});
   }
+  document.addEventListener("click", function (event) {
+    var close = event.target.closest && event.target.closest("[data-zhinan-close]");
+    if (close && close.parentNode) close.parentNode.remove();
+  });
   function concernsThisPage(changed) {
     if (page === null || changed.indexOf(page) >= 0) return true;
     var used = document.querySelectorAll("link[rel~=stylesheet][href], script[src]");
@@ -56,30 +66,41 @@ const SCRIPT: &str = r#"<script data-zhinan-live-reload>
     if (event.errors || document.getElementById("__OVERLAY_ID__")) refreshOverlay();
   });
 })();
-</script>"#;
+"#;
 
-/// A JavaScript literal that is safe inside a `<script>` element.
-fn script_literal(value: &serde_json::Value) -> String {
-    value
-        .to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-}
+/// Where the script and the overlay's style sheet are served (never published by `build`).
+pub const SCRIPT_PATH: &str = "/__zhinan/live-reload.js";
+pub const OVERLAY_CSS_PATH: &str = "/__zhinan/overlay.css";
 
-/// The live-reload script for a page served under `page_url` (`None`: a stand-in page that
-/// reloads on the first good build) at `generation`.
-pub fn script(page_url: Option<&str>, generation: u64, instance: &str) -> String {
-    SCRIPT
-        .replace("__PAGE__", &script_literal(&serde_json::json!(page_url)))
-        .replace("__GENERATION__", &generation.to_string())
-        .replace(
-            "__INSTANCE__",
-            &script_literal(&serde_json::json!(instance)),
-        )
+/// The overlay's style, a file like the script (no inline style under the pages' CSP).
+pub const OVERLAY_CSS: &str = concat!(
+    "#zhinan-overlay{all:initial;position:fixed;z-index:2147483647;left:0;right:0;top:0;",
+    "max-height:70vh;overflow:auto;box-sizing:border-box;padding:16px 20px;background:#1d1f21;",
+    "color:#f0f0f0;border-bottom:4px solid #e5484d;",
+    "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}\n",
+    "#zhinan-overlay button{float:right;font:inherit;cursor:pointer}\n",
+    "#zhinan-overlay p{margin:0 0 12px;color:#ff9592;font-weight:bold}\n",
+    "#zhinan-overlay pre{margin:0;white-space:pre-wrap;font:inherit}\n",
+);
+
+/// The live-reload script's body with its paths filled in.
+pub fn script_js() -> String {
+    SCRIPT_JS
         .replace("__OVERLAY_PATH__", OVERLAY_PATH)
         .replace("__EVENTS_PATH__", EVENTS_PATH)
         .replace("__OVERLAY_ID__", OVERLAY_ID)
+}
+
+/// The live-reload `<script>` element for a page served under `page_url` (`None`: a stand-in
+/// page that reloads on the first good build) at `generation`.
+pub fn script(page_url: Option<&str>, generation: u64, instance: &str) -> String {
+    let page = page_url
+        .map(|page| format!(" data-page=\"{}\"", escape_html(page)))
+        .unwrap_or_default();
+    format!(
+        "<script data-zhinan-live-reload src=\"{SCRIPT_PATH}\"{page} data-generation=\"{generation}\" data-instance=\"{}\"></script>",
+        escape_html(instance)
+    )
 }
 
 pub fn escape_html(text: &str) -> String {
@@ -109,15 +130,12 @@ pub fn overlay(report: &str, errors: usize, language: Language) -> String {
     };
     format!(
         concat!(
-            "<div id=\"{id}\" role=\"alert\" style=\"all:initial;position:fixed;z-index:2147483647;",
-            "left:0;right:0;top:0;max-height:70vh;overflow:auto;box-sizing:border-box;",
-            "padding:16px 20px;background:#1d1f21;color:#f0f0f0;border-bottom:4px solid #e5484d;",
-            "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace\">",
-            "<button type=\"button\" onclick=\"this.parentNode.remove()\" ",
-            "style=\"float:right;font:inherit;cursor:pointer\" aria-label=\"close\">×</button>",
-            "<p style=\"margin:0 0 12px;color:#ff9592;font-weight:bold\">zhinan serve: {heading}</p>",
-            "<pre style=\"margin:0;white-space:pre-wrap;font:inherit\">{report}</pre></div>"
+            "<div id=\"{id}\" role=\"alert\"><link rel=\"stylesheet\" href=\"{css}\">",
+            "<button type=\"button\" data-zhinan-close aria-label=\"close\">×</button>",
+            "<p>zhinan serve: {heading}</p>",
+            "<pre>{report}</pre></div>"
         ),
+        css = OVERLAY_CSS_PATH,
         id = OVERLAY_ID,
         heading = escape_html(&heading),
         report = escape_html(report),
@@ -159,9 +177,18 @@ mod tests {
     }
 
     #[test]
-    fn script_literals_cannot_close_the_script() {
-        let script = script(Some("/a/</script>/"), 3, "i");
-        assert!(script.contains(r#""/a/\u003c/script\u003e/""#));
+    fn script_attributes_cannot_close_the_element() {
+        let script = script(Some("/a/\"></script>/"), 3, "i");
+        assert!(script.contains(r#"data-page="/a/&quot;&gt;&lt;/script&gt;/""#));
         assert_eq!(script.matches("</script>").count(), 1);
+        assert!(script.contains(&format!("src=\"{SCRIPT_PATH}\"")));
+    }
+
+    #[test]
+    fn the_overlay_has_no_inline_style_or_handler() {
+        let html = overlay("x", 1, Language::Zh);
+        assert!(!html.contains("style="));
+        assert!(!html.contains("onclick"));
+        assert!(html.contains(OVERLAY_CSS_PATH));
     }
 }
