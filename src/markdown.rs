@@ -31,6 +31,22 @@ pub struct Unsafe {
 }
 
 /// Schemes a link may use; anything else (javascript:, data:, vbscript:, file:...) is unsafe.
+/// The plain text of a Markdown source: text and code, without link targets or markup (the
+/// search index, the Open Graph description, one-line print texts).
+pub fn plain_text(source: &str) -> String {
+    let mut text = String::with_capacity(source.len());
+    for event in Parser::new(source) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
 pub fn is_safe_link(url: &str) -> bool {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();

@@ -2203,6 +2203,43 @@ fn cases() -> Vec<Case> {
 fn version_two_cases() -> Vec<Case> {
     vec![
         item_case(
+            "fee-unspecified/amount-without-unit",
+            &[(
+                "fees: {free: true}",
+                "fees:\n  items:\n    - {name: 工本费, amount: \"10\", basis: {law: xzxkf, article: 第三十条}}",
+            )],
+            &[("fee-unspecified", 43, 27)],
+        ),
+        item_case(
+            "fee-unspecified/near-chinese-amount-with-unit",
+            &[(
+                "fees: {free: true}",
+                "fees:\n  items:\n    - {name: 工本费, amount: 每本十元, basis: {law: xzxkf, article: 第三十条}}",
+            )],
+            &[],
+        ),
+        item_case(
+            "invalid-value/merge-key-hides-no-key",
+            &[(
+                "  - name: 经营者身份证明\n    required: 委托代理人办理的\n",
+                "  - <<: {name: 经营者身份证明, required: true}\n",
+            )],
+            &[("invalid-value", 22, 5)],
+        ),
+        item_case(
+            "catch-all-wording/v2-youguan-zhengjian",
+            &[("  - name: 经营者身份证明", "  - name: 身份证等有关证件")],
+            &[("catch-all-wording", 22, 14)],
+        ),
+        item_case(
+            "duplicate-material/title-marks-folded",
+            &[(
+                "  - name: 经营者身份证明",
+                "  - name: 《个体工商户登记申请书》原件",
+            )],
+            &[("duplicate-material", 22, 11)],
+        ),
+        item_case(
             "yaml-syntax/typo-full-width-colon",
             &[("name: 测试事项", "name：测试事项")],
             &[("yaml-syntax", 2, 5)],

@@ -302,9 +302,10 @@ pub fn is_form_like(name: &str) -> bool {
 /// The name of a material for `duplicate-material`: spaces removed, then, repeatedly, a trailing
 /// 原件, 复印件, 扫描件, 影印件, 正本 or 副本 (营业执照副本复印件 is 营业执照).
 pub fn material_identity(name: &str) -> String {
+    // 《营业执照》 is 营业执照 too.
     let mut folded: String = name
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '《' && *c != '》')
         .collect();
     loop {
         let Some(suffix) = ["原件", "复印件", "扫描件", "影印件", "正本", "副本"]
@@ -713,18 +714,12 @@ fn check_fees(item: &Item, emit: &mut Emitter) {
                             .with("key", "amount"),
                         Text::new(&m::FEE_ITEM_MISSING_HELP),
                     ),
-                    Some(amount)
-                        if !amount.value.chars().any(|c| {
-                            c.is_ascii_digit() || "零一二三四五六七八九十百千万".contains(c)
-                        }) =>
-                    {
-                        emit.push(
-                            RuleId::FeeUnspecified,
-                            amount.span,
-                            Text::new(&m::FEE_AMOUNT_VAGUE).with("value", amount.value.to_string()),
-                            Text::new(&m::FEE_AMOUNT_VAGUE_HELP),
-                        )
-                    }
+                    Some(amount) if !states_number_and_unit(&amount.value) => emit.push(
+                        RuleId::FeeUnspecified,
+                        amount.span,
+                        Text::new(&m::FEE_AMOUNT_VAGUE).with("value", amount.value.to_string()),
+                        Text::new(&m::FEE_AMOUNT_VAGUE_HELP),
+                    ),
                     Some(_) => {}
                 }
                 if !fee.written.has("basis") {
@@ -740,6 +735,16 @@ fn check_fees(item: &Item, emit: &mut Emitter) {
             }
         }
     }
+}
+
+/// A fee amount names a number and a unit (每件 10 元, 二十元/次): some digit or Chinese numeral,
+/// and something besides numbers, spaces and punctuation.
+fn states_number_and_unit(amount: &str) -> bool {
+    let is_number = |c: char| c.is_ascii_digit() || "零一二三四五六七八九十百千万".contains(c);
+    amount.chars().any(is_number)
+        && amount
+            .chars()
+            .any(|c| !is_number(c) && !c.is_whitespace() && !c.is_ascii_punctuation())
 }
 
 /// (v2) `no-refusals` covers every type but 公共服务 (一次性告知制 3 applies to every matter);

@@ -54,7 +54,7 @@ pub const VAGUE_WORDS: &[&str] = &[
 const AFTER_DENG: &[&str] = &["材料", "资料", "证明", "文件", "证件", "手续"];
 
 /// (v2) Words that may stand between 等 and one of [`AFTER_DENG`] (身份证等有效证件).
-const BETWEEN_DENG: &[&str] = &["有效", "相关", "其他"];
+const BETWEEN_DENG: &[&str] = &["有效", "相关", "其他", "有关"];
 
 /// Characters that, before 等, make it part of a word (同等, 平等, 一等奖...).
 const BEFORE_DENG_WORD: &str = "同平相高对均初中优上下次特超劣头何一二三四五六七八九十甲乙丙丁";
@@ -188,15 +188,20 @@ pub fn catch_all(text: &str) -> Vec<WordMatch> {
     non_overlapping(matches)
 }
 
-/// Each run of `…` characters, or of three or more `.`, with its byte index.
+/// Each run of `…` or `⋯` characters, or of three or more `.`, `。` or `．`, with its byte
+/// index.
 fn ellipses(text: &str) -> Vec<(usize, &str)> {
     let mut runs = Vec::new();
-    if !text.contains('…') && !text.contains("...") {
+    if !text.contains(['…', '⋯'])
+        && !text.contains("...")
+        && !text.contains("。。。")
+        && !text.contains("．．．")
+    {
         return runs;
     }
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
-        if c != '…' && c != '.' {
+        if !matches!(c, '…' | '⋯' | '.' | '。' | '．') {
             continue;
         }
         let mut end = start + c.len_utf8();
@@ -207,7 +212,7 @@ fn ellipses(text: &str) -> Vec<(usize, &str)> {
             end = next + following.len_utf8();
             chars.next();
         }
-        if c == '…' || end - start >= 3 {
+        if c == '…' || c == '⋯' || text[start..end].chars().count() >= 3 {
             runs.push((start, &text[start..end]));
         }
     }
@@ -280,6 +285,10 @@ mod tests {
         assert_eq!(words(catch_all("相关证明文件")), ["相关证明"]);
         assert!(catch_all("身份证……户口簿").is_empty());
         assert!(catch_all("版本 1.2").is_empty());
+        assert_eq!(words(catch_all("身份证等有关证件")), ["等有关证件"]);
+        assert_eq!(words(catch_all("身份证、户口簿⋯⋯")), ["⋯⋯"]);
+        assert_eq!(words(catch_all("身份证、户口簿。。。")), ["。。。"]);
+        assert!(catch_all("户口簿。").is_empty());
     }
 
     #[test]

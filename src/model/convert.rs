@@ -29,6 +29,8 @@ pub struct Fields<'n> {
     /// of (reported as `unknown-field` with "did you mean"). Neither gets a second diagnostic
     /// (`missing-field` or a dedicated rule's).
     written_without_value: Vec<String>,
+    /// The map holds a merge key (`<<`, reported): every key counts as written.
+    merges: bool,
     /// The first key of the map (where a missing key is reported).
     pub first_key: Position,
 }
@@ -61,9 +63,11 @@ impl<'n> Fields<'n> {
 
     /// Written, but its value was unusable and is already reported (see `written_without_value`).
     pub fn is_written_without_value(&self, key: &str) -> bool {
-        self.written_without_value
-            .iter()
-            .any(|written| written == key)
+        self.merges
+            || self
+                .written_without_value
+                .iter()
+                .any(|written| written == key)
     }
 
     /// Whether `key` is written: present, not null, not empty text, not an empty list.
@@ -172,6 +176,7 @@ impl<'a> Reader<'a> {
             map,
             entries: Vec::with_capacity(entries.len()),
             written_without_value: Vec::new(),
+            merges: false,
             first_key: entries
                 .first()
                 .map(|(k, _)| k.start())
@@ -198,6 +203,9 @@ impl<'a> Reader<'a> {
                 continue;
             }
             if name == "<<" {
+                // The keys it would have merged are written for this map's rules: one
+                // diagnostic for the merge key, none for each key it hides.
+                fields.merges = true;
                 self.push(
                     RuleId::InvalidValue,
                     key_node.span,

@@ -24,7 +24,7 @@ use tera::Context;
 
 use super::Incremental;
 use super::PageSink;
-use super::search::{SearchIndex, markdown_text, search_page_view};
+use super::search::{SearchIndex, search_page_view};
 use super::view::{ItemView, Views};
 use crate::diagnostics::Diagnostic;
 use crate::fs::FsError;
@@ -1087,7 +1087,7 @@ pub fn item_metadata(views: &Views, item: &Item, view: &ItemView) -> ItemMetadat
         .summary
         .as_ref()
         .map(|s| {
-            markdown_text(&s.value)
+            crate::markdown::plain_text(&s.value)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")

@@ -35,7 +35,6 @@ use std::hash::{Hash, Hasher};
 use std::io::Write as _;
 use std::sync::Mutex;
 
-use pulldown_cmark::{Event, Parser, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -135,21 +134,6 @@ pub fn shard_count(documents: usize) -> usize {
         .next_power_of_two()
 }
 
-/// The plain text of a Markdown source: text and code, without link targets or markup.
-pub fn markdown_text(source: &str) -> String {
-    let mut text = String::with_capacity(source.len());
-    for event in Parser::new(source) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak
-            | Event::HardBreak
-            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => text.push('\n'),
-            _ => {}
-        }
-    }
-    text
-}
-
 /// One searchable document: an item or a free page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SearchDocument {
@@ -177,7 +161,7 @@ pub struct SearchIndex {
     pub postings: BTreeMap<String, Vec<u32>>,
 }
 
-/// A searchable text as written: plain, or Markdown (indexed as [`markdown_text`]).
+/// A searchable text as written: plain, or Markdown (indexed as [`crate::markdown::plain_text`]).
 #[derive(Debug, Clone, Copy, Hash)]
 enum Source<'a> {
     Plain(&'a str),
@@ -188,7 +172,7 @@ impl Source<'_> {
     fn text(self) -> String {
         match self {
             Source::Plain(text) => text.to_string(),
-            Source::Markdown(source) => markdown_text(source),
+            Source::Markdown(source) => crate::markdown::plain_text(source),
         }
     }
 }

@@ -104,6 +104,8 @@ pub struct CommitmentView {
     pub form_name: String,
     pub verification_html: String,
     pub consequence_html: String,
+    /// The consequence as plain text, for the one line of the slip.
+    pub consequence_text: String,
     pub scope_html: String,
     /// Names of the materials the commitment replaces.
     pub replaces: Vec<String>,
@@ -736,6 +738,15 @@ impl<'a> Views<'a> {
                     .as_ref()
                     .map(|t| self.markdown(&t.value))
                     .unwrap_or_default(),
+                consequence_text: c
+                    .consequence
+                    .as_ref()
+                    .map(|t| {
+                        crate::markdown::plain_text(&t.value)
+                            .trim()
+                            .replace('\n', " ")
+                    })
+                    .unwrap_or_default(),
                 scope_html: c
                     .scope
                     .as_ref()
@@ -777,7 +788,10 @@ impl<'a> Views<'a> {
                 .and_then(|f| f.waiver.as_ref())
                 .map(|w| self.markdown(&w.value))
                 .unwrap_or_default(),
-            redress: (!item.item_type.value.is_empty() && &*item.item_type.value != "公共服务")
+            // Every item but 公共服务 states review and litigation; a 公共服务 item only when it
+            // names its own (a refusal to disclose information, reviewed first).
+            redress: (item.redress.is_some()
+                || (!item.item_type.value.is_empty() && &*item.item_type.value != "公共服务"))
                 .then(|| match &item.redress {
                     Some(own) => RedressView {
                         review: &own.review.value,
