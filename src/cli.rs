@@ -69,6 +69,10 @@ pub struct BuildArgs {
     /// Do not minify (as `--minify off`)
     #[arg(long, conflicts_with = "minify")]
     pub no_minify: bool,
+    /// Replace an existing, non-empty --out folder that zhinan did not make (every file in it is
+    /// deleted); never the site root, a folder above it, content/ or templates/
+    #[arg(long)]
+    pub force: bool,
 }
 
 impl BuildArgs {

@@ -29,7 +29,9 @@ use crate::render::{self, PageSink, RenderOptions};
 use crate::site::{LoadOptions, load_site};
 
 pub mod minify;
+pub mod output_folder;
 pub use minify::{Minify, minify_page};
+use output_folder::{OutputFolder, OutputLock};
 
 /// Most page bytes handed to the writer thread and not yet written; a page that would go over
 /// waits (a single larger page is still accepted when nothing else waits).
@@ -74,8 +76,11 @@ impl Shared {
 
     /// Minifies (when asked) and writes one page under `root`.
     fn write(&self, root: &Path, minify: Minify, path: &str, bytes: Vec<u8>) -> FsResult<()> {
-        let bytes = minify_page(minify, path, bytes);
         let target = root.join(path);
+        if output_folder::stopping() {
+            return Err(output_folder::stopped_error(&target));
+        }
+        let bytes = minify_page(minify, path, bytes);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
         }
@@ -234,6 +239,9 @@ impl StagingWriter {
         });
         let parts: &mut dyn Iterator<Item = Vec<u8>> = &mut parts;
         let target = self.root.join(path);
+        if output_folder::stopping() {
+            return Err(output_folder::stopped_error(&target));
+        }
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
         }
@@ -257,18 +265,12 @@ impl Drop for StagingWriter {
     }
 }
 
-fn sibling(out: &Path, suffix: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    out.with_file_name(format!("{name}.{suffix}-{}", std::process::id()))
-}
-
-/// Replaces `out` with `staging` in two renames; the old output is removed afterwards.
-pub fn swap_in(staging: &Path, out: &Path) -> FsResult<()> {
+/// Replaces the output folder with `staging` in two renames (into the folder a symlinked
+/// output points to: the link stays); the old output is removed afterwards.
+pub fn swap_in(staging: &Path, output: &OutputFolder) -> FsResult<()> {
+    let out = &output.target;
     if out.exists() {
-        let old = sibling(out, "old");
+        let old = output.sibling("old");
         fs::rename(out, &old)?;
         if let Err(error) = fs::rename(staging, out) {
             let _ = std::fs::rename(&old, out);
@@ -285,6 +287,9 @@ pub fn swap_in(staging: &Path, out: &Path) -> FsResult<()> {
 fn copy_attachments(attachments: &[crate::model::Attachment], staging: &Path) -> FsResult<()> {
     for attachment in attachments {
         let target = staging.join("files").join(&attachment.relative);
+        if output_folder::stopping() {
+            return Err(output_folder::stopped_error(&target));
+        }
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
         }
@@ -307,6 +312,13 @@ pub fn run_build(args: BuildArgs) -> i32 {
     }
     let root = &args.common.root;
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
+    let output = match output_folder::choose_output(root, &out, args.force) {
+        Ok(output) => output,
+        Err(refusal) => {
+            let (message, help) = refusal.message(args.common.lang);
+            return could_not_run(format!("{message}\nhelp: {help}"));
+        }
+    };
     let mut loaded = match load_site(
         root,
         &LoadOptions {
@@ -348,8 +360,33 @@ pub fn run_build(args: BuildArgs) -> i32 {
         return 1;
     };
 
-    let staging = sibling(&out, "staging");
+    let language = args.common.lang;
+    if let Err(error) = ctrlc::set_handler(|| {
+        output_folder::clean_up_after_signal();
+        std::process::exit(130);
+    }) {
+        eprintln!("warning: an interrupted build may leave its staging folder: {error}");
+    }
+    let _lock = match OutputLock::acquire(&output, || {
+        eprintln!(
+            "{}",
+            output_folder::OUT_WAITING.format(language, &[("out", out.display().to_string())])
+        )
+    }) {
+        Ok(lock) => lock,
+        Err(error) => return could_not_run(error),
+    };
+    match output_folder::clean_leftovers(&output) {
+        Ok(leftovers) => {
+            for leftover in leftovers {
+                eprintln!("note: {}", leftover.message(&output, language));
+            }
+        }
+        Err(error) => return could_not_run(error),
+    }
+    let staging = output.sibling("staging");
     let _ = std::fs::remove_dir_all(&staging);
+    output_folder::set_staging(Some(staging.clone()));
     let writer = StagingWriter::new(staging.clone(), args.minify_mode());
     let options = RenderOptions {
         root,
@@ -372,12 +409,14 @@ pub fn run_build(args: BuildArgs) -> i32 {
     let result = rendered.and_then(|(stats, diagnostics)| {
         written?;
         copy_attachments(&loaded.model.attachments, &staging)?;
+        output_folder::write_marker(&staging)?;
         Ok((stats, diagnostics))
     });
     let (stats, render_diagnostics) = match result {
         Ok(value) => value,
         Err(error) => {
             let _ = std::fs::remove_dir_all(&staging);
+            output_folder::set_staging(None);
             eprintln!("error: {error}");
             eprintln!("build failed; `{}` was left untouched", out.display());
             return 2;
@@ -385,6 +424,7 @@ pub fn run_build(args: BuildArgs) -> i32 {
     };
     if !render_diagnostics.is_empty() {
         let _ = std::fs::remove_dir_all(&staging);
+        output_folder::set_staging(None);
         loaded.add_diagnostics(root, render_diagnostics);
         print_report(&loaded);
         eprintln!(
@@ -393,7 +433,7 @@ pub fn run_build(args: BuildArgs) -> i32 {
         );
         return 1;
     }
-    if let Err(error) = swap_in(&staging, &out) {
+    if let Err(error) = output_folder::while_swapping(|| swap_in(&staging, &output)) {
         let _ = std::fs::remove_dir_all(&staging);
         eprintln!("error: {error}");
         return 2;
