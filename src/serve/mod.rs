@@ -18,8 +18,10 @@
 //!
 //! Architecture invariants: serve never writes into the site root (pages live in memory); it
 //! listens on loopback unless `--bind` says otherwise; when a rebuild has errors, the last good
-//! build stays served and every page shows the diagnostics. Like `cli`, [`run`] prints: one
-//! line per rebuild on stdout, diagnostics on stderr (serve is a long-running command).
+//! build stays served and every page shows the diagnostics. [`start`] and [`Preview::serve`] take
+//! plain settings and return errors; the command (start-up lines, exit code) is
+//! `cli::serve`. The rebuild loop prints its log: one line per rebuild on stdout, diagnostics on
+//! stderr (serve is a long-running command).
 
 pub mod http;
 pub mod live_reload;
@@ -28,16 +30,15 @@ pub mod state;
 pub mod watch;
 
 use std::collections::BTreeSet;
-use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
 
-use crate::cli::{ServeArgs, could_not_run, root_exists};
 use crate::diagnostics::Language;
 use crate::site::LoadOptions;
+use crate::write::Minify;
 use rebuild::{Finish, FirstPhase, Outcome, Phase, Rebuild, RebuildSettings, Rebuilder, Reread};
 use state::SharedSite;
 use watch::{MessageCount, WatchMessage, Watching};
@@ -124,26 +125,6 @@ fn describe_files(files: &[String]) -> String {
 
 fn now() -> String {
     jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string()
-}
-
-fn open_in_browser(url: &str) -> std::io::Result<()> {
-    let mut command = if cfg!(target_os = "macos") {
-        std::process::Command::new("open")
-    } else if cfg!(windows) {
-        let mut command = std::process::Command::new("cmd");
-        command.args(["/C", "start", ""]);
-        command
-    } else {
-        std::process::Command::new("xdg-open")
-    };
-    let mut child = command
-        .arg(url)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()?;
-    std::thread::spawn(move || child.wait());
-    Ok(())
 }
 
 /// The terminal log of a serve session.
@@ -408,44 +389,58 @@ fn rebuild_loop(
     }
 }
 
-pub fn run(args: ServeArgs) -> i32 {
-    if let Err(message) = root_exists(&args.common) {
-        return could_not_run(message);
-    }
-    let root = match crate::fs::canonicalize(&args.common.root) {
-        Ok(root) => root,
-        Err(error) => return could_not_run(error),
-    };
-    // Listen first, so that a port in use is reported before any work.
-    let (listener, port_note) = match listen(args.bind, args.port) {
-        Ok(listening) => listening,
-        Err(message) => return could_not_run(message),
-    };
+/// What `zhinan serve` asks of this stage.
+#[derive(Debug, Clone)]
+pub struct ServeSettings {
+    /// The site root (it holds content/).
+    pub root: PathBuf,
+    /// The address to listen on.
+    pub bind: IpAddr,
+    /// The port: exactly this one, or the first free one from [`DEFAULT_PORT`] on.
+    pub port: Option<u16>,
+    /// Poll the files at this interval instead of waiting for file-system events.
+    pub poll: Option<Duration>,
+    pub load: LoadOptions,
+    pub minify: Minify,
+    pub language: Language,
+    /// Colours in the diagnostics printed by the rebuild loop.
+    pub color: bool,
+}
+
+/// A preview that listens, has published its first build and watches the site; [`Self::serve`]
+/// answers requests until the server stops.
+pub struct Preview {
+    /// Where the preview is: origin and base path.
+    pub url: String,
+    /// The site root, resolved.
+    pub root: PathBuf,
+    /// A note when the default port was taken and another one is used.
+    pub port_note: Option<String>,
+    listener: TcpListener,
+    runtime: tokio::runtime::Runtime,
+    state: Arc<http::ServerState>,
+}
+
+/// Listens (first, so that a port in use is reported before any work), builds the site into
+/// memory, starts the watcher and the rebuild thread. The rebuild thread prints one line per
+/// rebuild (serve is a long-running command; its log is part of what it does).
+pub fn start(settings: ServeSettings) -> Result<Preview, String> {
+    let root = crate::fs::canonicalize(&settings.root).map_err(|error| error.to_string())?;
+    let (listener, port_note) = listen(settings.bind, settings.port)?;
     let origin = match listener.local_addr() {
         Ok(address) => origin_of(address),
-        Err(error) => return could_not_run(format!("could not listen: {error}")),
+        Err(error) => return Err(format!("could not listen: {error}")),
     };
-    if !args.bind.is_loopback() {
-        eprintln!(
-            "warning: listening on {}: the preview is reachable from other machines of the network",
-            args.bind
-        );
-    }
-
-    let language = args.common.lang;
-    let settings = RebuildSettings {
+    let language = settings.language;
+    let rebuild_settings = RebuildSettings {
         root: root.clone(),
-        load: LoadOptions {
-            today: args.common.today,
-        },
-        minify: args.minify_mode(),
+        load: settings.load,
+        minify: settings.minify,
         language,
-        color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        color: settings.color,
     };
-    let (rebuilder, first) = match Rebuilder::start(settings) {
-        Ok(started) => started,
-        Err(error) => return could_not_run(error),
-    };
+    let (rebuilder, first) =
+        Rebuilder::start(rebuild_settings).map_err(|error| error.to_string())?;
     let instance = format!(
         "{}-{}",
         std::process::id(),
@@ -464,25 +459,15 @@ pub fn run(args: ServeArgs) -> i32 {
     log.rebuild(&first);
 
     let (sender, receiver) = mpsc::channel();
-    let poll = args
-        .poll
-        .map(|milliseconds| Duration::from_millis(milliseconds.max(10)));
     let sent = MessageCount::default();
-    let watching = match Watching::start(&root, poll, sender, sent.clone()) {
-        Ok(watching) => watching,
-        Err(error) => {
-            return could_not_run(format!("could not watch `{}`: {error}", root.display()));
-        }
-    };
+    let watching = Watching::start(&root, settings.poll, sender, sent.clone())
+        .map_err(|error| format!("could not watch `{}`: {error}", root.display()))?;
 
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
+    let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-    {
-        Ok(runtime) => runtime,
-        Err(error) => return could_not_run(format!("could not start the server: {error}")),
-    };
+        .map_err(|error| format!("could not start the server: {error}"))?;
     let state = Arc::new(http::ServerState {
         site: site.clone(),
         files_root: root.join("content/files"),
@@ -497,34 +482,35 @@ pub fn run(args: ServeArgs) -> i32 {
     std::thread::Builder::new()
         .name("zhinan-rebuild".into())
         .spawn(move || rebuild_loop(rebuilder, watching, changes, loop_site, log, language))
-        .expect("could not start the rebuild thread");
+        .map_err(|error| format!("could not start the rebuild thread: {error}"))?;
 
     let url = format!("{origin}{}", site.snapshot().base_path);
-    if let Some(note) = port_note {
-        println!("{note}");
-    }
-    println!(
-        "serving {url} (watching `{}`{}; Ctrl-C to stop)",
-        root.display(),
-        match args.poll {
-            Some(milliseconds) => format!(", polling every {milliseconds} ms"),
-            None => String::new(),
-        }
-    );
-    if args.open
-        && let Err(error) = open_in_browser(&url)
-    {
-        eprintln!("warning: could not open a browser: {error}");
-    }
+    Ok(Preview {
+        url,
+        root,
+        port_note,
+        listener,
+        runtime,
+        state,
+    })
+}
 
-    let served = runtime.block_on(async move {
-        listener.set_nonblocking(true)?;
-        let listener = tokio::net::TcpListener::from_std(listener)?;
-        axum::serve(listener, http::router(state)).await
-    });
-    match served {
-        Ok(()) => 0,
-        Err(error) => could_not_run(format!("the server stopped: {error}")),
+impl Preview {
+    /// Answers requests until the server stops (an error) or the process ends.
+    pub fn serve(self) -> Result<(), String> {
+        let Preview {
+            listener,
+            runtime,
+            state,
+            ..
+        } = self;
+        runtime
+            .block_on(async move {
+                listener.set_nonblocking(true)?;
+                let listener = tokio::net::TcpListener::from_std(listener)?;
+                axum::serve(listener, http::router(state)).await
+            })
+            .map_err(|error| format!("the server stopped: {error}"))
     }
 }
 
