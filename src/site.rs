@@ -45,7 +45,7 @@ impl Loaded {
             if self.sources.contains_key(&diagnostic.file) {
                 continue;
             }
-            let text = std::fs::read_to_string(root.join(&diagnostic.file))
+            let text = crate::fs::read_to_string(&root.join(&diagnostic.file))
                 .ok()
                 .or_else(|| {
                     let name = diagnostic.file.strip_prefix("templates/")?;
@@ -309,7 +309,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
             }
             if let Some(source) = sources.remove(file) {
                 quoted.insert(file.clone(), source);
-            } else if let Ok(text) = std::fs::read_to_string(root.join(file)) {
+            } else if let Ok(text) = crate::fs::read_to_string(&root.join(file)) {
                 quoted.insert(file.clone(), SourceFile::new(file.clone(), text));
             }
         }
@@ -419,7 +419,7 @@ pub fn reload_items(root: &Path, loaded: &mut Loaded, relatives: &[String]) -> F
                 .remove(file)
                 .or_else(|| reread_sources.remove(file))
                 .or_else(|| {
-                    std::fs::read_to_string(root.join(file))
+                    crate::fs::read_to_string(&root.join(file))
                         .ok()
                         .map(|text| SourceFile::new(file.clone(), text))
                 });

@@ -702,3 +702,40 @@ fn a_port_in_use_is_named() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_fifo_under_content_neither_freezes_the_rebuilds_nor_a_request() {
+    let site = fixture_site();
+    let root = site.path();
+    let server = Server::start(root, &[]);
+    let mut events = EventStream::open(&server);
+    // FIFOs appear while serving: an attachment and an item file.
+    let fifo_attachment = root.join("content/files/forms/pipe.docx");
+    for fifo in [&fifo_attachment, &root.join("content/items/pipe.yaml")] {
+        let status = Command::new("mkfifo").arg(fifo).status().unwrap();
+        assert!(status.success());
+    }
+    replace_in(root, SHIPIN, SHIPIN_NAME, "食品经营许可（有管道）");
+    events.next_rebuild("an error event", |data| data.contains("\"errors\":true"));
+    // Both named (the two FIFOs may come in one rebuild or in two).
+    wait_for("both FIFOs in the overlay", PATIENCE, || {
+        let overlay = server.request("GET", "/__zhinan/overlay").text();
+        (overlay.contains("content/items/pipe.yaml")
+            && overlay.contains("content/files/forms/pipe.docx"))
+        .then_some(())
+    });
+    let response = server.get("files/forms/pipe.docx");
+    assert_eq!(response.status, 404, "a FIFO is never served");
+    // The rebuild thread still works: removing the FIFOs and editing again publishes.
+    std::fs::remove_file(root.join("content/items/pipe.yaml")).unwrap();
+    std::fs::remove_file(&fifo_attachment).unwrap();
+    replace_in(
+        root,
+        SHIPIN,
+        "食品经营许可（有管道）",
+        "食品经营许可（无管道）",
+    );
+    server.wait_for_page("the page after the FIFO", "items/shipin-xuke/", |text| {
+        text.contains("无管道")
+    });
+}

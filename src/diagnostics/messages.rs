@@ -80,6 +80,10 @@ messages! {
     UNEXPECTED_FILE_HELP: "把附件放到 content/files/ 下，或改正扩展名" / "put attachments under content/files/ or fix the extension";
     NO_SITE_FILE: "缺少 content/site.yaml" / "content/site.yaml is missing";
     NO_SITE_FILE_HELP: "创建 content/site.yaml，写明 title、authority、base_url、address、hours、phone、complaint 和 redress" / "create content/site.yaml with title, authority, base_url, address, hours, phone, complaint and redress";
+    NOT_REGULAR_FILE: "这不是普通文件（而是管道、套接字或设备文件），zhinan 不会读取它" / "this is not a regular file (a FIFO, socket or device): zhinan does not read it";
+    NOT_REGULAR_FILE_HELP: "删除它，或换成普通文件" / "remove it or replace it with a regular file";
+    SYMLINKED_ENTRY: "此文件是符号链接：content/{folder}/ 下只读取普通文件，不跟随链接" / "this file is a symlink: zhinan reads only regular files in content/{folder}/ and does not follow links";
+    SYMLINKED_ENTRY_HELP: "把链接指向的文件复制到这里，替换这个链接" / "copy the file it points to here, in place of the link";
 
     // model
     MISSING_FIELD: "缺少必填字段 `{key}`" / "missing required field `{key}`";

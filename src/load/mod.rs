@@ -161,7 +161,12 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
         ..Inventory::default()
     };
     let site = content.join("site.yaml");
-    if site.exists() {
+    let site_is_special = std::fs::metadata(&site).is_ok_and(|metadata| !metadata.is_file());
+    if site_is_special {
+        inventory
+            .diagnostics
+            .push(not_regular_file("content/site.yaml".into()));
+    } else if site.exists() {
         inventory.site = Some(ContentFile {
             kind: Kind::Site,
             id: "site".into(),
@@ -196,6 +201,22 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
                 .unwrap_or(&walked.relative);
             if name.starts_with('.') || name.ends_with('~') {
                 continue; // editor swap and backup files
+            }
+            if walked.is_special {
+                inventory.diagnostics.push(not_regular_file(relative));
+                continue;
+            }
+            if walked.is_symlink {
+                inventory.diagnostics.push(
+                    Diagnostic::new(
+                        "invalid-value",
+                        relative,
+                        Span::point(Position::START),
+                        Text::new(&m::SYMLINKED_ENTRY).with("folder", folder),
+                    )
+                    .help(Text::new(&m::SYMLINKED_ENTRY_HELP)),
+                );
+                continue;
             }
             let has_extension = walked.relative.ends_with(&format!(".{extension}"))
                 || (extension == "yaml" && walked.relative.ends_with(".yml"));
@@ -241,13 +262,40 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
             }
         }
     }
-    inventory.attachments = fs::walk_files(&inventory.files_root)?;
+    for walked in fs::walk_files(&inventory.files_root)? {
+        if walked.is_special {
+            inventory.diagnostics.push(not_regular_file(format!(
+                "content/files/{}",
+                walked.relative
+            )));
+        } else {
+            inventory.attachments.push(walked);
+        }
+    }
     Ok(inventory)
+}
+
+/// A FIFO, socket or device where a content file or an attachment belongs: never opened.
+fn not_regular_file(relative: String) -> Diagnostic {
+    Diagnostic::new(
+        "invalid-value",
+        relative,
+        Span::point(Position::START),
+        Text::new(&m::NOT_REGULAR_FILE),
+    )
+    .help(Text::new(&m::NOT_REGULAR_FILE_HELP))
 }
 
 /// Reads a content file as text, reporting binary, non-UTF-8, empty and oversized files.
 pub fn read(file: &ContentFile, diagnostics: &mut Vec<Diagnostic>) -> FsResult<Option<SourceFile>> {
-    let bytes = fs::read_bytes(&file.path)?;
+    // Replaced by a FIFO (or the like) since the walk: a diagnostic, never a blocking read.
+    let bytes = match fs::read_bytes(&file.path) {
+        Err(error) if error.is_not_regular_file() => {
+            diagnostics.push(not_regular_file(file.relative.clone()));
+            return Ok(None);
+        }
+        read => read?,
+    };
     let at_start = Span::point(Position::START);
     if bytes.len() > MAX_FILE_BYTES {
         diagnostics.push(
