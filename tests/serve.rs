@@ -739,3 +739,31 @@ fn a_fifo_under_content_neither_freezes_the_rebuilds_nor_a_request() {
         text.contains("无管道")
     });
 }
+
+#[test]
+fn private_files_under_content_files_are_not_served() {
+    let site = fixture_site();
+    let root = site.path();
+    let files = root.join("content/files");
+    std::fs::write(files.join(".env"), "PASSWORD=hunter2-secret\n").unwrap();
+    std::fs::write(files.join("forms/~$geti.docx"), "PASSWORD=hunter2-secret\n").unwrap();
+    std::fs::write(files.join("forms/Thumbs.db"), "PASSWORD=hunter2-secret\n").unwrap();
+    let server = Server::start(root, &[]);
+    // Public attachments are served; the private ones are not (a 404 page, or a 400 for a
+    // path the server refuses outright).
+    assert_eq!(server.get("files/forms/geti-shenqingshu.docx").status, 200);
+    for path in [
+        "files/.env",
+        "files/forms/~$geti.docx",
+        "files/forms/%7E%24geti.docx",
+        "files/forms/Thumbs.db",
+    ] {
+        let response = server.get(path);
+        assert!(
+            response.status == 404 || response.status == 400,
+            "{path}: {}",
+            response.status
+        );
+        assert!(!response.text().contains("hunter2-secret"), "{path}");
+    }
+}

@@ -318,6 +318,16 @@ pub static RULES: &[Rule] = &[
         "excluded:\n  - name: 现场核查\n    time_limit: {value: 10, unit: 工作日}",
         "添加 `basis: {law: ..., article: ...}`，或删除没有依据的不计时程序。"
     ),
+    rule!(
+        "private-file",
+        Warning,
+        false,
+        "content/files/ 下有隐藏文件或编辑器、系统生成的文件（不会发布）",
+        "a hidden, editor or system file under content/files/ (not published)",
+        "content/files/ 下的文件会原样发布给公众：.env、.git/ 之类的隐藏文件可能含有密码，~$ 开头的 Word 锁文件、.DS_Store、Thumbs.db、*.tmp、*.swp 和 *~ 备份只是编辑时的残留。zhinan 不发布它们。",
+        "content/files/forms/~$shenqingbiao.docx",
+        "删除这个文件；需要公开的附件请用普通文件名（不以 . 或 ~$ 开头，不以 ~、.tmp、.swp 结尾）。"
+    ),
 ];
 
 pub fn find(name: &str) -> Option<&'static Rule> {

@@ -262,17 +262,74 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
             }
         }
     }
+    let mut hidden_folders = std::collections::BTreeSet::new();
     for walked in fs::walk_files(&inventory.files_root)? {
-        if walked.is_special {
-            inventory.diagnostics.push(not_regular_file(format!(
-                "content/files/{}",
-                walked.relative
-            )));
+        let relative = format!("content/files/{}", walked.relative);
+        if let Some(folder) = hidden_folder(&walked.relative) {
+            // One warning per hidden folder (a .git/ holds thousands of files).
+            if hidden_folders.insert(folder.to_string()) {
+                inventory.diagnostics.push(private_file(
+                    format!("content/files/{folder}/"),
+                    &m::PRIVATE_FOLDER,
+                ));
+            }
+        } else if is_private_file_name(walked.relative.rsplit('/').next().unwrap_or("")) {
+            inventory
+                .diagnostics
+                .push(private_file(relative, &m::PRIVATE_FILE));
+        } else if walked.is_special {
+            inventory.diagnostics.push(not_regular_file(relative));
         } else {
             inventory.attachments.push(walked);
         }
     }
     Ok(inventory)
+}
+
+/// The first folder of `relative` (under content/files/) whose name starts with a dot
+/// (`.git`, `.svn`, `a/.cache`), up to and including it.
+fn hidden_folder(relative: &str) -> Option<&str> {
+    let mut end = 0;
+    let mut segments = relative.split('/').peekable();
+    while let Some(segment) = segments.next() {
+        end += segment.len();
+        if segments.peek().is_none() {
+            return None; // the file's own name
+        }
+        if segment.starts_with('.') {
+            return Some(&relative[..end]);
+        }
+        end += 1;
+    }
+    None
+}
+
+/// Whether a file under content/files/ is private or a leftover, never published: hidden files
+/// (`.env`, `.DS_Store`), backups (`x~`), Word's lock files (`~$x.docx`), Windows' `Thumbs.db`
+/// and `desktop.ini`, temporary and swap files (`*.tmp`, `*.swp`).
+pub fn is_private_file_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || lower == "thumbs.db"
+        || lower == "desktop.ini"
+        || lower.ends_with(".tmp")
+        || lower.ends_with(".swp")
+}
+
+/// A `private-file` warning: the file (or hidden folder) is left out of the published site.
+fn private_file(
+    relative: String,
+    message: &'static crate::diagnostics::messages::Message,
+) -> Diagnostic {
+    Diagnostic::new(
+        "private-file",
+        relative,
+        Span::point(Position::START),
+        Text::new(message),
+    )
+    .help(Text::new(&m::PRIVATE_FILE_HELP))
 }
 
 /// A FIFO, socket or device where a content file or an attachment belongs: never opened.
@@ -396,5 +453,43 @@ pub fn parse_yaml(
             );
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_names() {
+        for name in [
+            ".env",
+            ".DS_Store",
+            "Thumbs.db",
+            "a.docx~",
+            "~$shenqing.docx",
+            "x.TMP",
+            ".x.swp",
+            "desktop.ini",
+        ] {
+            assert!(is_private_file_name(name), "{name}");
+        }
+        for name in [
+            "shenqing.docx",
+            "a~b.pdf",
+            "tmp.pdf",
+            "swp.pdf",
+            "a.tmp.pdf",
+        ] {
+            assert!(!is_private_file_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn hidden_folders() {
+        assert_eq!(hidden_folder(".git/config"), Some(".git"));
+        assert_eq!(hidden_folder("forms/.cache/a/b"), Some("forms/.cache"));
+        assert_eq!(hidden_folder("forms/.env"), None);
+        assert_eq!(hidden_folder("forms/a.docx"), None);
     }
 }
