@@ -289,13 +289,10 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
 /// The first folder of `relative` (under content/files/) whose name starts with a dot
 /// (`.git`, `.svn`, `a/.cache`), up to and including it.
 fn hidden_folder(relative: &str) -> Option<&str> {
+    let (folders, _file_name) = relative.rsplit_once('/')?;
     let mut end = 0;
-    let mut segments = relative.split('/').peekable();
-    while let Some(segment) = segments.next() {
+    for segment in folders.split('/') {
         end += segment.len();
-        if segments.peek().is_none() {
-            return None; // the file's own name
-        }
         if segment.starts_with('.') {
             return Some(&relative[..end]);
         }
