@@ -11,9 +11,10 @@ const SHIPIN: &str = "content/items/shipin-xuke.yaml";
 /// No raw control character but line breaks (and no bidi override) in `text`.
 fn assert_no_raw_controls(text: &str) {
     for (index, c) in text.char_indices() {
+        let raw_control = c.is_control() && c != '\n';
+        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
         assert!(
-            !(c.is_control() && c != '\n')
-                && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+            !raw_control && !bidi,
             "raw U+{:04X} at byte {index} in:\n{text}",
             c as u32
         );
