@@ -767,3 +767,40 @@ fn private_files_under_content_files_are_not_served() {
         assert!(!response.text().contains("hunter2-secret"), "{path}");
     }
 }
+
+#[test]
+fn a_foreign_host_header_is_refused_against_dns_rebinding() {
+    let site = fixture_site();
+    let server = Server::start(site.path(), &[]);
+    let port = server.address.rsplit(':').next().unwrap().to_string();
+    let with_host = |host: &str, path: &str| {
+        let mut stream = TcpStream::connect(&server.address).unwrap();
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = String::new();
+        let _ = stream.read_to_string(&mut raw);
+        raw
+    };
+    let page = format!("{}items/shipin-xuke/", server.base_path);
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        let answer = with_host(&host, &page);
+        assert!(answer.starts_with("HTTP/1.1 200"), "{host}: {answer}");
+    }
+    for host in [
+        format!("rebound.example:{port}"),
+        format!("127.0.0.1:{}", port.parse::<u16>().unwrap().wrapping_add(1)),
+    ] {
+        for path in [page.as_str(), "/__zhinan/events", "/__zhinan/overlay"] {
+            let answer = with_host(&host, path);
+            assert!(
+                answer.starts_with("HTTP/1.1 403"),
+                "{host} {path}: {answer}"
+            );
+            assert!(!answer.contains(SHIPIN_NAME), "{answer}");
+        }
+    }
+}

@@ -5,6 +5,7 @@
 //! - [`watch`]: file-system events (or polling), debounced, editors' scratch files dropped;
 //! - [`rebuild`]: changed files → re-read content → the pages that depend on them → memory;
 //! - [`state`]: the served build, swapped atomically, and the reload events;
+//! - [`connections`]: the accept loop: the Host check (DNS rebinding) and header timeouts;
 //! - [`http`]: axum handlers (pages, attachments, 404, events, overlay), path checks;
 //! - [`live_reload`]: the script and error overlay added to served HTML only.
 //!
@@ -23,6 +24,7 @@
 //! `cli::serve`. The rebuild loop prints its log: one line per rebuild on stdout, diagnostics on
 //! stderr (serve is a long-running command).
 
+pub mod connections;
 pub mod http;
 pub mod live_reload;
 pub mod rebuild;
@@ -419,6 +421,7 @@ pub struct Preview {
     listener: TcpListener,
     runtime: tokio::runtime::Runtime,
     state: Arc<http::ServerState>,
+    hosts: Arc<connections::AllowedHosts>,
 }
 
 /// Listens (first, so that a port in use is reported before any work), builds the site into
@@ -427,8 +430,14 @@ pub struct Preview {
 pub fn start(settings: ServeSettings) -> Result<Preview, String> {
     let root = crate::fs::canonicalize(&settings.root).map_err(|error| error.to_string())?;
     let (listener, port_note) = listen(settings.bind, settings.port)?;
-    let origin = match listener.local_addr() {
-        Ok(address) => origin_of(address),
+    let (origin, hosts) = match listener.local_addr() {
+        Ok(address) => (
+            origin_of(address),
+            Arc::new(connections::AllowedHosts::new(
+                settings.bind,
+                address.port(),
+            )),
+        ),
         Err(error) => return Err(format!("could not listen: {error}")),
     };
     let language = settings.language;
@@ -492,6 +501,7 @@ pub fn start(settings: ServeSettings) -> Result<Preview, String> {
         listener,
         runtime,
         state,
+        hosts,
     })
 }
 
@@ -502,13 +512,20 @@ impl Preview {
             listener,
             runtime,
             state,
+            hosts,
             ..
         } = self;
         runtime
             .block_on(async move {
                 listener.set_nonblocking(true)?;
                 let listener = tokio::net::TcpListener::from_std(listener)?;
-                axum::serve(listener, http::router(state)).await
+                connections::serve_connections(
+                    listener,
+                    http::router(state),
+                    hosts,
+                    connections::HEADER_TIMEOUT,
+                )
+                .await
             })
             .map_err(|error| format!("the server stopped: {error}"))
     }
