@@ -93,7 +93,7 @@ fn open_regular(path: &Path) -> io::Result<(std::fs::File, u64)> {
     Ok((file, metadata.len()))
 }
 
-/// The bytes of the regular file at `path` (never blocks on a FIFO: see [`open_regular`]).
+/// The bytes of the regular file at `path` (never blocks on a FIFO: see `open_regular`).
 pub fn read_bytes(path: &Path) -> FsResult<Vec<u8>> {
     use std::io::Read;
     wrap(

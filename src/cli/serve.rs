@@ -1,6 +1,6 @@
 //! `zhinan serve`: the arguments turned into [`ServeSettings`], the preview started, the
 //! start-up lines printed (a warning when it is reachable from the network, the port note, the
-//! address), the browser opened on request, the log of every rebuild ([`TerminalLog`]), and
+//! address), the browser opened on request, the log of every rebuild (`TerminalLog`), and
 //! the exit code when the server stops.
 
 use std::io::IsTerminal;
