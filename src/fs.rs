@@ -245,6 +245,16 @@ mod tests {
     }
 
     #[test]
+    fn a_socket_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("socket");
+        let _listener = std::os::unix::net::UnixListener::bind(&path).unwrap();
+        let error = read_bytes(&path).unwrap_err();
+        assert!(error.is_not_regular_file(), "{error}");
+        assert!(walk_files(dir.path()).unwrap()[0].is_special);
+    }
+
+    #[test]
     fn a_device_is_refused() {
         let error = read_bytes(Path::new("/dev/zero")).unwrap_err();
         assert!(error.is_not_regular_file(), "{error}");
