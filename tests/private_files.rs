@@ -26,6 +26,8 @@ const PRIVATE: &[&str] = &[
 
 fn site_with_private_files() -> tempfile::TempDir {
     let site = fixture_copy("valid");
+    // git's placeholder: not published, and no warning.
+    std::fs::write(site.path().join("content/files/samples/.gitkeep"), "").unwrap();
     for relative in PRIVATE {
         let path = site.path().join("content/files").join(relative);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();

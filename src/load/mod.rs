@@ -274,9 +274,15 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
                 ));
             }
         } else if is_private_file_name(walked.relative.rsplit('/').next().unwrap_or("")) {
-            inventory
-                .diagnostics
-                .push(private_file(relative, &m::PRIVATE_FILE));
+            // git's placeholder of an empty folder is not published either, but is no mistake.
+            if !matches!(
+                walked.relative.rsplit('/').next(),
+                Some(".gitkeep" | ".keep")
+            ) {
+                inventory
+                    .diagnostics
+                    .push(private_file(relative, &m::PRIVATE_FILE));
+            }
         } else if walked.is_special {
             inventory.diagnostics.push(not_regular_file(relative));
         } else {
