@@ -41,12 +41,79 @@ fn wrap<T>(action: &'static str, path: &Path, result: io::Result<T>) -> FsResult
     })
 }
 
-pub fn read_bytes(path: &Path) -> FsResult<Vec<u8>> {
-    wrap("read", path, std::fs::read(path))
+/// The error of opening something that is not a regular file (a FIFO, a socket, a device): the
+/// tool never reads one, since reading a FIFO would wait forever.
+#[derive(Debug)]
+pub struct NotRegularFile;
+
+impl fmt::Display for NotRegularFile {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("not a regular file (a FIFO, socket or device)")
+    }
 }
 
+impl std::error::Error for NotRegularFile {}
+
+impl FsError {
+    /// Whether the path was not a regular file (see [`NotRegularFile`]).
+    pub fn is_not_regular_file(&self) -> bool {
+        self.source
+            .get_ref()
+            .is_some_and(|inner| inner.is::<NotRegularFile>())
+    }
+}
+
+/// Opens a regular file for reading without ever blocking: on Unix the open does not wait for a
+/// FIFO's writer (`O_NONBLOCK`, which changes nothing for regular files), and anything but a
+/// regular file is refused with [`NotRegularFile`].
+fn open_regular(path: &Path) -> io::Result<(std::fs::File, u64)> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|error| {
+        // A socket cannot be opened at all (ENXIO): say what it is.
+        #[cfg(unix)]
+        let is_socket = error.raw_os_error() == Some(libc::ENXIO);
+        #[cfg(not(unix))]
+        let is_socket = false;
+        if is_socket {
+            io::Error::other(NotRegularFile)
+        } else {
+            error
+        }
+    })?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(io::Error::other(NotRegularFile));
+    }
+    Ok((file, metadata.len()))
+}
+
+/// The bytes of the regular file at `path` (never blocks on a FIFO: see `open_regular`).
+pub fn read_bytes(path: &Path) -> FsResult<Vec<u8>> {
+    use std::io::Read;
+    wrap(
+        "read",
+        path,
+        open_regular(path).and_then(|(mut file, size)| {
+            let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+            file.read_to_end(&mut bytes).map(|_| bytes)
+        }),
+    )
+}
+
+/// The text of the regular file at `path` (never blocks on a FIFO).
 pub fn read_to_string(path: &Path) -> FsResult<String> {
-    wrap("read", path, std::fs::read_to_string(path))
+    let bytes = read_bytes(path)?;
+    String::from_utf8(bytes).map_err(|error| FsError {
+        action: "read",
+        path: path.to_path_buf(),
+        source: io::Error::new(io::ErrorKind::InvalidData, error),
+    })
 }
 
 pub fn write(path: &Path, bytes: &[u8]) -> FsResult<()> {
@@ -82,8 +149,11 @@ pub fn rename(from: &Path, to: &Path) -> FsResult<()> {
     })
 }
 
+/// Copies the regular file `from` to `to` (never blocks on a FIFO).
 pub fn copy(from: &Path, to: &Path) -> FsResult<u64> {
-    wrap("copy", from, std::fs::copy(from, to))
+    let (mut source, _) = wrap("copy", from, open_regular(from))?;
+    let mut target = wrap("create", to, std::fs::File::create(to))?;
+    wrap("copy", from, io::copy(&mut source, &mut target))
 }
 
 pub fn canonicalize(path: &Path) -> FsResult<PathBuf> {
@@ -105,6 +175,8 @@ pub struct WalkedFile {
     pub path: PathBuf,
     pub relative: String,
     pub is_symlink: bool,
+    /// Neither a regular file nor a symlink: a FIFO, a socket or a device, never to be read.
+    pub is_special: bool,
 }
 
 /// Every file under `root`, sorted by relative path, not following symlinks. A missing `root`
@@ -145,10 +217,48 @@ pub fn walk_files(root: &Path) -> FsResult<Vec<WalkedFile>> {
             path: entry.path().to_path_buf(),
             relative,
             is_symlink: file_type.is_symlink(),
+            is_special: !file_type.is_file() && !file_type.is_symlink(),
         });
     }
     files.sort_by(|left, right| left.relative.cmp(&right.relative));
     Ok(files)
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fifo_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let error = read_bytes(&fifo).unwrap_err();
+        assert!(error.is_not_regular_file(), "{error}");
+        assert!(copy(&fifo, &dir.path().join("copy")).is_err());
+        let walked = walk_files(dir.path()).unwrap();
+        assert!(walked[0].is_special && !walked[0].is_symlink);
+    }
+
+    #[test]
+    fn a_socket_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("socket");
+        let _listener = std::os::unix::net::UnixListener::bind(&path).unwrap();
+        let error = read_bytes(&path).unwrap_err();
+        assert!(error.is_not_regular_file(), "{error}");
+        assert!(walk_files(dir.path()).unwrap()[0].is_special);
+    }
+
+    #[test]
+    fn a_device_is_refused() {
+        let error = read_bytes(Path::new("/dev/zero")).unwrap_err();
+        assert!(error.is_not_regular_file(), "{error}");
+    }
 }
 
 /// Gives the memory that the allocator holds but nothing uses back to the system. After the

@@ -3,8 +3,8 @@
 //!
 //! Stages, one module each: [`load`] (walk, read, parse with positions) -> [`model`] (typed,
 //! resolved) -> [`check`] (rules) -> [`render`] (templates to pages) -> [`write`](mod@write) (minify, stage,
-//! swap). [`site`] runs the first three for every command; [`cli`] is the only place that prints
-//! or decides exit codes.
+//! swap). [`site`] runs the first three for every command; [`cli`] holds the commands and is the only
+//! place that decides exit codes; the stages take plain settings and return results.
 
 pub mod check;
 pub mod cli;

@@ -64,6 +64,7 @@ pub enum RuleId {
     EntrustmentIncomplete,
     IntermediaryUndeclared,
     UndeclaredSituation,
+    PrivateFile,
 }
 
 impl RuleId {
@@ -531,6 +532,17 @@ pub static RULES: &[Rule] = &[
         "页面按办事情形筛选材料；情形写法不一致，材料就会从办事人的清单中漏掉。",
         "situations: [委托代理人办理的]\nmaterials:\n  - name: 授权委托书\n    required: 委托他人办理的",
         "把 `required` 改成与 `situations` 中某一项逐字一致，或把这一情形加入 `situations`。"
+    ),
+    rule!(
+        PrivateFile,
+        "private-file",
+        Warning,
+        false,
+        "content/files/ 下有隐藏文件或编辑器、系统生成的文件（不会发布）",
+        "a hidden, editor or system file under content/files/ (not published)",
+        "content/files/ 下的文件会原样发布给公众：.env、.git/ 之类的隐藏文件可能含有密码，~$ 开头的 Word 锁文件、.DS_Store、Thumbs.db、*.tmp、*.swp 和 *~ 备份只是编辑时的残留。zhinan 不发布它们。",
+        "content/files/forms/~$shenqingbiao.docx",
+        "删除这个文件；需要公开的附件请用普通文件名（不以 . 或 ~$ 开头，不以 ~、.tmp、.swp 结尾）。"
     ),
 ];
 

@@ -46,7 +46,7 @@ impl Loaded {
             if self.sources.contains_key(&diagnostic.file) {
                 continue;
             }
-            let text = std::fs::read_to_string(root.join(&diagnostic.file))
+            let text = crate::fs::read_to_string(&root.join(&diagnostic.file))
                 .ok()
                 .or_else(|| {
                     let name = diagnostic.file.strip_prefix("templates/")?;
@@ -311,7 +311,9 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
             }
             if let Some(source) = sources.remove(file) {
                 quoted.insert(file.clone(), source);
-            } else if let Ok(text) = std::fs::read_to_string(root.join(file)) {
+            } else if !file.starts_with("content/files/")
+                && let Ok(text) = crate::fs::read_to_string(&root.join(file))
+            {
                 quoted.insert(file.clone(), SourceFile::new(file.clone(), text));
             }
         }
@@ -452,7 +454,11 @@ pub fn reload_items(root: &Path, loaded: &mut Loaded, relatives: &[String]) -> F
                 .remove(file)
                 .or_else(|| reread_sources.remove(file))
                 .or_else(|| {
-                    std::fs::read_to_string(root.join(file))
+                    // An attachment is never quoted (a .env would print its secrets).
+                    if file.starts_with("content/files/") {
+                        return None;
+                    }
+                    crate::fs::read_to_string(&root.join(file))
                         .ok()
                         .map(|text| SourceFile::new(file.clone(), text))
                 });

@@ -70,10 +70,13 @@ const RULES: &[(&str, &str)] = &[
     ("entrustment-incomplete", "error"),
     ("intermediary-undeclared", "warning"),
     ("undeclared-situation", "error"),
+    ("private-file", "warning"),
 ];
 
 /// Rules whose trigger and near-miss are tested by dedicated tests rather than the table.
-const RULES_WITH_DEDICATED_TESTS: &[&str] = &["duplicate-code", "duplicate-id", "template"];
+/// (private-file: tests/private_files.rs.)
+const RULES_WITH_DEDICATED_TESTS: &[&str] =
+    &["duplicate-code", "duplicate-id", "template", "private-file"];
 
 /// A complete, clean item. Line numbers in the cases below refer to this text.
 const BASE_ITEM: &str = "\

@@ -727,3 +727,105 @@ fn a_port_in_use_is_named() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_fifo_under_content_neither_freezes_the_rebuilds_nor_a_request() {
+    let site = fixture_site();
+    let root = site.path();
+    let server = Server::start(root, &[]);
+    let mut events = EventStream::open(&server);
+    // FIFOs appear while serving: an attachment and an item file.
+    let fifo_attachment = root.join("content/files/forms/pipe.docx");
+    for fifo in [&fifo_attachment, &root.join("content/items/pipe.yaml")] {
+        let status = Command::new("mkfifo").arg(fifo).status().unwrap();
+        assert!(status.success());
+    }
+    replace_in(root, SHIPIN, SHIPIN_NAME, "食品经营许可（有管道）");
+    events.next_rebuild("an error event", |data| data.contains("\"errors\":true"));
+    // Both named (the two FIFOs may come in one rebuild or in two).
+    wait_for("both FIFOs in the overlay", PATIENCE, || {
+        let overlay = server.request("GET", "/__zhinan/overlay").text();
+        (overlay.contains("content/items/pipe.yaml")
+            && overlay.contains("content/files/forms/pipe.docx"))
+        .then_some(())
+    });
+    let response = server.get("files/forms/pipe.docx");
+    assert_eq!(response.status, 404, "a FIFO is never served");
+    // The rebuild thread still works: removing the FIFOs and editing again publishes.
+    std::fs::remove_file(root.join("content/items/pipe.yaml")).unwrap();
+    std::fs::remove_file(&fifo_attachment).unwrap();
+    replace_in(
+        root,
+        SHIPIN,
+        "食品经营许可（有管道）",
+        "食品经营许可（无管道）",
+    );
+    server.wait_for_page("the page after the FIFO", "items/shipin-xuke/", |text| {
+        text.contains("无管道")
+    });
+}
+
+#[test]
+fn private_files_under_content_files_are_not_served() {
+    let site = fixture_site();
+    let root = site.path();
+    let files = root.join("content/files");
+    std::fs::write(files.join(".env"), "PASSWORD=hunter2-secret\n").unwrap();
+    std::fs::write(files.join("forms/~$geti.docx"), "PASSWORD=hunter2-secret\n").unwrap();
+    std::fs::write(files.join("forms/Thumbs.db"), "PASSWORD=hunter2-secret\n").unwrap();
+    let server = Server::start(root, &[]);
+    // Public attachments are served; the private ones are not (a 404 page, or a 400 for a
+    // path the server refuses outright).
+    assert_eq!(server.get("files/forms/geti-shenqingshu.docx").status, 200);
+    for path in [
+        "files/.env",
+        "files/forms/~$geti.docx",
+        "files/forms/%7E%24geti.docx",
+        "files/forms/Thumbs.db",
+    ] {
+        let response = server.get(path);
+        assert!(
+            response.status == 404 || response.status == 400,
+            "{path}: {}",
+            response.status
+        );
+        assert!(!response.text().contains("hunter2-secret"), "{path}");
+    }
+}
+
+#[test]
+fn a_foreign_host_header_is_refused_against_dns_rebinding() {
+    let site = fixture_site();
+    let server = Server::start(site.path(), &[]);
+    let port = server.address.rsplit(':').next().unwrap().to_string();
+    let with_host = |host: &str, path: &str| {
+        let mut stream = TcpStream::connect(&server.address).unwrap();
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = String::new();
+        let _ = stream.read_to_string(&mut raw);
+        raw
+    };
+    let page = format!("{}items/shipin-xuke/", server.base_path);
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        let answer = with_host(&host, &page);
+        assert!(answer.starts_with("HTTP/1.1 200"), "{host}: {answer}");
+    }
+    for host in [
+        format!("rebound.example:{port}"),
+        format!("127.0.0.1:{}", port.parse::<u16>().unwrap().wrapping_add(1)),
+    ] {
+        for path in [page.as_str(), "/__zhinan/events", "/__zhinan/overlay"] {
+            let answer = with_host(&host, path);
+            assert!(
+                answer.starts_with("HTTP/1.1 403"),
+                "{host} {path}: {answer}"
+            );
+            assert!(!answer.contains(SHIPIN_NAME), "{answer}");
+        }
+    }
+}

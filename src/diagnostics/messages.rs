@@ -112,6 +112,13 @@ messages! {
     PARSE_EOF_HELP: "检查文件末尾的引号和括号是否成对" / "check that the quotes and brackets near the end are closed";
     NO_SITE_FILE: "缺少 content/site.yaml" / "content/site.yaml is missing";
     NO_SITE_FILE_HELP: "创建 content/site.yaml，写明 title、authority、base_url、address、hours、phone、complaint 和 redress" / "create content/site.yaml with title, authority, base_url, address, hours, phone, complaint and redress";
+    NOT_REGULAR_FILE: "这不是普通文件（而是管道、套接字或设备文件），zhinan 不会读取它" / "this is not a regular file (a FIFO, socket or device): zhinan does not read it";
+    NOT_REGULAR_FILE_HELP: "删除它，或换成普通文件" / "remove it or replace it with a regular file";
+    SYMLINKED_ENTRY: "此文件是符号链接：content/{folder}/ 下只读取普通文件，不跟随链接" / "this file is a symlink: zhinan reads only regular files in content/{folder}/ and does not follow links";
+    SYMLINKED_ENTRY_HELP: "把链接指向的文件复制到这里，替换这个链接" / "copy the file it points to here, in place of the link";
+    PRIVATE_FILE: "这是隐藏文件或编辑器、系统生成的文件，不会发布" / "this is a hidden, editor or system file: it is not published";
+    PRIVATE_FOLDER: "这是隐藏文件夹，其中的文件都不会发布" / "this is a hidden folder: none of its files is published";
+    PRIVATE_FILE_HELP: "删除它；需要公开的附件请用普通文件名（不以 `.` 或 `~$` 开头，不以 `~`、`.tmp`、`.swp` 结尾）" / "remove it; an attachment to publish needs an ordinary name (not starting with `.` or `~$`, not ending in `~`, `.tmp` or `.swp`)";
 
     // model
     MISSING_FIELD: "缺少必填字段 `{key}`" / "missing required field `{key}`";

@@ -1,5 +1,6 @@
-//! One reporter, many formats: human (rustc-style, carets aligned by display width), JSON,
-//! GitHub workflow annotations and SARIF 2.1.0. Pure functions from diagnostics to text; the CLI
+//! One reporter, many formats: human (rustc-style, carets aligned by display width, control
+//! characters from the content escaped: [`escape_controls`]), JSON, GitHub workflow annotations
+//! and SARIF 2.1.0. Pure functions from diagnostics to text; the CLI
 //! prints the result.
 
 use std::collections::{BTreeSet, HashMap};
@@ -19,6 +20,28 @@ pub enum Format {
     Json,
     Github,
     Sarif,
+}
+
+/// `text` with every control character (ESC, carriage return, backspace, C1 controls such as
+/// CSI) and every bidirectional override written as `\u{1b}`, so that content never drives
+/// the terminal or reorders what is shown; line breaks and tabs stay.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let needs_escape = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c) {
+            let _ = write!(escaped, "\\u{{{:x}}}", c as u32);
+        } else {
+            escaped.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(escaped)
 }
 
 pub struct Report<'a> {
@@ -69,7 +92,6 @@ impl Report<'_> {
         };
         let line = line.replace('\t', " ");
         let column = (span.start.column as usize).saturating_sub(1);
-        let prefix: String = line.chars().take(column).collect();
         let length = if span.end.line == span.start.line && span.end.column > span.start.column {
             (span.end.column - span.start.column) as usize
         } else {
@@ -79,7 +101,15 @@ impl Report<'_> {
             let token = token.strip_suffix(':').unwrap_or(token);
             token.chars().count().max(1)
         };
-        let underlined: String = line.chars().skip(column).take(length).collect();
+        // Control characters are shown escaped; the carets follow the escaped text.
+        let shown = |chars: &mut dyn Iterator<Item = char>| -> String {
+            chars
+                .map(|c| escape_controls(c.encode_utf8(&mut [0; 4])).into_owned())
+                .collect()
+        };
+        let prefix = shown(&mut line.chars().take(column));
+        let underlined = shown(&mut line.chars().skip(column).take(length));
+        let line = escape_controls(&line);
         let pad = " ".repeat(gutter);
         let bar = self.paint("1;34", "|");
         let _ = writeln!(output, "{pad} {bar}");
@@ -113,7 +143,10 @@ impl Report<'_> {
                 output,
                 "{}: {}",
                 self.paint(color, &heading),
-                self.paint("1", &diagnostic.text.render(self.language))
+                self.paint(
+                    "1",
+                    &escape_controls(&diagnostic.text.render(self.language))
+                )
             );
             let gutter = std::iter::once(diagnostic.span.start.line)
                 .chain(diagnostic.related.iter().map(|r| r.span.start.line))
@@ -126,7 +159,7 @@ impl Report<'_> {
                 output,
                 "{}{arrow} {}:{}:{}",
                 " ".repeat(gutter),
-                diagnostic.file,
+                escape_controls(&diagnostic.file),
                 diagnostic.span.start.line,
                 diagnostic.span.start.column
             );
@@ -144,11 +177,11 @@ impl Report<'_> {
                     "{}{} {}:{}:{}",
                     " ".repeat(gutter),
                     self.paint("1;34", ":::"),
-                    related.file,
+                    escape_controls(&related.file),
                     related.span.start.line,
                     related.span.start.column
                 );
-                let note = related.text.render(self.language);
+                let note = escape_controls(&related.text.render(self.language)).into_owned();
                 self.snippet(
                     &mut output,
                     &related.file,
@@ -164,7 +197,10 @@ impl Report<'_> {
                     "{} {} {}",
                     " ".repeat(gutter),
                     self.paint("1;34", "="),
-                    self.paint("1", &format!("help: {}", help.render(self.language)))
+                    self.paint(
+                        "1",
+                        &format!("help: {}", escape_controls(&help.render(self.language)))
+                    )
                 );
             }
             output.push('\n');

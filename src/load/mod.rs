@@ -88,7 +88,12 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
         ..Inventory::default()
     };
     let site = content.join("site.yaml");
-    if site.exists() {
+    let site_is_special = std::fs::metadata(&site).is_ok_and(|metadata| !metadata.is_file());
+    if site_is_special {
+        inventory
+            .diagnostics
+            .push(not_regular_file("content/site.yaml".into()));
+    } else if site.exists() {
         inventory.site = Some(ContentFile {
             kind: Kind::Site,
             id: "site".into(),
@@ -123,6 +128,22 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
                 .unwrap_or(&walked.relative);
             if name.starts_with('.') || name.ends_with('~') {
                 continue; // editor swap and backup files
+            }
+            if walked.is_special {
+                inventory.diagnostics.push(not_regular_file(relative));
+                continue;
+            }
+            if walked.is_symlink {
+                inventory.diagnostics.push(
+                    Diagnostic::new(
+                        RuleId::InvalidValue,
+                        relative,
+                        Span::point(Position::START),
+                        Text::new(&m::SYMLINKED_ENTRY).with("folder", folder),
+                    )
+                    .help(Text::new(&m::SYMLINKED_ENTRY_HELP)),
+                );
+                continue;
             }
             let has_extension = walked.relative.ends_with(&format!(".{extension}"))
                 || (extension == "yaml" && walked.relative.ends_with(".yml"));
@@ -168,13 +189,100 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
             }
         }
     }
-    inventory.attachments = fs::walk_files(&inventory.files_root)?;
+    let mut hidden_folders = std::collections::BTreeSet::new();
+    for walked in fs::walk_files(&inventory.files_root)? {
+        let relative = format!("content/files/{}", walked.relative);
+        if let Some(folder) = hidden_folder(&walked.relative) {
+            // One warning per hidden folder (a .git/ holds thousands of files).
+            if hidden_folders.insert(folder.to_string()) {
+                inventory.diagnostics.push(private_file(
+                    format!("content/files/{folder}/"),
+                    &m::PRIVATE_FOLDER,
+                ));
+            }
+        } else if is_private_file_name(walked.relative.rsplit('/').next().unwrap_or("")) {
+            // git's placeholder of an empty folder is not published either, but is no mistake.
+            if !matches!(
+                walked.relative.rsplit('/').next(),
+                Some(".gitkeep" | ".keep")
+            ) {
+                inventory
+                    .diagnostics
+                    .push(private_file(relative, &m::PRIVATE_FILE));
+            }
+        } else if walked.is_special {
+            inventory.diagnostics.push(not_regular_file(relative));
+        } else {
+            inventory.attachments.push(walked);
+        }
+    }
     Ok(inventory)
+}
+
+/// The first folder of `relative` (under content/files/) whose name starts with a dot
+/// (`.git`, `.svn`, `a/.cache`), up to and including it.
+fn hidden_folder(relative: &str) -> Option<&str> {
+    let (folders, _file_name) = relative.rsplit_once('/')?;
+    let mut end = 0;
+    for segment in folders.split('/') {
+        end += segment.len();
+        if segment.starts_with('.') {
+            return Some(&relative[..end]);
+        }
+        end += 1;
+    }
+    None
+}
+
+/// Whether a file under content/files/ is private or a leftover, never published: hidden files
+/// (`.env`, `.DS_Store`), backups (`x~`), Word's lock files (`~$x.docx`), Windows' `Thumbs.db`
+/// and `desktop.ini`, temporary and swap files (`*.tmp`, `*.swp`).
+pub fn is_private_file_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || lower == "thumbs.db"
+        || lower == "desktop.ini"
+        || lower.ends_with(".tmp")
+        || lower.ends_with(".swp")
+}
+
+/// A `private-file` warning: the file (or hidden folder) is left out of the published site.
+fn private_file(
+    relative: String,
+    message: &'static crate::diagnostics::messages::Message,
+) -> Diagnostic {
+    Diagnostic::new(
+        RuleId::PrivateFile,
+        relative,
+        Span::point(Position::START),
+        Text::new(message),
+    )
+    .help(Text::new(&m::PRIVATE_FILE_HELP))
+}
+
+/// A FIFO, socket or device where a content file or an attachment belongs: never opened.
+fn not_regular_file(relative: String) -> Diagnostic {
+    Diagnostic::new(
+        RuleId::InvalidValue,
+        relative,
+        Span::point(Position::START),
+        Text::new(&m::NOT_REGULAR_FILE),
+    )
+    .help(Text::new(&m::NOT_REGULAR_FILE_HELP))
 }
 
 /// Reads a content file as text, reporting binary, non-UTF-8, empty and oversized files.
 pub fn read(file: &ContentFile, diagnostics: &mut Vec<Diagnostic>) -> FsResult<Option<SourceFile>> {
-    let bytes = fs::read_bytes(&file.path)?;
+    // Replaced by a FIFO (or the like) since the walk: a diagnostic, never a blocking read.
+    let bytes = match fs::read_bytes(&file.path) {
+        Err(error) if error.is_not_regular_file() => {
+            diagnostics.push(not_regular_file(file.relative.clone()));
+            return Ok(None);
+        }
+        read => read?,
+    };
     let at_start = Span::point(Position::START);
     if bytes.len() > MAX_FILE_BYTES {
         diagnostics.push(
@@ -342,5 +450,43 @@ fn push_typing_mistakes(
             )
             .help(Text::new(help).with("key", mistake.key.clone())),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_names() {
+        for name in [
+            ".env",
+            ".DS_Store",
+            "Thumbs.db",
+            "a.docx~",
+            "~$shenqing.docx",
+            "x.TMP",
+            ".x.swp",
+            "desktop.ini",
+        ] {
+            assert!(is_private_file_name(name), "{name}");
+        }
+        for name in [
+            "shenqing.docx",
+            "a~b.pdf",
+            "tmp.pdf",
+            "swp.pdf",
+            "a.tmp.pdf",
+        ] {
+            assert!(!is_private_file_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn hidden_folders() {
+        assert_eq!(hidden_folder(".git/config"), Some(".git"));
+        assert_eq!(hidden_folder("forms/.cache/a/b"), Some("forms/.cache"));
+        assert_eq!(hidden_folder("forms/.env"), None);
+        assert_eq!(hidden_folder("forms/a.docx"), None);
     }
 }

@@ -187,7 +187,7 @@ pub fn assets(root: &Path) -> Vec<(String, Vec<u8>)> {
         .iter()
         .map(|(name, builtin)| {
             let own = root.join("templates/assets").join(name);
-            let bytes = std::fs::read(&own).unwrap_or_else(|_| builtin.as_bytes().to_vec());
+            let bytes = crate::fs::read_bytes(&own).unwrap_or_else(|_| builtin.as_bytes().to_vec());
             (format!("assets/{name}"), bytes)
         })
         .collect()

@@ -249,7 +249,11 @@ async fn attachment_response(files_root: &Path, path: &Path, relative: &str) -> 
     ) else {
         return not_found();
     };
-    if !target.starts_with(&root) {
+    // Only a regular file is read: a FIFO would hold the request (and a worker) forever.
+    let is_file = tokio::fs::metadata(&target)
+        .await
+        .is_ok_and(|metadata| metadata.is_file());
+    if !target.starts_with(&root) || !is_file {
         return not_found();
     }
     match tokio::fs::read(&target).await {

@@ -5,6 +5,7 @@
 //! - [`watch`]: file-system events (or polling), debounced, editors' scratch files dropped;
 //! - [`rebuild`]: changed files → re-read content → the pages that depend on them → memory;
 //! - [`state`]: the served build, swapped atomically, and the reload events;
+//! - [`connections`]: the accept loop: the Host check (DNS rebinding) and header timeouts;
 //! - [`http`]: axum handlers (pages, attachments, 404, events, overlay), path checks;
 //! - [`live_reload`]: the script and error overlay added to served HTML only.
 //!
@@ -18,9 +19,11 @@
 //!
 //! Architecture invariants: serve never writes into the site root (pages live in memory); it
 //! listens on loopback unless `--bind` says otherwise; when a rebuild has errors, the last good
-//! build stays served and every page shows the diagnostics. Like `cli`, [`run`] prints: one
-//! line per rebuild on stdout, diagnostics on stderr (serve is a long-running command).
+//! build stays served and every page shows the diagnostics. [`start`] and [`Preview::serve`] take
+//! plain settings and return errors; nothing here prints: what the rebuild loop does goes to a
+//! [`ServeLog`], which the command (`cli::serve`) prints.
 
+pub mod connections;
 pub mod http;
 pub mod live_reload;
 pub mod rebuild;
@@ -28,16 +31,15 @@ pub mod state;
 pub mod watch;
 
 use std::collections::BTreeSet;
-use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
 
-use crate::cli::{ServeArgs, could_not_run, root_exists};
 use crate::diagnostics::Language;
 use crate::site::LoadOptions;
+use crate::write::Minify;
 use rebuild::{Finish, FirstPhase, Outcome, Phase, Rebuild, RebuildSettings, Rebuilder, Reread};
 use state::SharedSite;
 use watch::{MessageCount, WatchMessage, Watching};
@@ -113,147 +115,17 @@ fn relative_to(root: &Path, path: &Path) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
-fn describe_files(files: &[String]) -> String {
-    match files {
-        [] => "nothing changed".to_string(),
-        [one] => format!("{one} changed"),
-        [one, two] => format!("{one} and {two} changed"),
-        [one, rest @ ..] => format!("{one} and {} more files changed", rest.len()),
-    }
-}
-
-fn now() -> String {
-    jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string()
-}
-
-fn open_in_browser(url: &str) -> std::io::Result<()> {
-    let mut command = if cfg!(target_os = "macos") {
-        std::process::Command::new("open")
-    } else if cfg!(windows) {
-        let mut command = std::process::Command::new("cmd");
-        command.args(["/C", "start", ""]);
-        command
-    } else {
-        std::process::Command::new("xdg-open")
-    };
-    let mut child = command
-        .arg(url)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()?;
-    std::thread::spawn(move || child.wait());
-    Ok(())
-}
-
-/// The terminal log of a serve session.
-struct Log {
-    origin: String,
-    base_path: String,
-    last_report: Option<String>,
-}
-
-impl Log {
-    fn line(&self, text: &str) {
-        println!("{} {text}", now());
-    }
-
-    /// The line of a rebuild and its diagnostics (a first phase has neither: they come with the
-    /// rest).
-    fn rebuild(&mut self, rebuild: &Rebuild) {
-        if matches!(
-            (&rebuild.outcome, &rebuild.phase),
-            (Outcome::Published(_), Phase::First(_))
-        ) {
-            return;
-        }
-        let what = describe_files(&rebuild.changed_files);
-        let milliseconds = rebuild.elapsed.as_millis();
-        match &rebuild.outcome {
-            Outcome::Published(published) => {
-                let reread = describe_reread(rebuild.reread, published.items);
-                let warnings = match published.warnings {
-                    0 => String::new(),
-                    1 => ", 1 warning".to_string(),
-                    count => format!(", {count} warnings"),
-                };
-                let first = match &rebuild.phase {
-                    Phase::Rest(Some(first)) => Some(first),
-                    _ => None,
-                };
-                let changed = published.changed_outputs.len() + first.map_or(0, |f| f.changed);
-                if rebuild.changed_files.is_empty() {
-                    self.line(&format!(
-                        "loaded {} items, rendered {} pages in {milliseconds} ms{warnings}",
-                        published.items, published.rendered
-                    ));
-                } else if let Some(first) = first {
-                    // `item page in 12 ms, then re-rendered 27 pages (9 changed) in 280 ms`
-                    self.line(&format!(
-                        "{what}: {} in {} ms, then re-rendered {} pages ({changed} changed{}) in {milliseconds} ms ({reread}{warnings})",
-                        first.own,
-                        first.elapsed.as_millis(),
-                        published.rendered,
-                        if published.everything { ", all" } else { "" },
-                    ));
-                } else {
-                    self.line(&format!(
-                        "{what}: re-rendered {} pages ({changed} changed{}) in {milliseconds} ms ({reread}{warnings})",
-                        published.rendered,
-                        if published.everything { ", all" } else { "" },
-                    ));
-                }
-                if published.base_path != self.base_path {
-                    if !rebuild.changed_files.is_empty() {
-                        self.line(&format!("serving {}{}", self.origin, published.base_path));
-                    }
-                    self.base_path = published.base_path.clone();
-                }
-            }
-            Outcome::Refused(refused) if rebuild.changed_files.is_empty() => {
-                self.line(&format!(
-                    "the content has {} error(s) and {} warning(s): every page shows them until they are fixed",
-                    refused.errors, refused.warnings
-                ));
-            }
-            Outcome::Refused(refused) => {
-                self.line(&format!(
-                    "{what}: {} error(s), {} warning(s) in {milliseconds} ms; still serving the last good build, the browser shows the problems",
-                    refused.errors, refused.warnings
-                ));
-            }
-        }
-        // Diagnostics on stderr, when they differ from the ones printed last.
-        if rebuild.report != self.last_report {
-            if let Some(report) = &rebuild.report {
-                eprint!("{report}");
-            } else if self.last_report.is_some() {
-                self.line("no more problems");
-            }
-            self.last_report = rebuild.report.clone();
-        }
-    }
-
-    /// A first phase whose rest was interrupted by more changes: its line now, the rest comes
-    /// with theirs.
-    fn interrupted(&self, files: &[String], first: &FirstPhase, reread: Reread, items: usize) {
-        self.line(&format!(
-            "{}: {} in {} ms ({}); more changes arrived, the other pages follow them",
-            describe_files(files),
-            first.own,
-            first.elapsed.as_millis(),
-            describe_reread(reread, items),
-        ));
-    }
-}
-
-fn describe_reread(reread: Reread, items: usize) -> String {
-    match reread {
-        Reread::Nothing => "templates only".to_string(),
-        Reread::Items(1) => "1 item re-read".to_string(),
-        Reread::Items(count) => format!("{count} items re-read"),
-        Reread::Everything => format!("{items} items read"),
-    }
+/// Where serve reports what it does while it runs: the command (`cli::serve`) prints it, one
+/// line per rebuild on stdout and the diagnostics on stderr. Called from the rebuild thread.
+pub trait ServeLog: Send {
+    /// The preview listens at `origin` and serves the site under `base_path`.
+    fn started(&mut self, origin: &str, base_path: &str);
+    /// A rebuild (a first or second phase, or the first build) ended.
+    fn rebuild(&mut self, rebuild: &Rebuild);
+    /// A first phase whose rest was interrupted by more changes.
+    fn interrupted(&mut self, files: &[String], first: &FirstPhase, reread: Reread, items: usize);
+    /// A problem while serving (a watcher warning, an I/O error), as one line.
+    fn problem(&mut self, text: &str);
 }
 
 fn publish(site: &SharedSite, rebuild: &Rebuild, language: Language) {
@@ -279,7 +151,12 @@ struct Changes {
 }
 
 impl Changes {
-    fn take(&mut self, message: WatchMessage, changed: &mut BTreeSet<String>, log: &Log) {
+    fn take(
+        &mut self,
+        message: WatchMessage,
+        changed: &mut BTreeSet<String>,
+        log: &mut dyn ServeLog,
+    ) {
         self.taken += 1;
         match message {
             WatchMessage::Changed(paths) => {
@@ -289,13 +166,13 @@ impl Changes {
                         .filter_map(|path| relative_to(&self.root, path)),
                 );
             }
-            WatchMessage::Failed(text) => log.line(&format!("warning: watching: {text}")),
+            WatchMessage::Failed(text) => log.problem(&format!("warning: watching: {text}")),
         }
     }
 
     /// Everything that has arrived, after waiting for the first message when `block`. `None`
     /// when the watcher stopped.
-    fn next(&mut self, block: bool, log: &Log) -> Option<BTreeSet<String>> {
+    fn next(&mut self, block: bool, log: &mut dyn ServeLog) -> Option<BTreeSet<String>> {
         let mut changed = BTreeSet::new();
         let first = if block {
             self.receiver.recv().ok()?
@@ -311,7 +188,7 @@ impl Changes {
         Some(changed)
     }
 
-    fn drain(&mut self, changed: &mut BTreeSet<String>, log: &Log) {
+    fn drain(&mut self, changed: &mut BTreeSet<String>, log: &mut dyn ServeLog) {
         while let Ok(more) = self.receiver.try_recv() {
             self.take(more, changed, log);
         }
@@ -319,7 +196,12 @@ impl Changes {
 
     /// Waits (a little) for the rest of a save while a changed content file is missing, so that
     /// an editor's remove-then-write is not rebuilt as a deletion.
-    fn settle(&mut self, changed: &mut BTreeSet<String>, rebuilder: &Rebuilder, log: &Log) {
+    fn settle(
+        &mut self,
+        changed: &mut BTreeSet<String>,
+        rebuilder: &Rebuilder,
+        log: &mut dyn ServeLog,
+    ) {
         let deadline = Instant::now() + MISSING_FILE_GRACE;
         while changed
             .iter()
@@ -339,8 +221,13 @@ impl Changes {
     }
 }
 
-fn report_error(site: &SharedSite, log: &Log, error: &crate::fs::FsError, language: Language) {
-    log.line(&format!(
+fn report_error(
+    site: &SharedSite,
+    log: &mut dyn ServeLog,
+    error: &crate::fs::FsError,
+    language: Language,
+) {
+    log.problem(&format!(
         "error: {error}; still serving the last good build"
     ));
     site.refuse(live_reload::overlay(
@@ -355,7 +242,7 @@ fn rebuild_loop(
     mut watching: Watching,
     mut changes: Changes,
     site: Arc<SharedSite>,
-    mut log: Log,
+    mut log: Box<dyn ServeLog>,
     language: Language,
 ) {
     // The latest first phase, until its rest is published (or interrupted).
@@ -363,13 +250,13 @@ fn rebuild_loop(
     loop {
         // While a second phase is owed, take only what has arrived already; else wait.
         let owed = rebuilder.owes_second_phase();
-        let Some(mut changed) = changes.next(!owed, &log) else {
+        let Some(mut changed) = changes.next(!owed, log.as_mut()) else {
             return;
         };
         if !changed.is_empty() {
-            changes.settle(&mut changed, &rebuilder, &log);
+            changes.settle(&mut changed, &rebuilder, log.as_mut());
             if let Err(error) = watching.watch_new_folders() {
-                log.line(&format!("warning: could not watch templates/: {error}"));
+                log.problem(&format!("warning: could not watch templates/: {error}"));
             }
             match rebuilder.rebuild(changed) {
                 Ok(Some(rebuild)) => {
@@ -378,7 +265,7 @@ fn rebuild_loop(
                     first = matches!(rebuild.phase, Phase::First(_)).then_some(rebuild);
                 }
                 Ok(None) => {}
-                Err(error) => report_error(&site, &log, &error, language),
+                Err(error) => report_error(&site, log.as_mut(), &error, language),
             }
             // More may have arrived meanwhile: merge them before the second phase.
             continue;
@@ -403,49 +290,69 @@ fn rebuild_loop(
                 }
             }
             Ok(Finish::Nothing) => {}
-            Err(error) => report_error(&site, &log, &error, language),
+            Err(error) => report_error(&site, log.as_mut(), &error, language),
         }
     }
 }
 
-pub fn run(args: ServeArgs) -> i32 {
-    if let Err(message) = root_exists(&args.common) {
-        return could_not_run(message);
-    }
-    let root = match crate::fs::canonicalize(&args.common.root) {
-        Ok(root) => root,
-        Err(error) => return could_not_run(error),
-    };
-    // Listen first, so that a port in use is reported before any work.
-    let (listener, port_note) = match listen(args.bind, args.port) {
-        Ok(listening) => listening,
-        Err(message) => return could_not_run(message),
-    };
-    let origin = match listener.local_addr() {
-        Ok(address) => origin_of(address),
-        Err(error) => return could_not_run(format!("could not listen: {error}")),
-    };
-    if !args.bind.is_loopback() {
-        eprintln!(
-            "warning: listening on {}: the preview is reachable from other machines of the network",
-            args.bind
-        );
-    }
+/// What `zhinan serve` asks of this stage.
+#[derive(Debug, Clone)]
+pub struct ServeSettings {
+    /// The site root (it holds content/).
+    pub root: PathBuf,
+    /// The address to listen on.
+    pub bind: IpAddr,
+    /// The port: exactly this one, or the first free one from [`DEFAULT_PORT`] on.
+    pub port: Option<u16>,
+    /// Poll the files at this interval instead of waiting for file-system events.
+    pub poll: Option<Duration>,
+    pub load: LoadOptions,
+    pub minify: Minify,
+    pub language: Language,
+    /// Colours in the diagnostics printed by the rebuild loop.
+    pub color: bool,
+}
 
-    let language = args.common.lang;
-    let settings = RebuildSettings {
+/// A preview that listens, has published its first build and watches the site; [`Self::serve`]
+/// answers requests until the server stops.
+pub struct Preview {
+    /// Where the preview is: origin and base path.
+    pub url: String,
+    /// The site root, resolved.
+    pub root: PathBuf,
+    /// A note when the default port was taken and another one is used.
+    pub port_note: Option<String>,
+    listener: TcpListener,
+    runtime: tokio::runtime::Runtime,
+    state: Arc<http::ServerState>,
+    hosts: Arc<connections::AllowedHosts>,
+}
+
+/// Listens (first, so that a port in use is reported before any work), builds the site into
+/// memory, starts the watcher and the rebuild thread, which reports every rebuild to `log`.
+pub fn start(settings: ServeSettings, mut log: Box<dyn ServeLog>) -> Result<Preview, String> {
+    let root = crate::fs::canonicalize(&settings.root).map_err(|error| error.to_string())?;
+    let (listener, port_note) = listen(settings.bind, settings.port)?;
+    let (origin, hosts) = match listener.local_addr() {
+        Ok(address) => (
+            origin_of(address),
+            Arc::new(connections::AllowedHosts::new(
+                settings.bind,
+                address.port(),
+            )),
+        ),
+        Err(error) => return Err(format!("could not listen: {error}")),
+    };
+    let language = settings.language;
+    let rebuild_settings = RebuildSettings {
         root: root.clone(),
-        load: LoadOptions {
-            today: args.common.today,
-        },
-        minify: args.minify_mode(),
+        load: settings.load,
+        minify: settings.minify,
         language,
-        color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        color: settings.color,
     };
-    let (rebuilder, first) = match Rebuilder::start(settings) {
-        Ok(started) => started,
-        Err(error) => return could_not_run(error),
-    };
+    let (rebuilder, first) =
+        Rebuilder::start(rebuild_settings).map_err(|error| error.to_string())?;
     let instance = format!(
         "{}-{}",
         std::process::id(),
@@ -456,33 +363,19 @@ pub fn run(args: ServeArgs) -> i32 {
     );
     let site = Arc::new(SharedSite::new(instance));
     publish(&site, &first, language);
-    let mut log = Log {
-        origin: origin.clone(),
-        base_path: site.snapshot().base_path,
-        last_report: None,
-    };
+    log.started(&origin, &site.snapshot().base_path);
     log.rebuild(&first);
 
     let (sender, receiver) = mpsc::channel();
-    let poll = args
-        .poll
-        .map(|milliseconds| Duration::from_millis(milliseconds.max(10)));
     let sent = MessageCount::default();
-    let watching = match Watching::start(&root, poll, sender, sent.clone()) {
-        Ok(watching) => watching,
-        Err(error) => {
-            return could_not_run(format!("could not watch `{}`: {error}", root.display()));
-        }
-    };
+    let watching = Watching::start(&root, settings.poll, sender, sent.clone())
+        .map_err(|error| format!("could not watch `{}`: {error}", root.display()))?;
 
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
+    let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-    {
-        Ok(runtime) => runtime,
-        Err(error) => return could_not_run(format!("could not start the server: {error}")),
-    };
+        .map_err(|error| format!("could not start the server: {error}"))?;
     let state = Arc::new(http::ServerState {
         site: site.clone(),
         files_root: root.join("content/files"),
@@ -497,34 +390,43 @@ pub fn run(args: ServeArgs) -> i32 {
     std::thread::Builder::new()
         .name("zhinan-rebuild".into())
         .spawn(move || rebuild_loop(rebuilder, watching, changes, loop_site, log, language))
-        .expect("could not start the rebuild thread");
+        .map_err(|error| format!("could not start the rebuild thread: {error}"))?;
 
     let url = format!("{origin}{}", site.snapshot().base_path);
-    if let Some(note) = port_note {
-        println!("{note}");
-    }
-    println!(
-        "serving {url} (watching `{}`{}; Ctrl-C to stop)",
-        root.display(),
-        match args.poll {
-            Some(milliseconds) => format!(", polling every {milliseconds} ms"),
-            None => String::new(),
-        }
-    );
-    if args.open
-        && let Err(error) = open_in_browser(&url)
-    {
-        eprintln!("warning: could not open a browser: {error}");
-    }
+    Ok(Preview {
+        url,
+        root,
+        port_note,
+        listener,
+        runtime,
+        state,
+        hosts,
+    })
+}
 
-    let served = runtime.block_on(async move {
-        listener.set_nonblocking(true)?;
-        let listener = tokio::net::TcpListener::from_std(listener)?;
-        axum::serve(listener, http::router(state)).await
-    });
-    match served {
-        Ok(()) => 0,
-        Err(error) => could_not_run(format!("the server stopped: {error}")),
+impl Preview {
+    /// Answers requests until the server stops (an error) or the process ends.
+    pub fn serve(self) -> Result<(), String> {
+        let Preview {
+            listener,
+            runtime,
+            state,
+            hosts,
+            ..
+        } = self;
+        runtime
+            .block_on(async move {
+                listener.set_nonblocking(true)?;
+                let listener = tokio::net::TcpListener::from_std(listener)?;
+                connections::serve_connections(
+                    listener,
+                    http::router(state),
+                    hosts,
+                    connections::HEADER_TIMEOUT,
+                )
+                .await
+            })
+            .map_err(|error| format!("the server stopped: {error}"))
     }
 }
 

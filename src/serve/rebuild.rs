@@ -567,6 +567,13 @@ fn inventory_files(root: &Path) -> FsResult<(BTreeSet<String>, BTreeSet<String>)
         .chain(&inventory.items)
         .chain(&inventory.pages)
         .map(|file| file.relative.clone())
+        // Files the walk reported (a FIFO, a symlinked item...): removing one matters too.
+        .chain(
+            inventory
+                .diagnostics
+                .iter()
+                .map(|diagnostic| diagnostic.file.clone()),
+        )
         .collect();
     Ok((all, items))
 }
@@ -626,8 +633,9 @@ impl Rebuilder {
     /// Reads the site and renders every page: the first build of a serve session.
     pub fn start(settings: RebuildSettings) -> FsResult<(Rebuilder, Rebuild)> {
         let started = Instant::now();
-        let content = site::load_site(&settings.root, &settings.load)?;
+        // The files first, as in `rebuild`.
         let (content_files, item_files) = inventory_files(&settings.root)?;
+        let content = site::load_site(&settings.root, &settings.load)?;
         let (templates, template_diagnostics) = render::load_templates(&settings.root);
         let mut rebuilder = Rebuilder {
             settings,
@@ -681,6 +689,7 @@ impl Rebuilder {
                 self.served
                     .as_ref()
                     .is_some_and(|served| served.attachments.contains_key(attachment))
+                    || holds_known_files()
             }
             Role::Template => {
                 relative == "templates" || relative.ends_with(".html") || relative.ends_with(".xml")
@@ -746,8 +755,11 @@ impl Rebuilder {
                 .forget_items(before.iter().chain(&after).map(String::as_str));
             Reread::Items(changed.len())
         } else {
+            // The files first: one removed while the site loads stays known, so that its
+            // removal is a change (the other way round its diagnostics would outlive it).
+            let files = inventory_files(&root)?;
             self.content = site::load_site(&root, &self.settings.load)?;
-            (self.content_files, self.item_files) = inventory_files(&root)?;
+            (self.content_files, self.item_files) = files;
             self.cache.forget_all_items();
             Reread::Everything
         };

@@ -13,23 +13,23 @@
 //! Architecture invariant: a failed build (content errors, template errors, I/O errors) leaves
 //! the previous output folder exactly as it was.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
-use std::time::Instant;
 
-use crate::cli::{BuildArgs, could_not_run, root_exists};
-use crate::diagnostics::Severity;
-use crate::diagnostics::report::{Format, Report};
+use tera::Tera;
+
+use crate::diagnostics::Diagnostic;
 use crate::fs::{self, FsError, FsResult};
+use crate::model::SiteModel;
 use crate::render::{self, PageSink, RenderOptions};
-use crate::site::{LoadOptions, load_site};
 
 pub mod minify;
+pub mod output_folder;
 pub use minify::{Minify, minify_page};
+use output_folder::OutputFolder;
 
 /// Most page bytes handed to the writer thread and not yet written; a page that would go over
 /// waits (a single larger page is still accepted when nothing else waits).
@@ -74,8 +74,11 @@ impl Shared {
 
     /// Minifies (when asked) and writes one page under `root`.
     fn write(&self, root: &Path, minify: Minify, path: &str, bytes: Vec<u8>) -> FsResult<()> {
-        let bytes = minify_page(minify, path, bytes);
         let target = root.join(path);
+        if output_folder::stopping() {
+            return Err(output_folder::stopped_error(&target));
+        }
+        let bytes = minify_page(minify, path, bytes);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
         }
@@ -234,6 +237,9 @@ impl StagingWriter {
         });
         let parts: &mut dyn Iterator<Item = Vec<u8>> = &mut parts;
         let target = self.root.join(path);
+        if output_folder::stopping() {
+            return Err(output_folder::stopped_error(&target));
+        }
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
         }
@@ -257,18 +263,12 @@ impl Drop for StagingWriter {
     }
 }
 
-fn sibling(out: &Path, suffix: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    out.with_file_name(format!("{name}.{suffix}-{}", std::process::id()))
-}
-
-/// Replaces `out` with `staging` in two renames; the old output is removed afterwards.
-pub fn swap_in(staging: &Path, out: &Path) -> FsResult<()> {
+/// Replaces the output folder with `staging` in two renames (into the folder a symlinked
+/// output points to: the link stays); the old output is removed afterwards.
+pub fn swap_in(staging: &Path, output: &OutputFolder) -> FsResult<()> {
+    let out = &output.target;
     if out.exists() {
-        let old = sibling(out, "old");
+        let old = output.sibling("old");
         fs::rename(out, &old)?;
         if let Err(error) = fs::rename(staging, out) {
             let _ = std::fs::rename(&old, out);
@@ -285,6 +285,9 @@ pub fn swap_in(staging: &Path, out: &Path) -> FsResult<()> {
 fn copy_attachments(attachments: &[crate::model::Attachment], staging: &Path) -> FsResult<()> {
     for attachment in attachments {
         let target = staging.join("files").join(&attachment.relative);
+        if output_folder::stopping() {
+            return Err(output_folder::stopped_error(&target));
+        }
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
         }
@@ -293,72 +296,57 @@ fn copy_attachments(attachments: &[crate::model::Attachment], staging: &Path) ->
     Ok(())
 }
 
-pub fn run_build(args: BuildArgs) -> i32 {
-    let started = Instant::now();
-    if let Err(message) = root_exists(&args.common) {
-        return could_not_run(message);
-    }
-    if let Some(base_url) = &args.base_url
-        && !crate::model::convert::is_absolute_http_url(base_url)
-    {
-        return could_not_run(format!(
-            "--base-url `{base_url}` is not an absolute http(s) URL"
-        ));
-    }
-    let root = &args.common.root;
-    let out = args.out.clone().unwrap_or_else(|| root.join("public"));
-    let mut loaded = match load_site(
-        root,
-        &LoadOptions {
-            today: args.common.today,
-        },
-    ) {
-        Ok(loaded) => loaded,
-        Err(error) => return could_not_run(error),
-    };
-    let (tera, template_diagnostics) = render::load_templates(root);
-    loaded.add_diagnostics(root, template_diagnostics);
-    let loaded_at = started.elapsed();
-    crate::fs::release_free_memory();
+/// What `build` asks of this stage: where the site is, where it goes, how pages are minified.
+pub struct WriteSettings<'a> {
+    pub root: &'a Path,
+    pub output: &'a OutputFolder,
+    pub base_url: Option<&'a str>,
+    pub minify: Minify,
+}
 
-    let print_report = |loaded: &crate::site::Loaded| {
-        if loaded.diagnostics.is_empty() {
-            return;
-        }
-        let report = Report {
-            diagnostics: &loaded.diagnostics,
-            sources: &loaded.sources,
-            language: args.common.lang,
-            file_count: loaded.file_count,
-            color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-        };
-        eprint!("{}", report.render(Format::Human));
-    };
+/// A published site: counts for the build summary.
+#[derive(Debug, Clone, Copy)]
+pub struct Written {
+    pub pages: usize,
+    /// Files written, attachments and the marker included.
+    pub files: usize,
+    /// Bytes of the written pages (after minification).
+    pub bytes: u64,
+}
 
-    let has_errors = loaded
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error);
-    let Some(tera) = tera.filter(|_| !has_errors) else {
-        print_report(&loaded);
-        eprintln!(
-            "build refused: fix the errors above; `{}` was left untouched",
-            out.display()
-        );
-        return 1;
-    };
+/// Why nothing was published; the output folder is as it was in both cases.
+#[derive(Debug)]
+pub enum WriteFailure {
+    /// Templates failed while rendering (`template` diagnostics).
+    Templates(Vec<Diagnostic>),
+    /// Writing or copying failed.
+    Io(FsError),
+    /// Swapping the staging folder in failed (the old output is put back when the second rename
+    /// fails; a failure to remove it afterwards leaves the new output in place).
+    Swap(FsError),
+}
 
-    let staging = sibling(&out, "staging");
+/// Renders the checked `model` into a staging folder beside the output, copies the attachments,
+/// marks the folder as zhinan's and swaps it in. Call it holding the output's
+/// [`output_folder::OutputLock`]; the staging folder is registered for the clean-up on a signal
+/// ([`output_folder::clean_up_after_signal`]).
+pub fn write_site(
+    model: &SiteModel,
+    tera: &Tera,
+    settings: &WriteSettings,
+) -> Result<Written, WriteFailure> {
+    let staging = settings.output.sibling("staging");
     let _ = std::fs::remove_dir_all(&staging);
-    let writer = StagingWriter::new(staging.clone(), args.minify_mode());
+    output_folder::set_staging(Some(staging.clone()));
+    let writer = StagingWriter::new(staging.clone(), settings.minify);
     let options = RenderOptions {
-        root,
-        base_url: args.base_url.as_deref(),
+        root: settings.root,
+        base_url: settings.base_url,
     };
     // Rendered on threads of its own: glibc gives new threads new heaps, so rendering allocates
     // in heaps without the holes that parsing thousands of files left between the model's
     // texts (with them, malloc's share of the work doubled from 1,000 to 10,000 items).
-    let render = || render::render_site(&loaded.model, &tera, &options, &writer);
+    let render = || render::render_site(model, tera, &options, &writer);
     let rendered = fs::create_dir_all(&staging).and_then(|_| match rayon::ThreadPoolBuilder::new()
         .thread_name(|index| format!("zhinan-render-{index}"))
         .build()
@@ -371,49 +359,32 @@ pub fn run_build(args: BuildArgs) -> i32 {
     let written = writer.finish();
     let result = rendered.and_then(|(stats, diagnostics)| {
         written?;
-        copy_attachments(&loaded.model.attachments, &staging)?;
+        copy_attachments(&model.attachments, &staging)?;
+        output_folder::write_marker(&staging)?;
         Ok((stats, diagnostics))
     });
+    let discard = || {
+        let _ = std::fs::remove_dir_all(&staging);
+        output_folder::set_staging(None);
+    };
     let (stats, render_diagnostics) = match result {
         Ok(value) => value,
         Err(error) => {
-            let _ = std::fs::remove_dir_all(&staging);
-            eprintln!("error: {error}");
-            eprintln!("build failed; `{}` was left untouched", out.display());
-            return 2;
+            discard();
+            return Err(WriteFailure::Io(error));
         }
     };
     if !render_diagnostics.is_empty() {
-        let _ = std::fs::remove_dir_all(&staging);
-        loaded.add_diagnostics(root, render_diagnostics);
-        print_report(&loaded);
-        eprintln!(
-            "build refused: fix the template errors above; `{}` was left untouched",
-            out.display()
-        );
-        return 1;
+        discard();
+        return Err(WriteFailure::Templates(render_diagnostics));
     }
-    if let Err(error) = swap_in(&staging, &out) {
-        let _ = std::fs::remove_dir_all(&staging);
-        eprintln!("error: {error}");
-        return 2;
+    if let Err(error) = output_folder::while_swapping(|| swap_in(&staging, settings.output)) {
+        discard();
+        return Err(WriteFailure::Swap(error));
     }
-    print_report(&loaded);
-    let warnings = loaded.diagnostics.len();
-    eprintln!(
-        "built {} pages ({} items, {} files, {:.1} MB) into `{}` in {} ms (load and check {} ms){}",
-        stats.pages,
-        loaded.model.items.len(),
-        writer.files() + loaded.model.attachments.len(),
-        writer.bytes() as f64 / 1_048_576.0,
-        out.display(),
-        started.elapsed().as_millis(),
-        loaded_at.as_millis(),
-        if warnings > 0 {
-            format!(", {warnings} warnings")
-        } else {
-            String::new()
-        }
-    );
-    0
+    Ok(Written {
+        pages: stats.pages,
+        files: writer.files() + model.attachments.len() + 1,
+        bytes: writer.bytes(),
+    })
 }

@@ -1,15 +1,28 @@
 //! The command line: raw arguments (clap) turned into settings, the commands run, and the only
-//! place that prints reports and picks exit codes: 0 no errors, 1 content errors, 2 could not run.
+//! place that prints reports and picks exit codes ([`ExitCode`]: 0 no errors, 1 content errors,
+//! 2 could not run).
+//!
+//! - this file: the arguments, dispatch and the helpers every command shares;
+//! - [`check`](mod@check): `zhinan check` and `zhinan rules`;
+//! - [`build`](mod@build): `zhinan build` (the output folder's guard and lock, then `write`);
+//! - [`serve`](mod@serve): `zhinan serve` (settings for `serve`, the start-up lines).
+//!
+//! The stages never import this module: they take plain settings and return results.
 
-use std::io::{IsTerminal, Write};
+pub mod build;
+pub mod check;
+pub mod exit_code;
+pub mod serve;
+
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::check::rules::{RULES, markdown_documentation};
-use crate::diagnostics::report::{Format, Report};
-use crate::diagnostics::{Language, Severity};
-use crate::site::{LoadOptions, load_site};
+pub use exit_code::ExitCode;
+
+use crate::diagnostics::Language;
+use crate::diagnostics::report::Format;
 use crate::write::Minify;
 
 #[derive(Debug, Parser)]
@@ -69,6 +82,10 @@ pub struct BuildArgs {
     /// Do not minify (as `--minify off`)
     #[arg(long, conflicts_with = "minify")]
     pub no_minify: bool,
+    /// Replace an existing, non-empty --out folder that zhinan did not make (every file in it is
+    /// deleted); never the site root, a folder above it, content/ or templates/
+    #[arg(long)]
+    pub force: bool,
 }
 
 impl BuildArgs {
@@ -145,20 +162,24 @@ pub struct RulesArgs {
     pub lang: Language,
 }
 
-pub fn main() -> i32 {
+pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
-            let code = if error.use_stderr() { 2 } else { 0 };
+            let code = if error.use_stderr() {
+                ExitCode::CouldNotRun
+            } else {
+                ExitCode::Ok
+            };
             let _ = error.print();
             return code;
         }
     };
     match cli.command {
-        Command::Check(args) => run_check(args),
-        Command::Build(args) => crate::write::run_build(args),
-        Command::Rules(args) => run_rules(args),
-        Command::Serve(args) => crate::serve::run(args),
+        Command::Check(args) => check::run_check(args),
+        Command::Build(args) => build::run_build(args),
+        Command::Rules(args) => check::run_rules(args),
+        Command::Serve(args) => serve::run_serve(args),
     }
 }
 
@@ -168,9 +189,15 @@ pub fn print_stdout(text: &str) {
     let _ = stdout.flush();
 }
 
-pub fn could_not_run(error: impl std::fmt::Display) -> i32 {
+/// Prints `error: ...` and gives [`ExitCode::CouldNotRun`].
+pub fn could_not_run(error: impl std::fmt::Display) -> ExitCode {
     eprintln!("error: {error}");
-    2
+    ExitCode::CouldNotRun
+}
+
+/// Whether human output to this stream gets colours (a terminal, `NO_COLOR` unset).
+pub fn colors_on(is_terminal: bool) -> bool {
+    is_terminal && std::env::var_os("NO_COLOR").is_none()
 }
 
 pub fn root_exists(common: &CommonArgs) -> Result<(), String> {
@@ -181,66 +208,4 @@ pub fn root_exists(common: &CommonArgs) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-fn run_check(args: CheckArgs) -> i32 {
-    if let Err(message) = root_exists(&args.common) {
-        return could_not_run(message);
-    }
-    let mut loaded = match load_site(
-        &args.common.root,
-        &LoadOptions {
-            today: args.common.today,
-        },
-    ) {
-        Ok(loaded) => loaded,
-        Err(error) => return could_not_run(error),
-    };
-    // Templates are part of the site: a broken one is a `template` error for `check` too.
-    let (_, template_diagnostics) = crate::render::load_templates(&args.common.root);
-    loaded.add_diagnostics(&args.common.root, template_diagnostics);
-    let report = Report {
-        diagnostics: &loaded.diagnostics,
-        sources: &loaded.sources,
-        language: args.common.lang,
-        file_count: loaded.file_count,
-        color: args.format == Format::Human
-            && std::io::stdout().is_terminal()
-            && std::env::var_os("NO_COLOR").is_none(),
-    };
-    print_stdout(&report.render(args.format));
-    let errors = loaded.error_count();
-    let warnings = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
-    if errors > 0 || (args.deny_warnings && warnings > 0) {
-        1
-    } else {
-        0
-    }
-}
-
-fn run_rules(args: RulesArgs) -> i32 {
-    if args.markdown {
-        print_stdout(&markdown_documentation());
-        return 0;
-    }
-    let mut output = String::new();
-    for rule in RULES {
-        let severity = if rule.default_severity == Severity::Error {
-            "error"
-        } else {
-            "warning"
-        };
-        let summary = if args.lang == Language::En {
-            rule.summary_en
-        } else {
-            rule.summary_zh
-        };
-        output.push_str(&format!("{:<28} {:<8} {}\n", rule.name, severity, summary));
-    }
-    print_stdout(&output);
-    0
 }

@@ -1,0 +1,113 @@
+//! Odd files under content/: a FIFO (whose open or read would wait forever), a symlinked item
+//! file. `check` and `build` finish within seconds with a diagnostic that names the file.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+mod common;
+use common::fixture_copy;
+
+const TODAY: &str = "2026-11-29";
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+/// Runs zhinan, failing the test when it does not end within `limit` (and killing it).
+fn zhinan_within(args: &[&str], limit: Duration) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhinan"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("zhinan {args:?} did not finish within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Generous for a debug build on a busy machine; a blocking open never ends.
+const LIMIT: Duration = Duration::from_secs(30);
+
+#[test]
+fn a_fifo_under_items_or_files_is_a_diagnostic_not_a_hang() {
+    for fifo in ["content/items/pipe.yaml", "content/files/forms/pipe.docx"] {
+        let site = fixture_copy("valid");
+        mkfifo(&site.path().join(fifo));
+        let root = site.path().to_str().unwrap();
+        let check = zhinan_within(
+            &["check", "--root", root, "--today", TODAY, "--lang", "en"],
+            LIMIT,
+        );
+        let stdout = String::from_utf8_lossy(&check.stdout);
+        assert_eq!(check.status.code(), Some(1), "{stdout}");
+        assert!(
+            stdout.contains(&format!("{fifo}:1:1")) && stdout.contains("not a regular file"),
+            "{stdout}"
+        );
+        let out = site.path().join("public");
+        let build = zhinan_within(
+            &[
+                "build",
+                "--root",
+                root,
+                "--out",
+                out.to_str().unwrap(),
+                "--today",
+                TODAY,
+                "--lang",
+                "en",
+            ],
+            LIMIT,
+        );
+        let stderr = String::from_utf8_lossy(&build.stderr);
+        assert_eq!(build.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("not a regular file"), "{stderr}");
+        assert!(!out.exists());
+    }
+}
+
+#[test]
+fn a_symlinked_item_file_is_named_as_a_symlink() {
+    let site = fixture_copy("valid");
+    let items = site.path().join("content/items");
+    std::fs::rename(
+        items.join("shipin-xuke.yaml"),
+        site.path().join("shipin.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        site.path().join("shipin.yaml"),
+        items.join("shipin-xuke.yaml"),
+    )
+    .unwrap();
+    let check = zhinan_within(
+        &[
+            "check",
+            "--root",
+            site.path().to_str().unwrap(),
+            "--today",
+            TODAY,
+            "--lang",
+            "en",
+        ],
+        LIMIT,
+    );
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(check.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("content/items/shipin-xuke.yaml:1:1")
+            && stdout.contains("this file is a symlink"),
+        "{stdout}"
+    );
+}
