@@ -490,3 +490,118 @@ fn the_item_page_asks_its_situations_and_marks_each_material() {
     let plain = read(&out.join("items/shipin-xuke/index.html"));
     assert!(!plain.contains("data-situations"));
 }
+
+/// (v2) A draft item and a draft page with an error: `check` reports the error as a warning
+/// marked 草稿 and exits 0; `build` leaves both out of every output; `build --drafts` publishes
+/// them with the 草稿 banner.
+#[test]
+fn drafts_are_checked_as_warnings_and_left_out_of_the_build() {
+    let site = fixture("valid");
+    let item = site.path().join("content/items/shipin-xuke.yaml");
+    let text = read(&item);
+    std::fs::write(
+        &item,
+        text.replace("quantity_limit: 无数量限制\n", "draft: true\n"),
+    )
+    .unwrap();
+    let page = site.path().join("content/pages/guanyu.md");
+    let text = read(&page);
+    std::fs::write(&page, text.replacen("---\n", "---\ndraft: true\n", 1)).unwrap();
+
+    let check = zhinan(&[
+        "check",
+        "--root",
+        site.path().to_str().unwrap(),
+        "--today",
+        TODAY,
+        "--format",
+        "json",
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{report}");
+    assert_eq!(diagnostics[0]["rule"], "no-quantity-limit");
+    assert_eq!(diagnostics[0]["severity"], "warning");
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("（草稿）")
+    );
+
+    let out = tempfile::tempdir().unwrap();
+    let published = out.path().join("site");
+    let run = build(site.path(), &published, &[]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(!published.join("items/shipin-xuke").exists());
+    assert!(!published.join("pages/guanyu").exists());
+    for file in [
+        "data/items.json",
+        "data/items.csv",
+        "sitemap.xml",
+        "index.html",
+    ] {
+        let text = read(&published.join(file));
+        assert!(!text.contains("shipin-xuke"), "{file} names the draft");
+    }
+    assert!(published.join("items/geti-sheli/index.html").exists());
+
+    let with_drafts = out.path().join("with-drafts");
+    let run = build(site.path(), &with_drafts, &["--drafts"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let page = read(&with_drafts.join("items/shipin-xuke/index.html"));
+    assert!(page.contains("draft-banner") && page.contains("草稿"));
+    assert!(read(&with_drafts.join("pages/guanyu/index.html")).contains("draft-banner"));
+}
+
+/// (v2, output contract) Without `--lang`, a command that reads a site speaks the site's
+/// `language`; `rules` follows the locale.
+#[test]
+fn messages_follow_the_site_language_and_the_locale() {
+    let site = fixture("valid");
+    let site_yaml = site.path().join("content/site.yaml");
+    let text = read(&site_yaml);
+    let item = site.path().join("content/items/shipin-xuke.yaml");
+    std::fs::write(
+        &item,
+        read(&item).replace("quantity_limit: 无数量限制\n", ""),
+    )
+    .unwrap();
+    let check = |site: &Path| {
+        let run = zhinan(&["check", "--root", site.to_str().unwrap(), "--today", TODAY]);
+        String::from_utf8_lossy(&run.stdout).into_owned()
+    };
+    assert!(check(site.path()).contains("行政许可事项没有写数量限制"));
+    let english = if text.contains("language:") {
+        text.lines()
+            .map(|line| {
+                if line.starts_with("language:") {
+                    "language: en"
+                } else {
+                    line
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        format!("{text}language: en\n")
+    };
+    std::fs::write(&site_yaml, english).unwrap();
+    assert!(check(site.path()).contains("item without `quantity_limit`"));
+
+    let rules = |lang: &str| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_zhinan"))
+            .arg("rules")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert!(rules("zh_CN.UTF-8").contains("缺少必填字段"));
+    assert!(rules("C").contains("a required key is absent or empty"));
+}

@@ -27,7 +27,7 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
         ));
     }
     let root = &args.common.root;
-    let language = args.common.lang;
+    let language = args.common.language();
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
     // Before any work, so that a refused folder costs nothing and nothing is touched.
     let output = match choose_output(root, &out, args.force) {
@@ -46,6 +46,10 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
         Ok(loaded) => loaded,
         Err(error) => return could_not_run(error),
     };
+    if !args.drafts {
+        // (v2) A draft is checked (its problems are warnings) but published nowhere.
+        loaded.model.remove_drafts();
+    }
     let (tera, template_diagnostics) = render::load_templates(root);
     loaded.add_diagnostics(root, template_diagnostics);
     let loaded_at = started.elapsed();

@@ -28,7 +28,7 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
     let report = Report {
         diagnostics: &loaded.diagnostics,
         sources: &loaded.sources,
-        language: args.common.lang,
+        language: args.common.language(),
         file_count: loaded.file_count,
         color: args.format == Format::Human && colors_on(std::io::stdout().is_terminal()),
     };
@@ -58,7 +58,7 @@ pub fn run_rules(args: RulesArgs) -> ExitCode {
         } else {
             "warning"
         };
-        let summary = if args.lang == Language::En {
+        let summary = if args.lang.unwrap_or_else(super::locale_language) == Language::En {
             rule.summary_en
         } else {
             rule.summary_zh

@@ -61,9 +61,59 @@ pub struct CommonArgs {
     /// Pin "today" (YYYY-MM-DD) for the stale-review rule
     #[arg(long, value_parser = parse_date)]
     pub today: Option<jiff::civil::Date>,
-    /// Language of the messages
-    #[arg(long, value_enum, default_value = "zh")]
-    pub lang: Language,
+    /// Language of the messages (default: the site's `language`, zh unless it says otherwise)
+    #[arg(long, value_enum)]
+    pub lang: Option<Language>,
+}
+
+impl CommonArgs {
+    /// The language of the messages: `--lang`, else the site's `language` (content format v2,
+    /// output contract), else the locale.
+    pub fn language(&self) -> Language {
+        self.lang
+            .or_else(|| site_language(&self.root))
+            .unwrap_or_else(locale_language)
+    }
+}
+
+/// The language site.yaml asks for (`language: zh-CN`): zh when it starts with zh. `None` when
+/// the site has no readable site.yaml or no `language` (then the format's default, zh-CN).
+fn site_language(root: &std::path::Path) -> Option<Language> {
+    let path = root.join("content/site.yaml");
+    let metadata = std::fs::symlink_metadata(&path).ok()?;
+    if !metadata.is_file() || metadata.len() > crate::load::MAX_FILE_BYTES as u64 {
+        return None;
+    }
+    let text = crate::fs::read_to_string(&path).ok()?;
+    let language = match crate::load::yaml::parse(&text, 0) {
+        Ok(Some(node)) => match &node.value {
+            crate::load::yaml::Value::Mapping(entries) => entries
+                .iter()
+                .find(|(key, _)| key.as_scalar() == Some("language"))
+                .and_then(|(_, value)| value.as_scalar().map(str::to_string)),
+            _ => None,
+        },
+        _ => None,
+    };
+    Some(match language {
+        Some(tag) if !tag.trim().to_ascii_lowercase().starts_with("zh") => Language::En,
+        _ => Language::Zh,
+    })
+}
+
+/// The locale's language (LC_ALL, LC_MESSAGES, LANG, the first that is set): zh when it starts
+/// with zh, else en.
+pub fn locale_language() -> Language {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .unwrap_or_default();
+    if locale.to_ascii_lowercase().starts_with("zh") {
+        Language::Zh
+    } else {
+        Language::En
+    }
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +136,9 @@ pub struct BuildArgs {
     /// deleted); never the site root, a folder above it, content/ or templates/
     #[arg(long)]
     pub force: bool,
+    /// Publish drafts (`draft: true`) too; by default they are left out of every output
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 impl BuildArgs {
@@ -158,8 +211,9 @@ pub struct RulesArgs {
     /// Print docs/rules.md (Chinese documentation of every rule)
     #[arg(long)]
     pub markdown: bool,
-    #[arg(long, value_enum, default_value = "zh")]
-    pub lang: Language,
+    /// Language of the summaries (default: the locale's)
+    #[arg(long, value_enum)]
+    pub lang: Option<Language>,
 }
 
 pub fn main() -> ExitCode {

@@ -32,7 +32,7 @@ pub fn run_serve(args: ServeArgs) -> ExitCode {
             today: args.common.today,
         },
         minify: args.minify_mode(),
-        language: args.common.lang,
+        language: args.common.language(),
         color: colors_on(std::io::stderr().is_terminal()),
     };
     let preview = match start(settings, Box::new(TerminalLog::default())) {

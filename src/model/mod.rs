@@ -677,6 +677,14 @@ pub struct SiteModel {
     pub attachments: Vec<Attachment>,
 }
 
+impl SiteModel {
+    /// Leaves out draft items and pages (`build` without `--drafts`).
+    pub fn remove_drafts(&mut self) {
+        self.items.retain(|item| !item.draft);
+        self.pages.retain(|page| !page.draft);
+    }
+}
+
 pub const ITEM_TYPES: &[&str] = &[
     "行政许可",
     "行政确认",

@@ -233,6 +233,8 @@ pub struct ItemView<'a> {
     pub appointment_channels: Vec<&'a str>,
     pub reply_within: String,
     pub refusals: Vec<RefusalView<'a>>,
+    /// (v2) A draft (shown only by `serve` and `build --drafts`, with a banner).
+    pub draft: bool,
     /// (v2) The refusals grouped: refused at the window, refused after review.
     pub refusals_not_accepted: Vec<RefusalView<'a>>,
     pub refusals_not_approved: Vec<RefusalView<'a>>,
@@ -666,6 +668,7 @@ impl<'a> Views<'a> {
                 .flatten()
                 .map(|r| self.refusal(r))
                 .collect(),
+            draft: item.draft,
             refusals_not_accepted: item
                 .refusals
                 .iter()
@@ -906,11 +909,14 @@ pub struct PageView<'a> {
     pub url: String,
     pub title: &'a str,
     pub body_html: String,
+    /// (v2) A draft page (shown only by `serve` and `build --drafts`, with a banner).
+    pub draft: bool,
 }
 
 impl<'a> Views<'a> {
     pub fn page(&self, page: &'a Page) -> PageView<'a> {
         PageView {
+            draft: page.draft,
             slug: &page.slug,
             url: self.url(&format!("pages/{}/", page.slug)),
             title: &page.title.value,
