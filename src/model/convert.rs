@@ -170,8 +170,6 @@ impl<'a> Reader<'a> {
             );
             return None;
         };
-        let allowed: Vec<&str> = map.names().collect();
-        let allowed = allowed.as_slice();
         let mut fields = Fields {
             map,
             entries: Vec::with_capacity(entries.len()),
@@ -214,7 +212,10 @@ impl<'a> Reader<'a> {
                 );
                 continue;
             }
-            if !allowed.contains(&name) {
+            if !map.allows(name) {
+                // Only for an unknown key: the candidates for "did you mean".
+                let allowed: Vec<&str> = map.names().collect();
+                let allowed = allowed.as_slice();
                 if let Some(meant) = misspelling_of(name, allowed) {
                     fields.written_without_value.push(meant.to_string());
                 }
@@ -1081,9 +1082,8 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         for (inner, _) in reader.each_map(&fields, "refusals", Need::Dedicated, &format::REFUSAL) {
             let case = reader.text(&inner, "case", Need::Required);
             let basis = reader.optional_law_reference(&inner, "basis");
-            let kind_labels: Vec<&str> = RefusalKind::ALL.iter().map(|(label, _)| *label).collect();
             let kind = reader
-                .enumerated(&inner, "kind", &kind_labels, Need::Optional)
+                .enumerated(&inner, "kind", format::REFUSAL_KINDS, Need::Optional)
                 .and_then(|text| {
                     RefusalKind::ALL
                         .iter()

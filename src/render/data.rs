@@ -13,6 +13,7 @@
 //! Architecture invariant: everything is derived from the model alone: no clocks (the feed's
 //! `updated` is the newest review date), sorted input, so two builds are byte-identical.
 
+use crate::render::routes::Route;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
@@ -1311,19 +1312,16 @@ pub fn render_data_and_search(
     let content_changed = model
         .items
         .iter()
-        .any(|i| wanted(&format!("items/{}/index.html", i.id)))
+        .any(|i| wanted(&Route::Item(&i.id).path()))
         || model
             .departments
             .keys()
-            .any(|id| wanted(&format!("departments/{id}/index.html")))
-        || model
-            .laws
-            .keys()
-            .any(|id| wanted(&format!("laws/{id}/index.html")))
+            .any(|id| wanted(&Route::Department(id).path()))
+        || model.laws.keys().any(|id| wanted(&Route::Law(id).path()))
         || model
             .pages
             .iter()
-            .any(|p| wanted(&format!("pages/{}/index.html", p.slug)));
+            .any(|p| wanted(&Route::Page(&p.slug).path()));
     let wanted = |path: &str| (content_changed || wanted(path)) && !stopped();
     let written = std::cell::Cell::new(0usize);
     let put = |path: &str, bytes: Vec<u8>| -> Result<(), FsError> {
@@ -1333,7 +1331,8 @@ pub fn render_data_and_search(
     };
 
     let shards = super::search::shard_count(model.items.len() + model.pages.len());
-    if wanted("search/index.json") || (0..shards).any(|n| wanted(&format!("search/shard-{n}.json")))
+    if wanted(&Route::SearchIndex.path())
+        || (0..shards).any(|n| wanted(&Route::SearchShard(n).path()))
     {
         let files = match cache {
             Some(cache) => cache.search.files(model),
@@ -1343,30 +1342,33 @@ pub fn render_data_and_search(
             put(&path, bytes)?;
         }
     }
-    if wanted("data/items.json") {
+    if wanted(&Route::ItemsJson.path()) {
         match cache {
             Some(cache) => {
                 if let Some(bytes) = cache.items_json.items_json(model, views, &stopped) {
-                    put("data/items.json", bytes)?;
+                    put(&Route::ItemsJson.path(), bytes)?;
                 }
             }
             None => {
-                sink.page_in_parts("data/items.json", &mut items_json_parts(model, views))?;
+                sink.page_in_parts(
+                    &Route::ItemsJson.path(),
+                    &mut items_json_parts(model, views),
+                )?;
                 written.set(written.get() + 1);
             }
         }
     }
-    if wanted("data/items.csv") {
-        put("data/items.csv", items_csv(model, views))?;
+    if wanted(&Route::ItemsCsv.path()) {
+        put(&Route::ItemsCsv.path(), items_csv(model, views))?;
     }
-    if wanted("data/schema.json") {
+    if wanted(&Route::Schema.path()) {
         let mut schema =
             serde_json::to_vec_pretty(&item_schema(&views.base_url)).expect("schema serializes");
         schema.push(b'\n');
-        put("data/schema.json", schema)?;
+        put(&Route::Schema.path(), schema)?;
     }
-    if wanted("feed.xml") {
-        put("feed.xml", feed_xml(model, views))?;
+    if wanted(&Route::Feed.path()) {
+        put(&Route::Feed.path(), feed_xml(model, views))?;
     }
 
     let mut render_page = |path: &str, template: &str, context: Context| -> Result<(), FsError> {
@@ -1380,17 +1382,17 @@ pub fn render_data_and_search(
             }
         }
     };
-    if wanted("search/index.html") {
+    if wanted(&Route::Search.path()) {
         let mut context = Context::new();
         context.insert("search", &search_page_view(model, views));
-        render_page("search/index.html", "search.html", context)?;
+        render_page(&Route::Search.path(), "search.html", context)?;
     }
-    if wanted("data/index.html") {
+    if wanted(&Route::Data.path()) {
         let data = DataPageView {
-            items_json_url: views.url("data/items.json"),
-            items_csv_url: views.url("data/items.csv"),
-            schema_url: views.url("data/schema.json"),
-            feed_url: views.url("feed.xml"),
+            items_json_url: views.url(&Route::ItemsJson.link()),
+            items_csv_url: views.url(&Route::ItemsCsv.link()),
+            schema_url: views.url(&Route::Schema.link()),
+            feed_url: views.url(&Route::Feed.link()),
             item_count: model.items.len(),
             feed_length: FEED_LENGTH.min(model.items.len()),
             newest_update: model
@@ -1420,7 +1422,7 @@ pub fn render_data_and_search(
         };
         let mut context = Context::new();
         context.insert("data", &data);
-        render_page("data/index.html", "data.html", context)?;
+        render_page(&Route::Data.path(), "data.html", context)?;
     }
     Ok(written.get())
 }

@@ -8,9 +8,11 @@
 
 pub mod data;
 pub mod print;
+pub mod routes;
 pub mod search;
 pub mod view;
 
+use crate::render::routes::Route;
 use crate::rules::RuleId;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -188,7 +190,7 @@ pub fn assets(root: &Path) -> Vec<(String, Vec<u8>)> {
         .map(|(name, builtin)| {
             let own = root.join("templates/assets").join(name);
             let bytes = crate::fs::read_bytes(&own).unwrap_or_else(|_| builtin.as_bytes().to_vec());
-            (format!("assets/{name}"), bytes)
+            (Route::Asset(name).path(), bytes)
         })
         .collect()
 }
@@ -331,14 +333,14 @@ pub fn render_pages_with(
         .items
         .par_iter()
         .filter(|item| {
-            wanted(&format!("items/{}/index.html", item.id)) || print::slip_wanted(&item.id, wanted)
+            wanted(&Route::Item(&item.id).path()) || print::slip_wanted(&item.id, wanted)
         })
         .map(|item| {
             let view = tera::Value::from_serializable(&views.item(item));
             let mut outputs = Vec::with_capacity(2);
-            let page = format!("items/{}/index.html", item.id);
+            let page = Route::Item(&item.id).path();
             if wanted(&page) {
-                outputs.push((page, format!("items/{}/", item.id), "item.html"));
+                outputs.push((page, Route::Item(&item.id).link(), "item.html"));
             }
             if print::slip_wanted(&item.id, wanted) {
                 let slip = print::slip_path(&item.id);
@@ -447,10 +449,10 @@ fn listing_pages(
     let mut diagnostics = Vec::new();
     // Items grouped by department, and by tag; only when a page that lists them is wanted (a
     // partial render of a few pages of a large site skips the lists of every item).
-    let department_page = |id: &str| format!("departments/{id}/index.html");
-    let home_wanted = site_wide && wanted("index.html");
+    let department_page = |id: &str| Route::Department(id).path();
+    let home_wanted = site_wide && wanted(&Route::Home.path());
     let lists_wanted = home_wanted
-        || site_wide && wanted("departments/index.html")
+        || site_wide && wanted(&Route::Departments.path())
         || model
             .departments
             .keys()
@@ -511,20 +513,20 @@ fn listing_pages(
 
     // Made once for the home page and the department index.
     let departments_value = tera::Value::from_serializable(&department_views);
-    if home_wanted && wanted("index.html") {
+    if home_wanted && wanted(&Route::Home.path()) {
         let mut context = page_context("");
         context.insert_value("departments", departments_value.clone());
         context.insert("tags", &tags);
-        emit("index.html", "index.html", context)?;
+        emit(&Route::Home.path(), "index.html", context)?;
     }
 
-    if site_wide && wanted("departments/index.html") {
-        let mut context = page_context("departments/");
+    if site_wide && wanted(&Route::Departments.path()) {
+        let mut context = page_context(&Route::Departments.link());
         context.insert_value("departments", departments_value.clone());
-        emit("departments/index.html", "departments.html", context)?;
+        emit(&Route::Departments.path(), "departments.html", context)?;
     }
     for department in &department_views {
-        let path = format!("departments/{}/", department.link.id);
+        let path = Route::Department(department.link.id).link();
         // Asked before the context is made: serializing a view is most of a page's cost.
         if !wanted(&format!("{path}index.html")) {
             continue;
@@ -536,26 +538,26 @@ fn listing_pages(
 
     // The index of laws lists summaries; each law page's full view (every article with the
     // items that cite it) is made for that page alone.
-    let law_page = |id: &str| format!("laws/{id}/index.html");
-    let laws_index_wanted = site_wide && wanted("laws/index.html");
+    let law_page = |id: &str| Route::Law(id).path();
+    let laws_index_wanted = site_wide && wanted(&Route::Laws.path());
     let law_wanted = |id: &str| laws_index_wanted || wanted(&law_page(id));
     let citations = if model.laws.keys().any(|id| law_wanted(id)) {
         views.citations()
     } else {
         BTreeMap::new()
     };
-    if laws_index_wanted && wanted("laws/index.html") {
+    if laws_index_wanted && wanted(&Route::Laws.path()) {
         let summaries: Vec<_> = model
             .laws
             .values()
             .map(|law| views.law_summary(law, citations.get(law.id.as_str())))
             .collect();
-        let mut context = page_context("laws/");
+        let mut context = page_context(&Route::Laws.link());
         context.insert("laws", &summaries);
-        emit("laws/index.html", "laws.html", context)?;
+        emit(&Route::Laws.path(), "laws.html", context)?;
     }
     for law in model.laws.values().take_while(|_| !stopped()) {
-        let path = format!("laws/{}/", law.id);
+        let path = Route::Law(&law.id).link();
         if !wanted(&format!("{path}index.html")) {
             continue;
         }
@@ -565,7 +567,7 @@ fn listing_pages(
     }
 
     for page in &model.pages {
-        let path = format!("pages/{}/", page.slug);
+        let path = Route::Page(&page.slug).link();
         if !wanted(&format!("{path}index.html")) {
             continue;
         }
@@ -577,18 +579,22 @@ fn listing_pages(
     if !site_wide {
         return Ok((pages, diagnostics));
     }
-    emit("404.html", "404.html", page_context("404.html"))?;
+    emit(
+        &Route::NotFound.path(),
+        "404.html",
+        page_context(&Route::NotFound.link()),
+    )?;
 
-    if wanted("sitemap.xml") {
-        sink.page("sitemap.xml", sitemap(model, views).into_bytes())?;
+    if wanted(&Route::Sitemap.path()) {
+        sink.page(&Route::Sitemap.path(), sitemap(model, views).into_bytes())?;
         pages += 1;
     }
-    if wanted("robots.txt") {
+    if wanted(&Route::Robots.path()) {
         let robots = format!(
             "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
             views.base_url
         );
-        sink.page("robots.txt", robots.into_bytes())?;
+        sink.page(&Route::Robots.path(), robots.into_bytes())?;
         pages += 1;
     }
     Ok((pages, diagnostics))
@@ -611,7 +617,7 @@ fn sitemap(model: &SiteModel, views: &Views) -> String {
     });
     for item in &model.items {
         entries.push(SitemapEntry {
-            loc: absolute(&format!("items/{}/", item.id)),
+            loc: absolute(&Route::Item(&item.id).link()),
             lastmod: item
                 .updated
                 .as_ref()
@@ -620,28 +626,28 @@ fn sitemap(model: &SiteModel, views: &Views) -> String {
         });
     }
     entries.push(SitemapEntry {
-        loc: absolute("departments/"),
+        loc: absolute(&Route::Departments.link()),
         lastmod: newest.clone(),
     });
     for department in model.departments.keys() {
         entries.push(SitemapEntry {
-            loc: absolute(&format!("departments/{department}/")),
+            loc: absolute(&Route::Department(department).link()),
             lastmod: String::new(),
         });
     }
     entries.push(SitemapEntry {
-        loc: absolute("laws/"),
+        loc: absolute(&Route::Laws.link()),
         lastmod: String::new(),
     });
     for law in model.laws.keys() {
         entries.push(SitemapEntry {
-            loc: absolute(&format!("laws/{law}/")),
+            loc: absolute(&Route::Law(law).link()),
             lastmod: String::new(),
         });
     }
     for page in &model.pages {
         entries.push(SitemapEntry {
-            loc: absolute(&format!("pages/{}/", page.slug)),
+            loc: absolute(&Route::Page(&page.slug).link()),
             lastmod: String::new(),
         });
     }

@@ -30,6 +30,7 @@
 //! Like the rest of render: no disk I/O (pages go to the sink), no page opens the print dialog
 //! by itself (the templates only offer a button).
 
+use crate::render::routes::Route;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -166,24 +167,21 @@ fn unescape_attribute(text: &str) -> String {
 
 /// Output paths of the print pages.
 pub fn slip_path(item_id: &str) -> String {
-    format!("items/{item_id}/slip/index.html")
+    Route::Slip(item_id).path()
 }
 
 /// Whether the slip of `item_id` is rendered: when asked for, or with its item's page.
 pub fn slip_wanted(item_id: &str, wanted: &(dyn Fn(&str) -> bool + Sync)) -> bool {
-    wanted(&slip_path(item_id)) || wanted(&format!("items/{item_id}/index.html"))
+    wanted(&slip_path(item_id)) || wanted(&Route::Item(item_id).path())
 }
 
 pub fn register_path(department_id: &str) -> String {
-    format!("departments/{department_id}/register/index.html")
+    Route::Register(department_id).path()
 }
 
 /// `print/index.html` for the whole site, `print/<id>/index.html` for a department.
 pub fn book_path(department_id: Option<&str>) -> String {
-    match department_id {
-        Some(id) => format!("print/{id}/index.html"),
-        None => "print/index.html".to_string(),
-    }
+    Route::Book(department_id).path()
 }
 
 fn folder_of(path: &str) -> &str {
@@ -337,9 +335,9 @@ impl BookLinks<'_> {
                     if let Some(anchor) = self.item_anchor(id, fragment) {
                         return anchor;
                     }
-                    format!("items/{id}/")
+                    Route::Item(id).link()
                 }
-                LinkSource::Department(id) => format!("departments/{id}/"),
+                LinkSource::Department(id) => Route::Department(id).link(),
             };
             return format!("{}{online}{url}", self.base_url);
         }
@@ -690,8 +688,8 @@ pub fn render_print(
         context.insert("page_url", &views.url(folder_of(path)));
         context
     };
-    let item_page = |item: &Item| format!("items/{}/index.html", item.id);
-    let department_page = |id: &str| format!("departments/{id}/index.html");
+    let item_page = |item: &Item| Route::Item(&item.id).path();
+    let department_page = |id: &str| Route::Department(id).path();
     let mut printed = Printed::default();
 
     let emit =

@@ -30,6 +30,7 @@
 //! Architecture invariant: output is deterministic (sorted maps, no clocks) and render does no
 //! disk I/O: everything goes through the page sink.
 
+use crate::render::routes::Route;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::io::Write as _;
@@ -245,7 +246,7 @@ fn documents(model: &SiteModel) -> Vec<(SearchDocument, Vec<Source<'_>>)> {
             .position(|t| *t == &*item.item_type.value)
             .map_or(-1, |p| p as i64);
         let document = SearchDocument {
-            path: format!("items/{}/", item.id),
+            path: Route::Item(&item.id).link(),
             name: item.name.value.to_string(),
             code: item.code.value.to_string(),
             department: department_numbers
@@ -263,7 +264,7 @@ fn documents(model: &SiteModel) -> Vec<(SearchDocument, Vec<Source<'_>>)> {
     });
     let pages = model.pages.iter().map(|page| {
         let document = SearchDocument {
-            path: format!("pages/{}/", page.slug),
+            path: Route::Page(&page.slug).link(),
             name: page.title.value.to_string(),
             code: String::new(),
             department: -1,
@@ -352,7 +353,7 @@ fn index_json(
 const TOKENIZE_RUN: usize = 256;
 
 fn shard_path(number: usize) -> String {
-    format!("search/shard-{number}.json")
+    Route::SearchShard(number).path()
 }
 
 impl SearchIndex {
@@ -424,7 +425,7 @@ impl SearchIndex {
             shard_tokens[token_hash(token) as usize % shards].push((token, numbers));
         }
         let mut files = vec![(
-            "search/index.json".to_string(),
+            Route::SearchIndex.path(),
             index_json(&self.departments, &self.types, &self.documents, shards),
         )];
         for (number, tokens) in shard_tokens.iter().enumerate() {
@@ -611,7 +612,7 @@ impl SearchCache {
 
         let documents: Vec<SearchDocument> = documents.into_iter().map(|(d, _)| d).collect();
         let mut files = vec![(
-            "search/index.json".to_string(),
+            Route::SearchIndex.path(),
             index_json(&department_names(model), &type_names(), &documents, shards),
         )];
         files.extend(

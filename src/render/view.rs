@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::routes::Route;
 use crate::markdown;
 use crate::model::{
     Department, Item, Law, LawReference, Page, RefusalKind, Required, Site, SiteModel, TimeSpan,
@@ -335,19 +336,19 @@ impl<'a> Views<'a> {
     }
 
     pub fn item_url(&self, id: &str) -> String {
-        self.url(&format!("items/{id}/"))
+        self.url(&Route::Item(id).link())
     }
 
     pub fn department_url(&self, id: &str) -> String {
-        self.url(&format!("departments/{id}/"))
+        self.url(&Route::Department(id).link())
     }
 
     pub fn law_url(&self, id: &str) -> String {
-        self.url(&format!("laws/{id}/"))
+        self.url(&Route::Law(id).link())
     }
 
     pub fn file_url(&self, relative: &str) -> String {
-        self.url(&format!("files/{relative}"))
+        self.url(&Route::File(relative).link())
     }
 
     pub fn markdown(&self, text: &str) -> String {
@@ -397,7 +398,7 @@ impl<'a> Views<'a> {
                 .filter(|page| page.menu)
                 .map(|page| LinkView {
                     title: page.title.value.to_string(),
-                    url: self.url(&format!("pages/{}/", page.slug)),
+                    url: self.url(&Route::Page(&page.slug).link()),
                 })
                 .collect(),
             item_count: self.model.items.len(),
@@ -918,7 +919,7 @@ impl<'a> Views<'a> {
         PageView {
             draft: page.draft,
             slug: &page.slug,
-            url: self.url(&format!("pages/{}/", page.slug)),
+            url: self.url(&Route::Page(&page.slug).link()),
             title: &page.title.value,
             body_html: markdown::to_html_at(
                 &page.body,

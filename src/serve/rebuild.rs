@@ -38,6 +38,7 @@
 //! Architecture invariant: nothing here writes to disk, and nothing here prints; a rebuild
 //! returns a [`Rebuild`] that the caller publishes and logs.
 
+use crate::render::routes::{Owner, owner_of};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -308,18 +309,14 @@ impl Selection {
             Selection::Everything => return true,
             Selection::Affected(affected) => affected,
         };
-        let mut segments = output.splitn(3, '/');
-        let (first, second, rest) = (segments.next(), segments.next(), segments.next());
-        let entity = |ids: &BTreeSet<String>| second.is_some_and(|id| ids.contains(id));
-        match (first, second, rest) {
-            (Some("items"), Some(_), Some(_)) => entity(&affected.items),
-            (Some("departments"), Some(_), Some(_)) => entity(&affected.departments),
-            (Some("laws"), Some(_), Some(_)) => entity(&affected.laws),
-            (Some("pages"), Some(_), Some(_)) => entity(&affected.free_pages),
-            (Some("assets"), Some(name), None) => affected.assets.contains(name),
-            (Some("print"), _, _) => false,
-            (Some("404.html" | "robots.txt"), None, None) => false,
-            _ => affected.site_wide,
+        match owner_of(output) {
+            Owner::Item(id) => affected.items.contains(id),
+            Owner::Department(id) => affected.departments.contains(id),
+            Owner::Law(id) => affected.laws.contains(id),
+            Owner::Page(slug) => affected.free_pages.contains(slug),
+            Owner::Asset(name) => affected.assets.contains(name),
+            Owner::Print | Owner::Static => false,
+            Owner::Site => affected.site_wide,
         }
     }
 }
