@@ -7,6 +7,7 @@
 //! problems are `template` diagnostics with the template's file, line and column.
 
 pub mod data;
+pub mod metadata;
 pub mod print;
 pub mod routes;
 pub mod search;

@@ -267,7 +267,7 @@ pub struct ItemView<'a> {
     pub updated: String,
     /// Head metadata: schema.org JSON-LD (escaped for `<script>`, use `| safe`) and a plain-text
     /// description for Open Graph (src/render/data.rs).
-    pub metadata: super::data::ItemMetadata,
+    pub metadata: super::metadata::ItemMetadata,
 }
 
 /// Builds views with the site's base path and the lookups every view needs.
@@ -829,7 +829,7 @@ impl<'a> Views<'a> {
                 .unwrap_or_default(),
             metadata: Default::default(),
         };
-        view.metadata = super::data::item_metadata(self, item, &view);
+        view.metadata = super::metadata::item_metadata(self, item, &view);
         view
     }
 }

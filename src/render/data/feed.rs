@@ -1,0 +1,107 @@
+//! feed.xml: Atom, the most recently reviewed items.
+use super::*;
+
+/// How many items the feed lists.
+pub const FEED_LENGTH: usize = 50;
+
+// ---------------------------------------------------------------------------------------------
+// The Atom feed.
+
+pub fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A date at midnight in the site's time zone, as RFC 3339 (`2026-10-01T00:00:00+08:00`).
+pub fn rfc3339_midnight(date: jiff::civil::Date, timezone: &str) -> String {
+    let zone = jiff::tz::TimeZone::get(timezone).unwrap_or(jiff::tz::TimeZone::UTC);
+    date.to_zoned_datetime(zone)
+        .map(|zoned| zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+        .unwrap_or_else(|_| format!("{date}T00:00:00Z"))
+}
+
+/// `feed.xml`: Atom, the [`FEED_LENGTH`] most recently reviewed items (by `updated`, newest
+/// first, then by id); the feed's `updated` is the newest review date, never the build time.
+pub fn feed_xml(model: &SiteModel, views: &Views) -> Vec<u8> {
+    let site = &model.site;
+    let timezone = if site.timezone.is_empty() {
+        "Asia/Shanghai"
+    } else {
+        site.timezone.as_str()
+    };
+    let mut items: Vec<(&Item, jiff::civil::Date)> = model
+        .items
+        .iter()
+        .filter_map(|item| item.updated.as_ref().map(|u| (item, u.value)))
+        .collect();
+    items.sort_by(|(a, a_date), (b, b_date)| b_date.cmp(a_date).then_with(|| a.id.cmp(&b.id)));
+    items.truncate(FEED_LENGTH);
+    let updated = items
+        .first()
+        .map(|(_, date)| rfc3339_midnight(*date, timezone))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+    let base = &views.base_url;
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        escape_xml(&site.language)
+    ));
+    xml.push_str(&format!(
+        "<title>{}：最近审核的事项</title>\n",
+        escape_xml(&site.title.value)
+    ));
+    xml.push_str(&format!(
+        "<subtitle>{}办事指南中最近审核、更新的 {} 个事项</subtitle>\n",
+        escape_xml(&site.authority.value),
+        items.len()
+    ));
+    xml.push_str(&format!(
+        "<id>{}</id>\n",
+        escape_xml(&format!("{base}feed.xml"))
+    ));
+    xml.push_str(&format!(
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        escape_xml(&format!("{base}feed.xml"))
+    ));
+    xml.push_str(&format!(
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape_xml(base)
+    ));
+    xml.push_str(&format!("<updated>{updated}</updated>\n"));
+    xml.push_str(&format!(
+        "<author><name>{}</name><uri>{}</uri></author>\n",
+        escape_xml(&site.authority.value),
+        escape_xml(base)
+    ));
+    xml.push_str("<generator>zhinan</generator>\n");
+    for (item, date) in &items {
+        let view = views.item_without_qr(item);
+        xml.push_str("<entry>\n");
+        xml.push_str(&format!("<title>{}</title>\n", escape_xml(view.name)));
+        xml.push_str(&format!("<id>{}</id>\n", escape_xml(&view.permalink)));
+        xml.push_str(&format!(
+            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape_xml(&view.permalink)
+        ));
+        xml.push_str(&format!(
+            "<updated>{}</updated>\n",
+            rfc3339_midnight(*date, timezone)
+        ));
+        xml.push_str(&format!(
+            "<category term=\"{}\" label=\"{}\"/>\n",
+            escape_xml(view.item_type),
+            escape_xml(view.item_type)
+        ));
+        xml.push_str(&format!(
+            "<summary>{}（{}，实施编码 {}）</summary>\n",
+            escape_xml(&view.metadata.description),
+            escape_xml(view.department.name),
+            escape_xml(view.code)
+        ));
+        xml.push_str("</entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml.into_bytes()
+}
