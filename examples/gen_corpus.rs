@@ -2756,13 +2756,20 @@ struct Redress {
 /// The slug of the item kind whose refusals must go to review first (行政复议法第二十三条).
 const DISCLOSURE: &str = "xinxi-gongkai";
 
-/// Quantity limits (行政许可法第三十条) of the few 行政许可 that have one.
-const QUANTITY_LIMITS: &[&str] = &[
-    "本年度新增许可总数不超过 30 件，按照受理先后顺序审批；达到总数后停止受理，并在本页和政务服务网公告。",
-    "按照示例县布局规划，城区新增网点与已有网点的步行距离不少于 300 米；乡镇无数量限制。",
-    "每个经营场所只核发一份，同一场所不重复核发。",
-    "学校校门周边 200 米范围内不再新增，其他区域无数量限制。",
-];
+/// The quantity limits (行政许可法第三十条) that a county sets in some fields; every other 行政许可
+/// has none (无数量限制).
+fn quantity_limits(domain: Domain) -> &'static [&'static str] {
+    match domain {
+        Domain::FoodBusiness => &["学校校门周边 200 米范围内不再新增，其他区域无数量限制。"],
+        Domain::Drug => &[
+            "按照示例县药品零售企业布局规划，城区新开办药品零售企业与已有药品零售企业的步行距离不少于 300 米；乡镇无数量限制。",
+        ],
+        Domain::FoodProduction => &[
+            "本县食品小作坊集中加工区共设加工点位 40 个，额满后按照受理先后顺序候补；集中加工区以外无数量限制。",
+        ],
+        _ => &[],
+    }
+}
 
 /// How a material is exempt from being submitted (`exempt`).
 #[derive(Clone, Copy)]
@@ -3142,10 +3149,11 @@ fn item_yaml(
 
     // Quantity limit (行政许可法第三十条) and time limits.
     if licence {
-        let limit = if rng.percent(88) {
+        let limits = quantity_limits(domain);
+        let limit = if limits.is_empty() || rng.percent(70) {
             "无数量限制"
         } else {
-            rng.pick(QUANTITY_LIMITS)
+            rng.pick(limits)
         };
         doc.text(L0, "quantity_limit", limit, Quote::Plain);
     }
@@ -3907,7 +3915,10 @@ fn write_material(
             title: sample_title,
         });
     }
-    let note = if material.own_form.is_some() && rng.percent(60) {
+    let note = if originals + copies == 0 {
+        // Nothing to bring: no advice on how to bring it.
+        None
+    } else if material.own_form.is_some() && rng.percent(60) {
         Some(*rng.pick(FORM_NOTES))
     } else if !def.note.is_empty() && rng.percent(70) {
         Some(def.note)
@@ -4119,10 +4130,184 @@ mod tests {
         for step in STEPS {
             texts.extend(step.descriptions);
         }
+        texts.extend(PINNED_ARTICLES.iter().map(|&(_, _, text)| text));
+        for instrument in ENTRUSTING_INSTRUMENTS {
+            texts.extend(instrument.articles);
+        }
+        for domain in DOMAINS {
+            texts.extend(quantity_limits(domain));
+        }
+        texts.extend(COMMITMENT_CASES);
+        texts.extend(COMMITMENT_VERIFICATIONS);
+        texts.extend(COMMITMENT_CONSEQUENCES);
+        texts.extend(COMMITMENT_SCOPES);
+        texts.extend(WAIVER_CASES);
+        texts.extend(INTERMEDIARY_FEES);
         for text in texts {
             for phrase in FORBIDDEN_PHRASES {
                 assert!(!text.contains(phrase), "`{text}` contains `{phrase}`");
             }
         }
+    }
+
+    /// Every material of the tables, the shared ones included.
+    fn all_material_defs() -> Vec<&'static MaterialDef> {
+        let mut defs: Vec<&'static MaterialDef> = vec![
+            &IDENTITY_COMPANY,
+            &IDENTITY_PERSON,
+            &AGENT_IDENTITY,
+            &AGENT_LETTER,
+            &CREDIT_PLEDGE,
+            &LICENCE_COPY,
+            &PREMISES,
+            &PROPERTY_DEED,
+            &LEASE,
+            &OLD_LICENCE,
+        ];
+        for domain in DOMAINS {
+            defs.extend(domain_materials(domain));
+        }
+        defs
+    }
+
+    #[test]
+    fn table_notes_neither_exempt_nor_ask_for_more() {
+        let notes = all_material_defs()
+            .into_iter()
+            .map(|def| (def.name, def.note))
+            .chain(GENERAL_NOTES.iter().map(|note| ("GENERAL_NOTES", *note)))
+            .chain(FORM_NOTES.iter().map(|note| ("FORM_NOTES", *note)));
+        for (name, note) in notes {
+            assert_eq!(check_note(name, note, false), Ok(()), "{name}");
+        }
+    }
+
+    #[test]
+    fn hidden_exemptions_and_further_documents_are_generator_bugs() {
+        let hidden = "已实现电子证照共享的，可免予提交。";
+        assert!(check_note("营业执照", hidden, false).is_err());
+        assert_eq!(check_note("营业执照", hidden, true), Ok(()));
+        let further = "按单位办理的，另附《设备基本信息汇总表》。";
+        assert!(check_note("特种设备使用登记表", further, false).is_err());
+        assert!(check_note("特种设备使用登记表", further, true).is_err());
+    }
+
+    #[test]
+    fn table_materials_have_their_forms_and_services() {
+        for def in all_material_defs() {
+            if is_form_like(def.name) {
+                assert!(!def.form.is_empty(), "`{}` looks like a form", def.name);
+            }
+            if def.source == Source::Agency {
+                assert!(
+                    intermediary_service(def.name).is_some(),
+                    "`{}` is issued by an intermediary",
+                    def.name
+                );
+            }
+            if def.source != Source::Own {
+                assert!(!def.issuer.is_empty(), "`{}` needs an issuer", def.name);
+            }
+        }
+        assert!(is_form_like("授权委托书"));
+        assert!(is_form_like("设备基本信息汇总表"));
+        assert!(!is_form_like("专项资金使用情况表"));
+    }
+
+    #[test]
+    fn duplicate_materials_fold_as_check_does() {
+        assert_eq!(material_identity("营业执照副本复印件"), "营业执照");
+        assert_eq!(material_identity("营业执照 原件"), "营业执照");
+        assert_eq!(material_identity("原许可证正本和副本"), "原许可证正本和");
+        assert_eq!(material_identity("副本"), "副本");
+        let twice = |second: &'static MaterialDef| {
+            let entry = |def| ChosenMaterial {
+                def,
+                own_form: None,
+                exempt: None,
+            };
+            check_materials("x", &[entry(&LICENCE_COPY), entry(second)])
+        };
+        static COPY: MaterialDef = material(
+            "营业执照副本复印件",
+            Source::Government,
+            MARKET_REGULATOR,
+            0,
+            1,
+        );
+        assert!(twice(&COPY).is_err());
+        assert_eq!(twice(&PREMISES), Ok(()));
+    }
+
+    /// The value of `key: {value: N, unit: 工作日}` on `line`, if that is what it holds.
+    fn work_days_of(line: &str, key: &str) -> Option<usize> {
+        let rest = line.trim_start().strip_prefix(key)?;
+        let rest = rest.strip_prefix(": {value: ")?;
+        let (value, unit) = rest.split_once(", unit: ")?;
+        (unit == "工作日}").then(|| value.parse().expect("a number"))
+    }
+
+    #[test]
+    fn generated_items_keep_the_version_two_rules() {
+        let corpus = Corpus::new(7, make_laws(7));
+        let mut forms = BTreeSet::new();
+        let (mut commitments, mut situations, mut intermediaries) = (0, 0, 0);
+        for number in 1..=600 {
+            let item = ItemPlan {
+                number,
+                department: number % DEPARTMENTS.len(),
+                id: format!("sx-{number:06}"),
+            };
+            let text = item_yaml(&corpus, &item, &mut forms).expect("no generator bug");
+            for phrase in FORBIDDEN_PHRASES {
+                assert!(!text.contains(phrase), "item {number} contains `{phrase}`");
+            }
+            let lines: Vec<&str> = text.lines().collect();
+            let top = |key: &str| lines.iter().position(|line| line.starts_with(key));
+            // The steps' limits add up to no more than the promise.
+            let steps_end = top("quantity_limit:").or(top("time_limit:")).unwrap();
+            let steps: usize = lines[top("procedure:").unwrap()..steps_end]
+                .iter()
+                .filter_map(|line| work_days_of(line, "time_limit"))
+                .sum();
+            let promised = lines
+                .iter()
+                .find_map(|line| work_days_of(line, "promised"))
+                .unwrap();
+            assert!(steps <= promised, "item {number}: {steps} > {promised}");
+            // Declared situations hold every text `required`.
+            if let Some(start) = top("situations:") {
+                situations += 1;
+                let declared: Vec<&str> = lines[start + 1..]
+                    .iter()
+                    .map_while(|line| line.strip_prefix("  - "))
+                    .collect();
+                for line in &lines {
+                    if let Some(case) = line.strip_prefix("    required: ")
+                        && case != "true"
+                    {
+                        assert!(declared.contains(&case), "item {number}: `{case}`");
+                    }
+                }
+            }
+            // Intermediaries and commitments are declared where materials need them.
+            if text.contains("source: 中介机构出具") {
+                intermediaries += 1;
+                assert!(top("intermediary:").is_some(), "item {number}");
+            }
+            if text.contains("by: 告知承诺") {
+                commitments += 1;
+                assert!(top("commitment:").is_some(), "item {number}");
+            }
+            if text.contains("type: 行政许可") {
+                assert!(top("quantity_limit:").is_some(), "item {number}");
+            }
+            if text.contains("nature: 受委托组织") {
+                assert!(top("redress:").is_some(), "item {number}");
+                assert!(text.contains("  entrustment_basis:"), "item {number}");
+            }
+        }
+        // The version-2 keys are there at all.
+        assert!(commitments > 10 && situations > 50 && intermediaries > 50);
     }
 }
