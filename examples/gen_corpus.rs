@@ -10,24 +10,45 @@
 //! - `site.yaml`, the publishing body (示例县市场监督管理局) and its channels;
 //! - `departments/<id>.yaml`, 30 offices (股、所、站、大队), each with a phone;
 //! - `laws/<id>.yaml`, 200 legal instruments, each with 10 to 40 articles keyed by Chinese
-//!   numerals (第一条 … 第一百二十条);
+//!   numerals (第一条 to 第一百二十条); the articles that items cite by name (行政许可法第二十四条,
+//!   第三十二条, 第三十八条, 第四十二条, 行政复议法第二十三条...) are always there, with their text, and
+//!   two entrusting instruments (a city and a province bureau's) name what they entrust;
 //! - `items/<department>/<item>.yaml`, `--items` items (default 1000) spread over the departments,
-//!   about 5.5 to 6 KB of YAML each: materials, procedure, legal basis, refusals, FAQ;
-//! - `pages/<slug>.md`, the free pages (首问负责制, 一次性告知制, 投诉渠道 …);
-//! - `files/forms/*.pdf` and `files/samples/*.pdf`, small placeholder files for every blank form and
-//!   filled sample that an item names.
+//!   about 5.5 to 6.5 KB of YAML each: materials, procedure, legal basis, refusals, FAQ, and the keys
+//!   of content format version 2 in the proportions of a county bureau's guide:
+//!   - every 行政许可 has `quantity_limit` (mostly 无数量限制) and a statutory limit with its
+//!     `basis` (行政许可法第四十二条 for 20 工作日), many an `extension` (approver and basis);
+//!   - `refusals` on every item but most 公共服务, each of `kind` 不予受理 (often left as the
+//!     default) or 不予批准;
+//!   - materials `exempt` by 共享获取 or 电子证照 (with and without `when`) and by 申报承诺; a third
+//!     of the 行政许可 offer 告知承诺: materials `exempt.by: 告知承诺` and the item's `commitment`
+//!     (form under files/forms/, verification, consequence, mostly scope);
+//!   - entrusted 行政许可 (特种设备, 药品器械, 食品生产, 工业产品, 检验检测): `authority` of nature
+//!     受委托组织 with `entrusted_by` and `entrustment_basis`, 行政许可法第二十四条 among the legal
+//!     basis, and the item's own `redress`; items of the testing and verification institutes as
+//!     法律法规授权组织; 政府信息公开 with `redress.review_first`;
+//!   - every material issued by an intermediary (中介机构出具) comes with the item's
+//!     `intermediary` list; a third of the items with conditional materials declare `situations`,
+//!     and then every text `required` is one of them;
+//!   - `result.sample` and `validity` on many 证照, `fees.waiver` on half of the charged items;
+//! - `pages/<slug>.md`, the free pages (首问负责制, 一次性告知制, 投诉渠道 ...);
+//! - `files/forms/*.pdf` and `files/samples/*.pdf`, small placeholder files for every blank form,
+//!   filled sample, commitment letter and result specimen that an item names.
 //!
 //! Guarantees:
 //!
-//! - **Valid.** Every file satisfies the content format (`shared/spec/content-format.md`) with
-//!   zero errors and zero warnings from `zhinan check` while today is between 2026-11-28 and
-//!   2026-12-31 (`updated` dates lie in 2026-01-01..=2026-11-28; pin later runs with
-//!   `--today 2026-11-29`): codes and ids are unique, every law reference names an existing law
-//!   and one of its articles, every form-like material has its blank form and sample, promised
-//!   limits never exceed statutory ones, procedures excluded from the time limit cite a basis
-//!   (`excluded-without-basis`), no item lists a material twice (`duplicate-material`), and the
-//!   text never uses catch-all or vague wording. The last point is enforced: a file containing a
-//!   forbidden phrase, or any 等, is never written.
+//! - **Valid.** Every file satisfies the content format, version 2
+//!   (`shared/spec/content-format.md`), with zero errors and zero warnings from `zhinan check`
+//!   while today is between 2026-11-28 and 2026-12-31 (`updated` dates lie in
+//!   2026-01-01..=2026-11-28; pin later runs with `--today 2026-11-29`): codes and ids are unique,
+//!   every law reference names an existing law and one of its articles, every form-like material
+//!   has its blank form and sample, promised limits never exceed statutory ones and the steps'
+//!   limits never add up to more than the promised one, procedures excluded from the time limit
+//!   cite a basis, no item lists a material twice (names compared as `duplicate-material` does),
+//!   and the text never uses catch-all or vague wording. The last points are enforced: a file
+//!   containing a forbidden phrase, or any 等, is never written, and an item whose note exempts a
+//!   material without `exempt`, asks for a further document, or whose materials break the rules
+//!   above is a generator bug that stops the run.
 //! - **Deterministic.** The output depends only on `--items` and `--seed`: the same arguments give
 //!   byte-identical files (a hand-written SplitMix64, no clocks, no hash-map iteration).
 //! - **Self-contained.** Standard library only; runs as `rustc --edition 2024 -O` on its own.
@@ -72,6 +93,60 @@ const FORBIDDEN_PHRASES: &[&str] = &[
     "酌情",
     "一般情况下",
     "等",
+    // Version 2 of the format: catch-all phrases,
+    "其它材料",
+    "其他资料",
+    "其它资料",
+    "相关资料",
+    "有关资料",
+    "相关证明",
+    "有关证明",
+    "相关文件",
+    "有关文件",
+    "相应材料",
+    "所需材料",
+    "其他证明",
+    "其他情形",
+    "其他不符合",
+    "其他依法",
+    "包括但不限于",
+    "…",
+    "...",
+    // and vague words.
+    "根据需要",
+    "如有需要",
+    "根据实际情况",
+    "视具体情况",
+    "另行通知",
+    "以窗口要求为准",
+    "按有关规定",
+];
+
+/// Words by which a note says its material need not be submitted (`exemption-in-note`): allowed
+/// only in the note of a material that has `exempt`; the generator writes them in none.
+const EXEMPTION_WORDS: &[&str] = &[
+    "免于提交",
+    "免予提交",
+    "免提交",
+    "无需提交",
+    "无须提交",
+    "不再提交",
+    "不需提交",
+    "不需要提交",
+    "不用提交",
+    "免交",
+];
+
+/// Words by which a note asks for a further document (`material-in-note`); no note uses them.
+const FURTHER_DOCUMENT_WORDS: &[&str] = &[
+    "另附",
+    "另需提交",
+    "另行提交",
+    "还需提交",
+    "还需提供",
+    "同时提交",
+    "一并提交",
+    "并附",
 ];
 
 const AREA_CODE: &str = "0579";
@@ -625,7 +700,7 @@ fn generate(options: &Options) -> Result<Stats, String> {
             department,
             id: format!("sx-{number:06}"),
         };
-        let text = item_yaml(&corpus, &item, &mut forms);
+        let text = item_yaml(&corpus, &item, &mut forms)?;
         let relative = format!("items/{}/{}.yaml", DEPARTMENTS[department].id, item.id);
         output.write_text(&relative, &text)?;
     }
@@ -967,6 +1042,9 @@ struct Law {
     effective: Date,
     amended: Option<Date>,
     articles: Vec<Article>,
+    /// Whether items may cite it at random; an entrusting instrument is cited only as the
+    /// `entrustment_basis` of the items it entrusts.
+    citable: bool,
 }
 
 struct Article {
@@ -1060,6 +1138,103 @@ const NATIONAL_LAWS: &[NationalLaw] = &[
     NationalLaw { id: "shipin-choujian-banfa", title: "食品安全抽样检验管理办法", doc_no: "国家市场监督管理总局令第15号", issuer: SAMR, domain: Domain::Lab, effective: "2019-10-01", amended: "2022-09-29" },
 ];
 
+/// Articles that items cite by name, with their text (abridged where the official text closes an
+/// enumeration with 等 or a catch-all): every generated copy of these laws has them.
+#[rustfmt::skip]
+const PINNED_ARTICLES: &[(&str, usize, &str)] = &[
+    ("xingzheng-xuke-fa", 24, "行政机关在其法定职权范围内，依照法律、法规、规章的规定，可以委托其他行政机关实施行政许可。委托机关应当将受委托行政机关和受委托实施行政许可的内容予以公告。\n委托行政机关对受委托行政机关实施行政许可的行为应当负责监督，并对该行为的后果承担法律责任。\n受委托行政机关在委托范围内，以委托行政机关名义实施行政许可；不得再委托其他组织或者个人实施行政许可。"),
+    ("xingzheng-xuke-fa", 30, "行政机关应当将法律、法规、规章规定的有关行政许可的事项、依据、条件、数量、程序、期限以及需要提交的全部材料的目录和申请书示范文本在办公场所公示。"),
+    ("xingzheng-xuke-fa", 32, "行政机关对申请人提出的行政许可申请，应当根据下列情况分别作出处理：\n（一）申请事项依法不需要取得行政许可的，应当即时告知申请人不受理；\n（二）申请事项依法不属于本行政机关职权范围的，应当即时作出不予受理的决定，并告知申请人向有关行政机关申请；\n（三）申请材料存在可以当场更正的错误的，应当允许申请人当场更正；\n（四）申请材料不齐全或者不符合法定形式的，应当当场或者在五日内一次告知申请人需要补正的全部内容，逾期不告知的，自收到申请材料之日起即为受理；\n（五）申请事项属于本行政机关职权范围，申请材料齐全、符合法定形式，或者申请人按照本行政机关的要求提交全部补正申请材料的，应当受理行政许可申请。"),
+    ("xingzheng-xuke-fa", 38, "申请人的申请符合法定条件、标准的，行政机关应当依法作出准予行政许可的书面决定。\n行政机关依法作出不予行政许可的书面决定的，应当说明理由，并告知申请人享有依法申请行政复议或者提起行政诉讼的权利。"),
+    ("xingzheng-xuke-fa", 42, "除可以当场作出行政许可决定的外，行政机关应当自受理行政许可申请之日起二十日内作出行政许可决定。二十日内不能作出决定的，经本行政机关负责人批准，可以延长十日，并应当将延长期限的理由告知申请人。但是，法律、法规另有规定的，依照其规定。"),
+    ("xingzheng-xuke-fa", 45, "行政机关作出行政许可决定，依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在本节规定的期限内。行政机关应当将所需时间书面告知申请人。"),
+    ("xingzheng-fuyi-fa", 20, "公民、法人或者其他组织认为行政行为侵犯其合法权益的，可以自知道或者应当知道该行政行为之日起六十日内提出行政复议申请；但是法律规定的申请期限超过六十日的除外。"),
+    ("xingzheng-fuyi-fa", 23, "有下列情形之一的，申请人应当先向行政复议机关申请行政复议，对行政复议决定不服的，可以再依法向人民法院提起行政诉讼：\n（一）对当场作出的行政处罚决定不服；\n（二）认为行政机关存在本法第十一条规定的未履行法定职责情形；\n（三）申请政府信息公开，行政机关不予公开。"),
+    ("xingzheng-susong-fa", 45, "公民、法人或者其他组织不服复议决定的，可以在收到复议决定书之日起十五日内向人民法院提起诉讼。复议机关逾期不作决定的，申请人可以在复议期满之日起十五日内向人民法院提起诉讼。"),
+    ("xingzheng-susong-fa", 46, "公民、法人或者其他组织直接向人民法院提起诉讼的，应当自知道或者应当知道作出行政行为之日起六个月内提出。"),
+    ("zhengfu-xinxi-gongkai", 33, "行政机关收到政府信息公开申请，能够当场答复的，应当当场予以答复。\n行政机关不能当场答复的，应当自收到申请之日起20个工作日内予以答复；需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日。"),
+    ("shichang-zhuti-dengji-tiaoli", 16, "申请人应当配合登记机关核验身份信息。登记机关能够通过政务信息共享平台获取的市场主体登记管理有关信息，不得要求申请人重复提供。"),
+];
+
+/// Keeps the pinned articles of law `id` in `articles` (replacing a generated article of the
+/// same number), in article order.
+fn pin_articles(articles: &mut Vec<Article>, id: &str) {
+    for &(law, number, text) in PINNED_ARTICLES {
+        if law != id {
+            continue;
+        }
+        articles.retain(|article| article.number != number);
+        articles.push(Article {
+            number,
+            text: text.to_string(),
+        });
+    }
+    articles.sort_by_key(|article| article.number);
+}
+
+/// The pinned article `number` of law `law` (a table entry: the generator's own citation).
+fn pinned(law: &'static str, number: usize) -> (&'static str, usize) {
+    assert!(
+        PINNED_ARTICLES
+            .iter()
+            .any(|&(id, pinned, _)| id == law && pinned == number),
+        "{law} {number} is not pinned"
+    );
+    (law, number)
+}
+
+/// A body that entrusts the county bureau with some of its 行政许可 (行政许可法第二十四条), and
+/// the instrument that does it.
+struct EntrustingInstrument {
+    id: &'static str,
+    title: &'static str,
+    doc_no: &'static str,
+    issuer: &'static str,
+    effective: &'static str,
+    articles: &'static [&'static str],
+    /// Its review body and court: the review body follows the entrusting body.
+    review: &'static str,
+    litigation: &'static str,
+    domains: &'static [Domain],
+}
+
+#[rustfmt::skip]
+const ENTRUSTING_INSTRUMENTS: &[EntrustingInstrument] = &[
+    EntrustingInstrument {
+        id: "shi-scjg-weituo-jueding",
+        title: "示例市市场监督管理局关于委托县级市场监督管理部门实施部分行政许可事项的决定",
+        doc_no: "示市市监〔2023〕12号",
+        issuer: "示例市市场监督管理局",
+        effective: "2023-03-01",
+        articles: &[
+            "为了方便申请人就近办理，依据《中华人民共和国行政许可法》第二十四条，本局委托各县（市、区）市场监督管理局实施本决定所列的行政许可事项。",
+            "委托实施的事项为：特种设备使用登记，第三类医疗器械经营许可，药品零售企业经营许可，食品生产许可（除特殊食品外）。",
+            "受委托的县级市场监督管理局在委托范围内，以本局的名义实施行政许可，不得再委托其他组织或者个人实施。",
+            "本局对受委托机关实施行政许可的行为负责监督，并对该行为的后果承担法律责任。",
+            "本决定自2023年3月1日起施行，委托期限五年。",
+        ],
+        review: "示例市人民政府",
+        litigation: "示例市城区人民法院（被告示例市市场监督管理局所在地的基层人民法院）",
+        domains: &[Domain::Equipment, Domain::Drug, Domain::FoodProduction],
+    },
+    EntrustingInstrument {
+        id: "sheng-scjg-weituo-gonggao",
+        title: "示例省市场监督管理局关于委托实施部分行政许可事项的公告",
+        doc_no: "示例省市场监督管理局公告2022年第8号",
+        issuer: "示例省市场监督管理局",
+        effective: "2022-07-01",
+        articles: &[
+            "依据《中华人民共和国行政许可法》第二十四条，本局委托设区的市和县级市场监督管理部门实施本公告所列的行政许可事项。",
+            "委托实施的事项为：工业产品生产许可（省级发证的产品），检验检测机构资质认定（省级资质认定的首次申请、变更和延续）。",
+            "受委托机关以本局的名义作出行政许可决定，并将决定和发证情况每月报本局备案。",
+            "本公告自2022年7月1日起施行。",
+        ],
+        review: "示例省人民政府",
+        litigation: "示例市东湖区人民法院（被告示例省市场监督管理局所在地的基层人民法院）",
+        domains: &[Domain::Product, Domain::Certification],
+    },
+];
+
 struct LocalTopic {
     text: &'static str,
     slug: &'static str,
@@ -1116,7 +1291,8 @@ fn make_laws(seed: u64) -> Vec<Law> {
         let mut rng = Rng::new(seed, STREAM_LAW, index as u64);
         let effective = Date::parse(national.effective);
         let amended = (!national.amended.is_empty()).then(|| Date::parse(national.amended));
-        let articles = make_articles(&mut rng, national.title, national.domain);
+        let mut articles = make_articles(&mut rng, national.title, national.domain);
+        pin_articles(&mut articles, national.id);
         laws.push(Law {
             id: national.id.to_string(),
             title: national.title.to_string(),
@@ -1126,6 +1302,28 @@ fn make_laws(seed: u64) -> Vec<Law> {
             effective,
             amended,
             articles,
+            citable: true,
+        });
+    }
+    for instrument in ENTRUSTING_INSTRUMENTS {
+        laws.push(Law {
+            id: instrument.id.to_string(),
+            title: instrument.title.to_string(),
+            doc_no: Some(instrument.doc_no.to_string()),
+            issuer: instrument.issuer.to_string(),
+            domain: Domain::General,
+            effective: Date::parse(instrument.effective),
+            amended: None,
+            articles: instrument
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(index, text)| Article {
+                    number: index + 1,
+                    text: text.to_string(),
+                })
+                .collect(),
+            citable: false,
         });
     }
     'topics: for topic in LOCAL_TOPICS {
@@ -1153,6 +1351,7 @@ fn make_laws(seed: u64) -> Vec<Law> {
                 effective,
                 amended,
                 articles,
+                citable: true,
             });
         }
     }
@@ -1382,7 +1581,9 @@ impl Corpus {
     fn new(seed: u64, laws: Vec<Law>) -> Corpus {
         let mut laws_by_domain = vec![Vec::new(); DOMAIN_COUNT];
         for (index, law) in laws.iter().enumerate() {
-            laws_by_domain[law.domain as usize].push(index);
+            if law.citable {
+                laws_by_domain[law.domain as usize].push(index);
+            }
         }
         Corpus {
             seed,
@@ -1401,6 +1602,24 @@ impl Corpus {
         };
         let law = *rng.pick(pool);
         let article = rng.pick(&self.laws[law].articles).number;
+        LawRef { law, article }
+    }
+
+    /// The reference to a pinned article (`pinned(law, number)`), or to an article of an
+    /// entrusting instrument.
+    fn reference(&self, (id, article): (&str, usize)) -> LawRef {
+        let law = self
+            .laws
+            .iter()
+            .position(|law| law.id == id)
+            .expect("the law tables hold every law the generator cites by name");
+        assert!(
+            self.laws[law]
+                .articles
+                .iter()
+                .any(|known| known.number == article),
+            "{id} has no article {article}"
+        );
         LawRef { law, article }
     }
 
@@ -1599,7 +1818,23 @@ const fn with_form(def: MaterialDef, form: &'static str) -> MaterialDef {
     MaterialDef { form, ..def }
 }
 
-const FORM_SUFFIXES: &[&str] = &["申请书", "申请表", "登记表", "承诺书"];
+/// Names that make a material a form (`form-without-template`, version 2): such a material
+/// always has a blank form and a sample.
+const FORM_SUFFIXES: &[&str] = &[
+    "申请书",
+    "申请表",
+    "登记表",
+    "承诺书",
+    "备案表",
+    "申报表",
+    "审批表",
+    "报告表",
+    "采集表",
+    "汇总表",
+    "确认书",
+    "委托书",
+    "声明书",
+];
 
 const POLICE: &str = "公安机关";
 const MARKET_REGULATOR: &str = "市场监督管理部门";
@@ -1627,9 +1862,12 @@ const AGENT_IDENTITY: MaterialDef = conditional(
     "委托代理人办理的",
 );
 const AGENT_LETTER: MaterialDef = conditional(
-    own(
-        "授权委托书",
-        "应当载明委托事项、权限和期限，由委托人签字或者盖章。",
+    with_form(
+        own(
+            "授权委托书",
+            "应当载明委托事项、权限和期限，由委托人签字或者盖章。",
+        ),
+        "shouquan-weituoshu",
     ),
     "委托代理人办理的",
 );
@@ -1640,18 +1878,10 @@ const CREDIT_PLEDGE: MaterialDef = with_form(
     ),
     "xinyong-chengnuoshu",
 );
-const NOTICE_PLEDGE: MaterialDef = conditional(
-    with_form(
-        own(
-            "告知承诺书",
-            "选择告知承诺方式办理的，按照承诺书列明的条件逐项确认后签字。",
-        ),
-        "gaozhi-chengnuoshu",
-    ),
-    "选择告知承诺方式办理的",
-);
+/// The business licence: obtained by sharing or as an electronic licence on most items
+/// (`exempt`), so its note never speaks of exemption.
 const LICENCE_COPY: MaterialDef = MaterialDef {
-    note: "已实现电子证照共享的，可免予提交。",
+    note: "复印件须加盖单位公章，经营范围应当包含申请事项。",
     ..material("营业执照", Source::Government, MARKET_REGULATOR, 0, 1)
 };
 const PREMISES: MaterialDef = own(
@@ -2085,7 +2315,6 @@ const GENERAL_NOTES: &[&str] = &[
     "提交电子版的，应当为清晰的彩色扫描件。",
     "外文文书须附中文译本，并由翻译机构加盖翻译专用章。",
     "须由法定代表人签字并加盖单位公章。",
-    "已通过部门间共享获取的，申请人可免予提交。",
 ];
 
 const FORM_NOTES: &[&str] = &[
@@ -2291,45 +2520,124 @@ const STEPS: &[StepDef] = &[
     },
 ];
 
-const LICENCE_REFUSALS: &[&str] = &[
-    "申请事项依法不需要取得行政许可的。",
-    "申请人隐瞒真实情况或者提供虚假申请材料的。",
-    "申请人以欺骗、贿赂手段取得许可被撤销，自撤销之日起未满三年的。",
-    "经现场核查，场所、设施设备不符合法定条件的。",
+/// The two kinds of refusal: at the window (行政许可法第三十二条, the default of `kind`) and after
+/// review (第三十八条).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RefusalKind {
+    NotAccepted,
+    NotGranted,
+}
+
+impl RefusalKind {
+    fn name(self) -> &'static str {
+        match self {
+            RefusalKind::NotAccepted => "不予受理",
+            RefusalKind::NotGranted => "不予批准",
+        }
+    }
+}
+
+struct Refusal {
+    case: &'static str,
+    kind: RefusalKind,
+}
+
+const fn not_accepted(case: &'static str) -> Refusal {
+    Refusal {
+        case,
+        kind: RefusalKind::NotAccepted,
+    }
+}
+
+const fn not_granted(case: &'static str) -> Refusal {
+    Refusal {
+        case,
+        kind: RefusalKind::NotGranted,
+    }
+}
+
+const LICENCE_REFUSALS: &[Refusal] = &[
+    not_accepted("申请事项依法不需要取得行政许可的。"),
+    not_granted("申请人隐瞒真实情况或者提供虚假申请材料的。"),
+    not_accepted("申请人以欺骗、贿赂手段取得许可被撤销，自撤销之日起未满三年的。"),
+    not_granted("经现场核查，场所、设施设备不符合法定条件的。"),
 ];
 
-const GENERAL_REFUSALS: &[&str] = &[
-    "申请事项不属于本局职权范围的。",
-    "申请材料不齐全或者不符合法定形式，经一次性告知后申请人未在规定期限内补正的。",
-    "申请人被列入严重违法失信名单且尚未移出的。",
-    "申请人就同一事项已经向人民法院提起诉讼的。",
+const GENERAL_REFUSALS: &[Refusal] = &[
+    not_accepted("申请事项不属于本局职权范围的。"),
+    not_accepted("申请材料不齐全或者不符合法定形式，经一次性告知后申请人未在规定期限内补正的。"),
+    not_granted("申请人被列入严重违法失信名单且尚未移出的。"),
+    not_accepted("申请人就同一事项已经向人民法院提起诉讼的。"),
 ];
 
-fn domain_refusals(domain: Domain) -> &'static [&'static str] {
+fn domain_refusals(domain: Domain) -> &'static [Refusal] {
     match domain {
-        Domain::FoodProduction | Domain::FoodBusiness => &[
-            "经营场所与有毒、有害场所以及污染源的距离不符合规定的。",
-            "申请人被吊销食品经营许可证，自处罚决定作出之日起未满五年的。",
-        ],
-        Domain::Drug => &["未配备执业药师的。", "经营场所和仓库设在居民住宅内的。"],
-        Domain::Equipment => &[
-            "特种设备未经监督检验或者监督检验不合格的。",
-            "特种设备已达到设计使用年限且未进行安全评估的。",
-        ],
-        Domain::Registration => &[
-            "申请登记的名称与同行业已登记的企业名称相同的。",
-            "住所为不能作为经营场所使用的房屋的。",
-        ],
-        Domain::Credit => &[
-            "自列入之日起未满最短公示期限的。",
-            "未履行行政处罚决定书规定义务的。",
-        ],
-        Domain::Property | Domain::Consumer => &[
-            "纠纷已由人民法院受理或者已作出生效裁判的。",
-            "不能提供被请求人明确信息的。",
-        ],
-        Domain::Metrology => &["计量器具不属于强制检定目录范围的。"],
-        _ => &["申请人在申请前十二个月内因同一事项受到行政处罚的。"],
+        Domain::FoodProduction | Domain::FoodBusiness => {
+            const {
+                &[
+                    not_granted("经营场所与有毒、有害场所以及污染源的距离不符合规定的。"),
+                    not_accepted("申请人被吊销食品经营许可证，自处罚决定作出之日起未满五年的。"),
+                ]
+            }
+        }
+        Domain::Drug => {
+            const {
+                &[
+                    not_granted("未配备执业药师的。"),
+                    not_granted("经营场所和仓库设在居民住宅内的。"),
+                ]
+            }
+        }
+        Domain::Equipment => {
+            const {
+                &[
+                    not_granted("特种设备未经监督检验或者监督检验不合格的。"),
+                    not_granted("特种设备已达到设计使用年限且未进行安全评估的。"),
+                ]
+            }
+        }
+        Domain::Registration => {
+            const {
+                &[
+                    not_granted("申请登记的名称与同行业已登记的企业名称相同的。"),
+                    not_granted("住所为不能作为经营场所使用的房屋的。"),
+                ]
+            }
+        }
+        Domain::Credit => {
+            const {
+                &[
+                    not_granted("自列入之日起未满最短公示期限的。"),
+                    not_granted("未履行行政处罚决定书规定义务的。"),
+                ]
+            }
+        }
+        Domain::Property | Domain::Consumer => {
+            const {
+                &[
+                    not_accepted("纠纷已由人民法院受理或者已作出生效裁判的。"),
+                    not_accepted("不能提供被请求人明确信息的。"),
+                ]
+            }
+        }
+        Domain::Metrology => {
+            const { &[not_accepted("计量器具不属于强制检定目录范围的。")] }
+        }
+        Domain::General | Domain::Archive => {
+            const {
+                &[
+                    not_granted("申请查询或者公开的信息属于国家秘密、商业秘密或者个人隐私的。"),
+                    not_accepted("申请内容不明确，经告知补正后申请人逾期未补正的。"),
+                ]
+            }
+        }
+        _ => {
+            const {
+                &[not_granted(
+                    "申请人在申请前十二个月内因同一事项受到行政处罚的。",
+                )]
+            }
+        }
     }
 }
 
@@ -2387,7 +2695,7 @@ const FEES: &[Fee] = &[
 ];
 
 const VISIT_REASONS: &[&str] = &[
-    "须当场核验申请人身份证件原件并签署告知承诺书",
+    "须当场核验申请人身份证件原件",
     "须现场领取纸质证照并交回原证照",
     "须现场提交原件，由窗口核验后当场退还",
     "须现场采集申请人人脸识别信息",
@@ -2400,7 +2708,177 @@ const OFFLINE_REASONS: &[&str] = &[
     "本事项需要提交样品，暂不具备网上办理条件。",
 ];
 
-fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -> String {
+/// Who implements an item, when it is not simply the site's authority acting in its own name.
+#[derive(Clone, Copy)]
+enum Implementer {
+    /// The site's authority; `explicit` writes `authority: {nature: 法定机关}` all the same.
+    Own { explicit: bool },
+    /// A body authorised by law (the testing and verification institutes).
+    Authorised,
+    /// Entrusted by another body (行政许可法第二十四条): decisions are made in its name.
+    Entrusted(&'static EntrustingInstrument),
+}
+
+/// The departments that are institutions authorised by law to act in their own name.
+const AUTHORISED_DEPARTMENTS: &[&str] = &[
+    "jiliang-jiandingsuo",
+    "tezhong-jianyanzhan",
+    "shipin-jiancezhan",
+];
+
+fn implementer(rng: &mut Rng, base: &Base, department: &Department) -> Implementer {
+    if base.kind == KIND_LICENCE
+        && let Some(instrument) = ENTRUSTING_INSTRUMENTS
+            .iter()
+            .find(|instrument| instrument.domains.contains(&base.domain))
+        && rng.percent(50)
+    {
+        return Implementer::Entrusted(instrument);
+    }
+    if AUTHORISED_DEPARTMENTS.contains(&department.id) && rng.percent(60) {
+        return Implementer::Authorised;
+    }
+    Implementer::Own {
+        explicit: rng.percent(3),
+    }
+}
+
+/// Where a visitor who disagrees with a decision turns: the site's bodies, or the item's own.
+#[derive(Clone, Copy)]
+struct Redress {
+    review: &'static str,
+    litigation: &'static str,
+    review_first: bool,
+    /// Written as the item's own `redress`.
+    own: bool,
+}
+
+/// The slug of the item kind whose refusals must go to review first (行政复议法第二十三条).
+const DISCLOSURE: &str = "xinxi-gongkai";
+
+/// The quantity limits (行政许可法第三十条) that a county sets in some fields; every other 行政许可
+/// has none (无数量限制).
+fn quantity_limits(domain: Domain) -> &'static [&'static str] {
+    match domain {
+        Domain::FoodBusiness => &["学校校门周边 200 米范围内不再新增，其他区域无数量限制。"],
+        Domain::Drug => &[
+            "按照示例县药品零售企业布局规划，城区新开办药品零售企业与已有药品零售企业的步行距离不少于 300 米；乡镇无数量限制。",
+        ],
+        Domain::FoodProduction => &[
+            "本县食品小作坊集中加工区共设加工点位 40 个，额满后按照受理先后顺序候补；集中加工区以外无数量限制。",
+        ],
+        _ => &[],
+    }
+}
+
+/// How a material is exempt from being submitted (`exempt`).
+#[derive(Clone, Copy)]
+struct Exempt {
+    by: &'static str,
+    when: Option<&'static str>,
+}
+
+const SHARED: &str = "共享获取";
+const E_LICENCE: &str = "电子证照";
+const COMMITMENT: &str = "告知承诺";
+const DECLARATION: &str = "申报承诺";
+
+/// The cases in which a material is exempt by 告知承诺.
+const COMMITMENT_CASES: &[&str] = &[
+    "选择告知承诺方式办理的",
+    "选择告知承诺方式办理，并在告知承诺书中承诺已具备该项条件的",
+];
+
+const COMMITMENT_VERIFICATIONS: &[&str] = &[
+    "本局自作出决定之日起 {days} 个工作日内，由{office}两名以上工作人员到现场核查，逐项核对承诺内容与实际情况是否一致，核查结果记入档案。",
+    "本局通过部门间数据共享核验承诺事项；自作出决定之日起三个月内，按照不低于 {percent}% 的比例随机抽取承诺申请人到现场核查。",
+    "核查分两步：\n\n1. 作出决定前，通过数据共享核验可以核验的承诺事项；\n2. 作出决定后 {days} 个工作日内，由{office}到现场核查其余承诺事项。",
+];
+
+const COMMITMENT_CONSEQUENCES: &[&str] = &[
+    "核查发现实际情况与承诺不符的，责令限期整改；逾期不整改或者整改后仍不符合条件的，依法撤销决定。以虚假承诺取得许可的，申请人三年内不得再次申请该许可，虚假承诺记入申请人的信用记录。",
+    "申请人作出虚假承诺的，依法撤销决定，将虚假承诺信息归集至示例省公共信用信息平台，三年内不再适用告知承诺方式办理。",
+];
+
+const COMMITMENT_SCOPES: &[&str] = &[
+    "在本县行政区域内申请{name}的申请人，可以自愿选择告知承诺方式，也可以按一般程序提交全部材料。曾作出虚假承诺或者被列入严重违法失信名单的申请人，不适用告知承诺。",
+    "申请人自愿选择；不愿意或者无法作出承诺的，按一般程序提交全部材料。**曾作出虚假承诺的申请人**，三年内不适用告知承诺。",
+];
+
+/// Who may be spared a fee (`fees.waiver`).
+const WAIVER_CASES: &[&str] = &[
+    "小微企业和个体工商户申请的",
+    "残疾人、最低生活保障对象本人申请的",
+    "因自然灾害遭受重大损失的经营者在灾后一年内申请的",
+];
+
+/// What an intermediary's service costs (`intermediary[].fee`).
+const INTERMEDIARY_FEES: &[&str] = &[
+    "按机构公布的收费标准，由申请人与机构协商确定；本局不指定机构，也不收取费用",
+    "按照示例省发展和改革委员会核定的收费标准收取",
+    "由申请人与机构按照市场价格约定",
+];
+
+/// The service an intermediary (中介机构出具) renders to issue a material.
+fn intermediary_service(material: &str) -> Option<&'static str> {
+    Some(match material {
+        "出厂检验报告" => "食品出厂检验",
+        "特种设备监督检验证明" => "特种设备安装监督检验",
+        "定期检验报告" => "特种设备定期检验",
+        "考试合格成绩单" => "特种设备作业人员考试",
+        "计量标准器有效检定证书" => "计量标准器检定",
+        "近三年财务审计报告" => "财务报表审计",
+        "质量管理体系认证证书" => "质量管理体系认证",
+        "产品检验报告" => "产品型式检验",
+        "仪器设备检定校准证书" => "仪器设备检定校准",
+        "商品质量检测报告" => "商品质量检测",
+        _ => return None,
+    })
+}
+
+/// The term of a result document (`result.validity`), for the results that have one.
+fn result_validity(result: &str) -> Option<&'static str> {
+    Some(match result {
+        "营业执照" | "广告发布登记证明" | "第二类医疗器械经营备案凭证" => {
+            "长期有效"
+        }
+        "食品生产许可证"
+        | "食品经营许可证"
+        | "药品经营许可证"
+        | "医疗器械经营许可证"
+        | "工业产品生产许可证"
+        | "计量标准考核证书" => "5年",
+        "食品小作坊登记证" | "小餐饮登记证" => "3年",
+        "特种设备使用登记证" => "长期有效（设备变更或者注销登记前有效）",
+        "特种设备安全管理和作业人员证" => "4年",
+        "检验检测机构资质认定证书" => "6年",
+        "商标专用权质权登记证" => "至质权登记注销之日",
+        _ => return None,
+    })
+}
+
+/// The name of a material as `duplicate-material` compares it: spaces removed, then, repeatedly,
+/// a trailing 原件, 复印件, 扫描件, 影印件, 正本 or 副本.
+fn material_identity(name: &str) -> String {
+    let mut folded: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    while let Some(suffix) = ["原件", "复印件", "扫描件", "影印件", "正本", "副本"]
+        .iter()
+        .find(|suffix| folded.ends_with(**suffix) && folded.len() > suffix.len())
+    {
+        folded.truncate(folded.len() - suffix.len());
+    }
+    folded
+}
+
+fn is_form_like(name: &str) -> bool {
+    FORM_SUFFIXES.iter().any(|suffix| name.ends_with(suffix))
+}
+
+fn item_yaml(
+    corpus: &Corpus,
+    item: &ItemPlan,
+    forms: &mut BTreeSet<FormFile>,
+) -> Result<String, String> {
     let mut rng = Rng::new(corpus.seed, STREAM_ITEM, item.number as u64);
     let department = &DEPARTMENTS[item.department];
     let domain = *rng.pick(department.domains);
@@ -2411,6 +2889,8 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
         Some((variant, _)) => format!("{}（{variant}）", base.stem),
         None => base.stem.to_string(),
     };
+    let licence = base.kind == KIND_LICENCE;
+    let disclosure = base.slug == DISCLOSURE;
     let phone = department_phone(item.department);
     let mut doc = Yaml::new();
 
@@ -2431,8 +2911,10 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
         doc.entry(L1, audience, Quote::Plain);
     }
 
-    // Limits, fees and channels first, so that the summary and FAQ can state them.
+    // Limits, fees, channels and the implementing body first, so that the summary and FAQ can
+    // state them.
     let statutory = match base.kind {
+        _ if disclosure => 20,
         KIND_LICENCE => *rng.pick(&[20, 20, 15, 10, 30]),
         "行政裁决" => *rng.pick(&[60, 30, 45]),
         "行政奖励" | "行政给付" => *rng.pick(&[30, 20, 60]),
@@ -2456,17 +2938,43 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
     } else {
         Vec::new()
     };
+    let implementer = implementer(&mut rng, base, department);
+    let redress = match implementer {
+        Implementer::Entrusted(instrument) => Redress {
+            review: instrument.review,
+            litigation: instrument.litigation,
+            review_first: false,
+            own: true,
+        },
+        _ => Redress {
+            review: REVIEW_BODY,
+            litigation: COURT,
+            review_first: disclosure,
+            own: disclosure,
+        },
+    };
 
     // Summary.
     let summary = summary_text(
-        &mut rng, base, &name, department, statutory, promised, online,
+        &mut rng,
+        base,
+        &name,
+        department,
+        implementer,
+        statutory,
+        promised,
+        online,
     );
     doc.markdown(&mut rng, L0, "summary", &summary);
 
-    // Legal basis.
+    // Legal basis; an entrusted item cites 行政许可法第二十四条.
     doc.open(L0, "legal_basis");
+    let entrustment_article = corpus.reference(pinned("xingzheng-xuke-fa", 24));
     let mut cited: Vec<(usize, usize)> = Vec::new();
-    let basis_count = rng.range(2, 5);
+    if let Implementer::Entrusted(_) = implementer {
+        cited.push((entrustment_article.law, entrustment_article.article));
+    }
+    let basis_count = rng.range(2, 5) + cited.len();
     while cited.len() < basis_count {
         let reference = corpus.cite(&mut rng, domain);
         if cited.contains(&(reference.law, reference.article)) {
@@ -2475,7 +2983,7 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
         cited.push((reference.law, reference.article));
         doc.raw(D1, "law", &corpus.laws[reference.law].id);
         doc.raw(L2, "article", reference.article_key());
-        if rng.percent(10) {
+        if rng.percent(6) {
             let text = corpus.article_text(&reference);
             if text.contains('\n') {
                 doc.block(L2, "text", text);
@@ -2483,6 +2991,36 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
                 let quote = Quote::random(&mut rng);
                 doc.text(L2, "text", text, quote);
             }
+        }
+    }
+    if let Implementer::Entrusted(_) = implementer {
+        doc.raw(D1, "law", &corpus.laws[entrustment_article.law].id);
+        doc.raw(L2, "article", entrustment_article.article_key());
+    }
+
+    // Implementing body and redress (version 2).
+    match implementer {
+        Implementer::Own { explicit: false } => {}
+        Implementer::Own { explicit: true } => doc.raw(L0, "authority", "{nature: 法定机关}"),
+        Implementer::Authorised => {
+            doc.open(L0, "authority");
+            doc.text(L1, "nature", "法律法规授权组织", Quote::Plain);
+        }
+        Implementer::Entrusted(instrument) => {
+            doc.open(L0, "authority");
+            doc.text(L1, "nature", "受委托组织", Quote::Plain);
+            doc.text(L1, "entrusted_by", instrument.issuer, Quote::Plain);
+            let article = if rng.percent(80) { 2 } else { 1 };
+            let reference = corpus.reference((instrument.id, article));
+            doc.law_ref(&mut rng, L1, "entrustment_basis", &reference, &corpus.laws);
+        }
+    }
+    if redress.own {
+        doc.open(L0, "redress");
+        doc.text(L1, "review", redress.review, Quote::Plain);
+        doc.text(L1, "litigation", redress.litigation, Quote::Plain);
+        if redress.review_first {
+            doc.raw(L1, "review_first", true);
         }
     }
 
@@ -2510,17 +3048,58 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
         }
     }
 
-    // Materials.
+    // Materials, their exemptions, and the commitment that replaces some of them.
+    let mut materials = choose_materials(&mut rng, base, domain, variant);
+    for material in &mut materials {
+        if material.own_form.is_none() {
+            material.exempt = shared_exemption(&mut rng, material.def);
+        }
+    }
+    let commitment = licence && rng.percent(35) && commitment_exemptions(&mut rng, &mut materials);
+    check_materials(&name, &materials)?;
     doc.open(L0, "materials");
-    let materials = choose_materials(&mut rng, base, domain, variant);
-    for material in materials {
-        write_material(&mut doc, &mut rng, corpus, domain, &material, forms);
+    for material in &materials {
+        write_material(&mut doc, &mut rng, corpus, domain, material, forms)?;
+    }
+    if commitment {
+        let form = format!("files/forms/{}-gaozhi-chengnuoshu.pdf", base.slug);
+        doc.open(L0, "commitment");
+        doc.raw(L1, "form", &form["files/".len()..]);
+        forms.insert(FormFile {
+            path: form,
+            title: format!("{}告知承诺书", base.stem),
+        });
+        let office = department.name;
+        let verification = rng
+            .pick(COMMITMENT_VERIFICATIONS)
+            .replace("{days}", &rng.range(10, 30).to_string())
+            .replace("{percent}", &(5 * rng.range(2, 6)).to_string())
+            .replace("{office}", office);
+        doc.markdown(&mut rng, L1, "verification", &verification);
+        let consequence = *rng.pick(COMMITMENT_CONSEQUENCES);
+        doc.markdown(&mut rng, L1, "consequence", consequence);
+        if rng.percent(75) {
+            let scope = rng.pick(COMMITMENT_SCOPES).replace("{name}", base.stem);
+            doc.markdown(&mut rng, L1, "scope", &scope);
+        }
+    }
+    let mut situations: Vec<&str> = Vec::new();
+    for material in &materials {
+        if !material.def.case.is_empty() && !situations.contains(&material.def.case) {
+            situations.push(material.def.case);
+        }
+    }
+    if !situations.is_empty() && rng.percent(35) {
+        doc.open(L0, "situations");
+        for situation in situations {
+            doc.entry(L1, situation, Quote::Plain);
+        }
     }
 
-    // Procedure.
+    // Procedure: the steps' limits share out the promised limit (`steps-exceed-promised`).
     doc.open(L0, "procedure");
     let optional: Vec<usize> = (0..STEPS.len())
-        .filter(|&index| STEPS[index].optional)
+        .filter(|&index| STEPS[index].optional && !(promised == 0 && STEPS[index].step == "公示"))
         .collect();
     // Four to eight steps: the four mandatory ones and mostly up to two more.
     let optional_steps = if rng.percent(15) {
@@ -2537,6 +3116,7 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
             .map(|index| optional[index]),
     );
     chosen.sort_unstable();
+    let mut unshared = promised;
     for index in chosen {
         let step = &STEPS[index];
         doc.text(D1, "step", step.step, Quote::Plain);
@@ -2545,6 +3125,7 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
         match step.step {
             "申请" | "归档" => {}
             "受理" => doc.span(L2, "time_limit", work_days(0)),
+            // In 自然日: not added to a promise in 工作日.
             "公示" => doc.span(
                 L2,
                 "time_limit",
@@ -2553,7 +3134,11 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
                     unit: Unit::CalendarDay,
                 },
             ),
-            _ => doc.span(L2, "time_limit", work_days(rng.range(0, promised.min(3)))),
+            _ => {
+                let days = rng.range(0, unshared.min(3));
+                unshared -= days;
+                doc.span(L2, "time_limit", work_days(days));
+            }
         }
         if rng.percent(55) {
             let description = rng.pick(step.descriptions);
@@ -2562,9 +3147,45 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
         }
     }
 
-    // Time limits.
+    // Quantity limit (行政许可法第三十条) and time limits.
+    if licence {
+        let limits = quantity_limits(domain);
+        let limit = if limits.is_empty() || rng.percent(70) {
+            "无数量限制"
+        } else {
+            rng.pick(limits)
+        };
+        doc.text(L0, "quantity_limit", limit, Quote::Plain);
+    }
     doc.open(L0, "time_limit");
-    doc.span(L1, "statutory", work_days(statutory));
+    let statutory_basis = if disclosure {
+        Some(corpus.reference(pinned("zhengfu-xinxi-gongkai", 33)))
+    } else if licence && statutory == 20 && rng.percent(85) {
+        Some(corpus.reference(pinned("xingzheng-xuke-fa", 42)))
+    } else if licence || rng.percent(30) {
+        Some(corpus.cite(&mut rng, domain))
+    } else {
+        None
+    };
+    match &statutory_basis {
+        None => doc.span(L1, "statutory", work_days(statutory)),
+        Some(reference) if rng.percent(50) => {
+            doc.open(L1, "statutory");
+            doc.raw(L2, "value", statutory);
+            doc.raw(L2, "unit", Unit::WorkDay.name());
+            doc.law_ref(&mut rng, L2, "basis", reference, &corpus.laws);
+        }
+        Some(reference) => doc.raw(
+            L1,
+            "statutory",
+            format_args!(
+                "{{value: {statutory}, unit: {}, basis: {{law: {}, article: {}}}}}",
+                Unit::WorkDay.name(),
+                corpus.laws[reference.law].id,
+                reference.article_key()
+            ),
+        ),
+    }
     doc.span(L1, "promised", work_days(promised));
     if rng.percent(25) {
         doc.open(L1, "excluded");
@@ -2584,13 +3205,44 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
                 Unit::WorkDay
             };
             doc.span(L3, "time_limit", Span { value: days, unit });
-            // Always cited: the engine's `excluded-without-basis` warns otherwise.
-            let reference = corpus.cite(&mut rng, domain);
+            // Always cited: `excluded-without-basis` warns otherwise.
+            let reference = if licence && rng.percent(50) {
+                corpus.reference(pinned("xingzheng-xuke-fa", 45))
+            } else {
+                corpus.cite(&mut rng, domain)
+            };
             doc.law_ref(&mut rng, L3, "basis", &reference, &corpus.laws);
         }
     }
+    let extension = if disclosure {
+        Some((
+            20,
+            "政府信息公开工作机构负责人".to_string(),
+            statutory_basis,
+        ))
+    } else if licence && rng.percent(40) {
+        let approver = match implementer {
+            Implementer::Entrusted(instrument) => format!("{}负责人", instrument.issuer),
+            _ => "本局负责人".to_string(),
+        };
+        let basis = if statutory == 20 {
+            corpus.reference(pinned("xingzheng-xuke-fa", 42))
+        } else {
+            corpus.cite(&mut rng, domain)
+        };
+        Some((statutory / 2, approver, Some(basis)))
+    } else {
+        None
+    };
+    if let Some((value, approver, Some(basis))) = extension {
+        doc.open(L1, "extension");
+        doc.raw(L2, "value", value);
+        doc.raw(L2, "unit", Unit::WorkDay.name());
+        doc.text(L2, "approver", &approver, Quote::Plain);
+        doc.law_ref(&mut rng, L2, "basis", &basis, &corpus.laws);
+    }
 
-    // Fees.
+    // Fees, with who may be spared them.
     doc.open(L0, "fees");
     if fees.is_empty() {
         doc.raw(L1, "free", true);
@@ -2602,9 +3254,51 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
             let reference = corpus.cite(&mut rng, domain);
             doc.law_ref(&mut rng, L3, "basis", &reference, &corpus.laws);
         }
+        if rng.percent(50) {
+            let reference = corpus.cite(&mut rng, domain);
+            let waiver = format!(
+                "{}，免收{}（依据《{}》{}）。",
+                rng.pick(WAIVER_CASES),
+                fees[0].name,
+                corpus.laws[reference.law].title,
+                reference.article_key()
+            );
+            doc.markdown(&mut rng, L1, "waiver", &waiver);
+        }
     }
 
-    // Result.
+    // Intermediary services: one for each material an intermediary issues.
+    let agency: Vec<&MaterialDef> = materials
+        .iter()
+        .filter(|material| material.def.source == Source::Agency)
+        .map(|material| material.def)
+        .collect();
+    if !agency.is_empty() {
+        doc.open(L0, "intermediary");
+        for def in agency {
+            let service = intermediary_service(def.name).ok_or_else(|| {
+                format!(
+                    "generator bug: material `{}` is issued by an intermediary but names no service",
+                    def.name
+                )
+            })?;
+            doc.text(D1, "name", service, Quote::Plain);
+            if rng.percent(85) {
+                let provider = format!("{}，由申请人自主选择", def.issuer);
+                doc.text(L2, "provider", &provider, Quote::Plain);
+            }
+            if rng.percent(85) {
+                let fee = rng.pick(INTERMEDIARY_FEES);
+                doc.text(L2, "fee", fee, Quote::Plain);
+            }
+            if rng.percent(50) {
+                let reference = corpus.cite(&mut rng, domain);
+                doc.law_ref(&mut rng, L2, "basis", &reference, &corpus.laws);
+            }
+        }
+    }
+
+    // Result, with its specimen and term.
     doc.open(L0, "result");
     doc.text(L1, "name", base.result, Quote::Plain);
     doc.text(L1, "type", base.result_type, Quote::Plain);
@@ -2614,6 +3308,24 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
     delivery.sort_unstable();
     for index in delivery {
         doc.entry(L2, deliveries[index], Quote::Plain);
+    }
+    let with_sample = match base.result_type {
+        "证照" => rng.percent(50),
+        "批文" => rng.percent(20),
+        _ => false,
+    };
+    if with_sample {
+        let path = format!("files/samples/{}-jieguo-yangben.pdf", base.slug);
+        doc.raw(L1, "sample", &path["files/".len()..]);
+        forms.insert(FormFile {
+            path,
+            title: format!("{}（样本）", base.result),
+        });
+    }
+    if let Some(validity) = result_validity(base.result)
+        && rng.percent(70)
+    {
+        doc.text(L1, "validity", validity, Quote::Plain);
     }
 
     // Visits and channels.
@@ -2683,28 +3395,42 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
     };
     doc.span(L1, "reply_within", reply);
 
-    // Refusals.
-    doc.open(L0, "refusals");
-    let mut refusals: Vec<&str> = Vec::new();
-    if base.kind == KIND_LICENCE {
+    // Refusals: on every item but most 公共服务, of both kinds.
+    if base.kind != "公共服务" || rng.percent(60) {
+        doc.open(L0, "refusals");
+        let mut refusals: Vec<&Refusal> = Vec::new();
+        if licence {
+            refusals.extend(
+                rng.sample(LICENCE_REFUSALS.len(), 2)
+                    .into_iter()
+                    .map(|index| &LICENCE_REFUSALS[index]),
+            );
+        }
+        refusals.push(rng.pick(domain_refusals(domain)));
         refusals.extend(
-            rng.sample(LICENCE_REFUSALS.len(), 2)
+            rng.sample(GENERAL_REFUSALS.len(), 2)
                 .into_iter()
-                .map(|index| LICENCE_REFUSALS[index]),
+                .map(|index| &GENERAL_REFUSALS[index]),
         );
-    }
-    refusals.push(*rng.pick(domain_refusals(domain)));
-    refusals.extend(
-        rng.sample(GENERAL_REFUSALS.len(), 2)
-            .into_iter()
-            .map(|index| GENERAL_REFUSALS[index]),
-    );
-    refusals.truncate(rng.range(2, 4));
-    for refusal in refusals {
-        let quote = Quote::random(&mut rng);
-        doc.text(D1, "case", refusal, quote);
-        let reference = corpus.cite(&mut rng, domain);
-        doc.law_ref(&mut rng, L2, "basis", &reference, &corpus.laws);
+        refusals.truncate(rng.range(2, 4));
+        for refusal in refusals {
+            let quote = Quote::random(&mut rng);
+            doc.text(D1, "case", refusal.case, quote);
+            let reference = match refusal.kind {
+                RefusalKind::NotAccepted if licence && rng.percent(40) => {
+                    corpus.reference(pinned("xingzheng-xuke-fa", 32))
+                }
+                RefusalKind::NotGranted if licence && rng.percent(30) => {
+                    corpus.reference(pinned("xingzheng-xuke-fa", 38))
+                }
+                _ => corpus.cite(&mut rng, domain),
+            };
+            doc.law_ref(&mut rng, L2, "basis", &reference, &corpus.laws);
+            // 不予受理 is the default: often left unwritten.
+            if refusal.kind == RefusalKind::NotGranted || rng.percent(60) {
+                doc.text(L2, "kind", refusal.kind.name(), Quote::Plain);
+            }
+        }
     }
 
     // FAQ.
@@ -2715,10 +3441,15 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
         visits,
         fees: &fees,
         phone: &phone,
+        redress,
+        entrusted_by: match implementer {
+            Implementer::Entrusted(instrument) => Some(instrument.issuer),
+            _ => None,
+        },
     };
     doc.open(L0, "faq");
     // One to four entries, mostly one to three.
-    let faq_count = if rng.percent(15) { 4 } else { rng.range(1, 3) };
+    let faq_count = if rng.percent(10) { 4 } else { rng.range(1, 3) };
     for index in rng.sample(FAQ_COUNT, faq_count) {
         let (question, answer) = faq_entry(index, &facts);
         doc.text(D1, "q", &question, Quote::Plain);
@@ -2736,14 +3467,16 @@ fn item_yaml(corpus: &Corpus, item: &ItemPlan, forms: &mut BTreeSet<FormFile>) -
     }
     let updated = Date::between(&mut rng, Date::new(2026, 1, 1), Date::new(2026, 11, 28));
     doc.raw(L0, "updated", updated);
-    doc.text
+    Ok(doc.text)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn summary_text(
     rng: &mut Rng,
     base: &Base,
     name: &str,
     department: &Department,
+    implementer: Implementer,
     statutory: usize,
     promised: usize,
     online: bool,
@@ -2753,6 +3486,22 @@ fn summary_text(
         "本事项由{AUTHORITY}{}负责办理，面向{audience}，办理结果为{}。",
         department.name, base.result
     );
+    match implementer {
+        Implementer::Entrusted(instrument) => write!(
+            text,
+            "{issuer}依法委托本局实施本事项，本局以{issuer}的名义作出决定；对决定不服的，向{}申请行政复议。",
+            instrument.review,
+            issuer = instrument.issuer,
+        )
+        .unwrap(),
+        Implementer::Authorised => write!(
+            text,
+            "{}是法律、法规授权的组织，以自己的名义实施本事项并承担相应的法律责任。",
+            department.name
+        )
+        .unwrap(),
+        Implementer::Own { .. } => {}
+    }
     match base.kind {
         KIND_LICENCE => write!(
             text,
@@ -2804,6 +3553,9 @@ struct Facts<'a> {
     visits: usize,
     fees: &'a [&'a Fee],
     phone: &'a str,
+    redress: Redress,
+    /// The entrusting body, in whose name decisions are made.
+    entrusted_by: Option<&'static str>,
 }
 
 const FAQ_COUNT: usize = 7;
@@ -2854,15 +3606,35 @@ fn faq_entry(index: usize, facts: &Facts<'_>) -> (String, String) {
                 facts.phone
             ),
         ),
-        5 => (
-            "对办理结果不服怎么办？".to_string(),
-            format!(
-                "可以自知道该行政行为之日起六十日内向{REVIEW_BODY}申请行政复议，或者自知道之日起六个月内向{COURT}提起行政诉讼。"
-            ),
-        ),
+        5 => {
+            let Redress {
+                review,
+                litigation,
+                review_first,
+                ..
+            } = facts.redress;
+            let mut answer = match facts.entrusted_by {
+                Some(body) => format!("本事项以{body}的名义作出决定。"),
+                None => String::new(),
+            };
+            if review_first {
+                write!(
+                    answer,
+                    "应当先自知道该行政行为之日起六十日内向{review}申请行政复议；对复议决定不服的，可以自收到复议决定书之日起十五日内向{litigation}提起行政诉讼。"
+                )
+                .unwrap();
+            } else {
+                write!(
+                    answer,
+                    "可以自知道该行政行为之日起六十日内向{review}申请行政复议，或者自知道之日起六个月内向{litigation}提起行政诉讼。"
+                )
+                .unwrap();
+            }
+            ("对办理结果不服怎么办？".to_string(), answer)
+        }
         _ => (
             "申请材料可以用复印件吗？".to_string(),
-            "本指南标明需要原件的，须提交原件；标明复印件的，复印件须注明“与原件一致”并签字或者盖章。已通过部门共享获取的证照，免予提交。".to_string(),
+            "本指南标明需要原件的，须提交原件；标明复印件的，复印件须注明“与原件一致”并签字或者盖章。标明“免提交”的材料由窗口通过部门共享或者电子证照获取，不必携带。".to_string(),
         ),
     }
 }
@@ -2872,6 +3644,16 @@ struct ChosenMaterial {
     def: &'static MaterialDef,
     /// Set on the item's own application form, whose name and files come from its kind.
     own_form: Option<OwnForm>,
+    exempt: Option<Exempt>,
+}
+
+impl ChosenMaterial {
+    fn name(&self) -> &'static str {
+        match &self.own_form {
+            Some(own_form) => own_form.name,
+            None => self.def.name,
+        }
+    }
 }
 
 struct OwnForm {
@@ -2906,20 +3688,18 @@ fn choose_materials(
             blank: base.slug,
             sample,
         }),
+        exempt: None,
     }];
     let identity: &'static MaterialDef = if base.audience == [PERSON] {
         &IDENTITY_PERSON
     } else {
         &IDENTITY_COMPANY
     };
-    let mut mandatory: Vec<&'static MaterialDef> = vec![identity, &AGENT_IDENTITY, &AGENT_LETTER];
+    let mandatory: Vec<&'static MaterialDef> = vec![identity, &AGENT_IDENTITY, &AGENT_LETTER];
     let mut optional: Vec<&'static MaterialDef> = domain_materials(domain).iter().collect();
     optional.push(&CREDIT_PLEDGE);
-    if base.kind == KIND_LICENCE {
-        mandatory.push(&NOTICE_PLEDGE);
-        if variant.is_some() {
-            optional.push(&OLD_LICENCE);
-        }
+    if base.kind == KIND_LICENCE && variant.is_some() {
+        optional.push(&OLD_LICENCE);
     }
     if domain != Domain::Registration {
         optional.push(&LICENCE_COPY);
@@ -2935,23 +3715,145 @@ fn choose_materials(
     picked.sort_unstable();
     // Mandatory materials first (identity, agent), then the item's own in table order.
     let (first, rest) = mandatory.split_at(1);
-    chosen.push(ChosenMaterial {
-        def: first[0],
+    let entry = |def| ChosenMaterial {
+        def,
         own_form: None,
-    });
+        exempt: None,
+    };
+    chosen.push(entry(first[0]));
     for index in picked {
-        chosen.push(ChosenMaterial {
-            def: optional[index],
-            own_form: None,
-        });
+        chosen.push(entry(optional[index]));
     }
     for def in rest {
-        chosen.push(ChosenMaterial {
-            def,
-            own_form: None,
-        });
+        chosen.push(entry(def));
     }
     chosen
+}
+
+/// Whether a material is the visitor's own identity document, which only an electronic licence
+/// on a fully online application replaces.
+fn is_identity(def: &MaterialDef) -> bool {
+    [
+        IDENTITY_PERSON.name,
+        IDENTITY_COMPANY.name,
+        AGENT_IDENTITY.name,
+    ]
+    .contains(&def.name)
+}
+
+/// The exemption of a material by data sharing, electronic licence or declaration, if any.
+fn shared_exemption(rng: &mut Rng, def: &MaterialDef) -> Option<Exempt> {
+    match def.name {
+        "营业执照" => match rng.below(10) {
+            0..=3 => Some(Exempt {
+                by: SHARED,
+                when: Some("在本县登记的"),
+            }),
+            4..=6 => Some(Exempt {
+                by: E_LICENCE,
+                when: None,
+            }),
+            _ => None,
+        },
+        "住所使用证明" | "经营场所使用证明" => rng.percent(40).then_some(Exempt {
+            by: DECLARATION,
+            when: Some("住所（经营场所）位于本县实行申报承诺制的区域内的"),
+        }),
+        _ if is_identity(def) => rng.percent(15).then_some(Exempt {
+            by: E_LICENCE,
+            when: Some("通过政务服务网在线办理并完成实名认证的"),
+        }),
+        // The originals of a licence are handed back, never shared.
+        name if def.source == Source::Government && !name.contains("正本") && rng.percent(25) => {
+            Some(*rng.pick(&[
+                Exempt {
+                    by: SHARED,
+                    when: Some("由本县部门核发的"),
+                },
+                Exempt {
+                    by: SHARED,
+                    when: None,
+                },
+                Exempt {
+                    by: E_LICENCE,
+                    when: None,
+                },
+                Exempt {
+                    by: E_LICENCE,
+                    when: Some("已领取电子证照的"),
+                },
+            ]))
+        }
+        _ => None,
+    }
+}
+
+/// Marks one or two of the applicant's own documents as replaced by a commitment (告知承诺);
+/// false when the item has none that a commitment could replace.
+fn commitment_exemptions(rng: &mut Rng, materials: &mut [ChosenMaterial]) -> bool {
+    let candidates: Vec<usize> = (0..materials.len())
+        .filter(|&index| {
+            let material = &materials[index];
+            material.own_form.is_none()
+                && material.exempt.is_none()
+                && material.def.source == Source::Own
+                && material.def.case.is_empty()
+                && material.def.form.is_empty()
+                && !is_form_like(material.def.name)
+        })
+        .collect();
+    if candidates.is_empty() {
+        return false;
+    }
+    let count = rng.range(1, candidates.len().min(2));
+    for index in rng.sample(candidates.len(), count) {
+        materials[candidates[index]].exempt = Some(Exempt {
+            by: COMMITMENT,
+            when: Some(*rng.pick(COMMITMENT_CASES)),
+        });
+    }
+    true
+}
+
+/// What `check` would report about an item's list of materials, as a generator bug: two
+/// materials that are the same for `duplicate-material`, a form-like name without a form.
+fn check_materials(item: &str, materials: &[ChosenMaterial]) -> Result<(), String> {
+    let mut identities: Vec<String> = Vec::new();
+    for material in materials {
+        let name = material.name();
+        let identity = material_identity(name);
+        if identities.contains(&identity) {
+            return Err(format!(
+                "generator bug: item `{item}` lists material `{name}` twice"
+            ));
+        }
+        identities.push(identity);
+        let has_form = material.own_form.is_some() || !material.def.form.is_empty();
+        if is_form_like(name) && !has_form {
+            return Err(format!(
+                "generator bug: material `{name}` looks like a form but has none"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// What `check` would report about a note, as a generator bug: an exemption written in the note
+/// of a material without `exempt`, or a further document asked for.
+fn check_note(name: &str, note: &str, exempt: bool) -> Result<(), String> {
+    let exemption = EXEMPTION_WORDS.iter().find(|word| note.contains(*word));
+    let further = FURTHER_DOCUMENT_WORDS
+        .iter()
+        .find(|word| note.contains(*word));
+    match (exemption, further) {
+        (Some(word), _) if !exempt => Err(format!(
+            "generator bug: the note of `{name}` exempts it with `{word}` but it has no `exempt`"
+        )),
+        (_, Some(word)) => Err(format!(
+            "generator bug: the note of `{name}` asks for a further document with `{word}`"
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn write_material(
@@ -2961,17 +3863,12 @@ fn write_material(
     domain: Domain,
     material: &ChosenMaterial,
     forms: &mut BTreeSet<FormFile>,
-) {
+) -> Result<(), String> {
     let def = material.def;
     let (name, form, sample) = match &material.own_form {
         Some(own_form) => (own_form.name, own_form.blank, own_form.sample.as_str()),
         None => (def.name, def.form, def.form),
     };
-    let is_form = FORM_SUFFIXES.iter().any(|suffix| name.ends_with(suffix));
-    assert!(
-        !is_form || !form.is_empty(),
-        "material `{name}` looks like a form but has none"
-    );
     let quote = Quote::random(rng);
     doc.text(D1, "name", name, quote);
     if def.case.is_empty() {
@@ -2979,7 +3876,11 @@ fn write_material(
     } else {
         doc.text(L2, "required", def.case, Quote::Plain);
     }
-    let (originals, copies) = if def.originals + def.copies == 0 {
+    let exempt_always = material.exempt.is_some_and(|exempt| exempt.when.is_none());
+    let (originals, copies) = if exempt_always && rng.percent(50) {
+        // Exempt in every case: nothing to bring.
+        (0, 0)
+    } else if def.originals + def.copies == 0 {
         (1, 0)
     } else {
         (def.originals, def.copies)
@@ -3014,7 +3915,10 @@ fn write_material(
             title: sample_title,
         });
     }
-    let note = if material.own_form.is_some() && rng.percent(60) {
+    let note = if originals + copies == 0 {
+        // Nothing to bring: no advice on how to bring it.
+        None
+    } else if material.own_form.is_some() && rng.percent(60) {
         Some(*rng.pick(FORM_NOTES))
     } else if !def.note.is_empty() && rng.percent(70) {
         Some(def.note)
@@ -3024,12 +3928,32 @@ fn write_material(
         None
     };
     if let Some(note) = note {
+        check_note(name, note, material.exempt.is_some())?;
         doc.markdown(rng, L2, "note", note);
+    }
+    if let Some(exempt) = material.exempt {
+        if rng.percent(50) {
+            doc.open(L2, "exempt");
+            doc.text(L3, "by", exempt.by, Quote::Plain);
+            if let Some(when) = exempt.when {
+                doc.text(L3, "when", when, Quote::Plain);
+            }
+        } else {
+            doc.text.push_str(L2);
+            doc.text.push_str("exempt: {by: ");
+            doc.scalar(exempt.by, Quote::Plain);
+            if let Some(when) = exempt.when {
+                doc.text.push_str(", when: ");
+                doc.scalar(when, Quote::Plain);
+            }
+            doc.text.push_str("}\n");
+        }
     }
     if rng.percent(15) {
         let reference = corpus.cite(rng, domain);
         doc.law_ref(rng, L2, "basis", &reference, &corpus.laws);
     }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -3183,8 +4107,8 @@ mod tests {
     fn tables_hold_no_forbidden_wording() {
         let mut texts: Vec<&str> = Vec::new();
         texts.extend(GENERAL_CONDITIONS);
-        texts.extend(LICENCE_REFUSALS);
-        texts.extend(GENERAL_REFUSALS);
+        texts.extend(LICENCE_REFUSALS.iter().map(|refusal| refusal.case));
+        texts.extend(GENERAL_REFUSALS.iter().map(|refusal| refusal.case));
         texts.extend(GENERAL_NOTES);
         texts.extend(FORM_NOTES);
         texts.extend(AUTHORITY_PREDICATES);
@@ -3195,7 +4119,7 @@ mod tests {
         for (index, domain) in DOMAINS.into_iter().enumerate() {
             assert_eq!(domain as usize, index, "DOMAINS follows the enum");
             texts.extend(domain_conditions(domain));
-            texts.extend(domain_refusals(domain));
+            texts.extend(domain_refusals(domain).iter().map(|refusal| refusal.case));
             texts.extend(domain_duties(domain));
             texts.extend(
                 domain_materials(domain)
@@ -3206,10 +4130,184 @@ mod tests {
         for step in STEPS {
             texts.extend(step.descriptions);
         }
+        texts.extend(PINNED_ARTICLES.iter().map(|&(_, _, text)| text));
+        for instrument in ENTRUSTING_INSTRUMENTS {
+            texts.extend(instrument.articles);
+        }
+        for domain in DOMAINS {
+            texts.extend(quantity_limits(domain));
+        }
+        texts.extend(COMMITMENT_CASES);
+        texts.extend(COMMITMENT_VERIFICATIONS);
+        texts.extend(COMMITMENT_CONSEQUENCES);
+        texts.extend(COMMITMENT_SCOPES);
+        texts.extend(WAIVER_CASES);
+        texts.extend(INTERMEDIARY_FEES);
         for text in texts {
             for phrase in FORBIDDEN_PHRASES {
                 assert!(!text.contains(phrase), "`{text}` contains `{phrase}`");
             }
         }
+    }
+
+    /// Every material of the tables, the shared ones included.
+    fn all_material_defs() -> Vec<&'static MaterialDef> {
+        let mut defs: Vec<&'static MaterialDef> = vec![
+            &IDENTITY_COMPANY,
+            &IDENTITY_PERSON,
+            &AGENT_IDENTITY,
+            &AGENT_LETTER,
+            &CREDIT_PLEDGE,
+            &LICENCE_COPY,
+            &PREMISES,
+            &PROPERTY_DEED,
+            &LEASE,
+            &OLD_LICENCE,
+        ];
+        for domain in DOMAINS {
+            defs.extend(domain_materials(domain));
+        }
+        defs
+    }
+
+    #[test]
+    fn table_notes_neither_exempt_nor_ask_for_more() {
+        let notes = all_material_defs()
+            .into_iter()
+            .map(|def| (def.name, def.note))
+            .chain(GENERAL_NOTES.iter().map(|note| ("GENERAL_NOTES", *note)))
+            .chain(FORM_NOTES.iter().map(|note| ("FORM_NOTES", *note)));
+        for (name, note) in notes {
+            assert_eq!(check_note(name, note, false), Ok(()), "{name}");
+        }
+    }
+
+    #[test]
+    fn hidden_exemptions_and_further_documents_are_generator_bugs() {
+        let hidden = "已实现电子证照共享的，可免予提交。";
+        assert!(check_note("营业执照", hidden, false).is_err());
+        assert_eq!(check_note("营业执照", hidden, true), Ok(()));
+        let further = "按单位办理的，另附《设备基本信息汇总表》。";
+        assert!(check_note("特种设备使用登记表", further, false).is_err());
+        assert!(check_note("特种设备使用登记表", further, true).is_err());
+    }
+
+    #[test]
+    fn table_materials_have_their_forms_and_services() {
+        for def in all_material_defs() {
+            if is_form_like(def.name) {
+                assert!(!def.form.is_empty(), "`{}` looks like a form", def.name);
+            }
+            if def.source == Source::Agency {
+                assert!(
+                    intermediary_service(def.name).is_some(),
+                    "`{}` is issued by an intermediary",
+                    def.name
+                );
+            }
+            if def.source != Source::Own {
+                assert!(!def.issuer.is_empty(), "`{}` needs an issuer", def.name);
+            }
+        }
+        assert!(is_form_like("授权委托书"));
+        assert!(is_form_like("设备基本信息汇总表"));
+        assert!(!is_form_like("专项资金使用情况表"));
+    }
+
+    #[test]
+    fn duplicate_materials_fold_as_check_does() {
+        assert_eq!(material_identity("营业执照副本复印件"), "营业执照");
+        assert_eq!(material_identity("营业执照 原件"), "营业执照");
+        assert_eq!(material_identity("原许可证正本和副本"), "原许可证正本和");
+        assert_eq!(material_identity("副本"), "副本");
+        let twice = |second: &'static MaterialDef| {
+            let entry = |def| ChosenMaterial {
+                def,
+                own_form: None,
+                exempt: None,
+            };
+            check_materials("x", &[entry(&LICENCE_COPY), entry(second)])
+        };
+        static COPY: MaterialDef = material(
+            "营业执照副本复印件",
+            Source::Government,
+            MARKET_REGULATOR,
+            0,
+            1,
+        );
+        assert!(twice(&COPY).is_err());
+        assert_eq!(twice(&PREMISES), Ok(()));
+    }
+
+    /// The value of `key: {value: N, unit: 工作日}` on `line`, if that is what it holds.
+    fn work_days_of(line: &str, key: &str) -> Option<usize> {
+        let rest = line.trim_start().strip_prefix(key)?;
+        let rest = rest.strip_prefix(": {value: ")?;
+        let (value, unit) = rest.split_once(", unit: ")?;
+        (unit == "工作日}").then(|| value.parse().expect("a number"))
+    }
+
+    #[test]
+    fn generated_items_keep_the_version_two_rules() {
+        let corpus = Corpus::new(7, make_laws(7));
+        let mut forms = BTreeSet::new();
+        let (mut commitments, mut situations, mut intermediaries) = (0, 0, 0);
+        for number in 1..=600 {
+            let item = ItemPlan {
+                number,
+                department: number % DEPARTMENTS.len(),
+                id: format!("sx-{number:06}"),
+            };
+            let text = item_yaml(&corpus, &item, &mut forms).expect("no generator bug");
+            for phrase in FORBIDDEN_PHRASES {
+                assert!(!text.contains(phrase), "item {number} contains `{phrase}`");
+            }
+            let lines: Vec<&str> = text.lines().collect();
+            let top = |key: &str| lines.iter().position(|line| line.starts_with(key));
+            // The steps' limits add up to no more than the promise.
+            let steps_end = top("quantity_limit:").or(top("time_limit:")).unwrap();
+            let steps: usize = lines[top("procedure:").unwrap()..steps_end]
+                .iter()
+                .filter_map(|line| work_days_of(line, "time_limit"))
+                .sum();
+            let promised = lines
+                .iter()
+                .find_map(|line| work_days_of(line, "promised"))
+                .unwrap();
+            assert!(steps <= promised, "item {number}: {steps} > {promised}");
+            // Declared situations hold every text `required`.
+            if let Some(start) = top("situations:") {
+                situations += 1;
+                let declared: Vec<&str> = lines[start + 1..]
+                    .iter()
+                    .map_while(|line| line.strip_prefix("  - "))
+                    .collect();
+                for line in &lines {
+                    if let Some(case) = line.strip_prefix("    required: ")
+                        && case != "true"
+                    {
+                        assert!(declared.contains(&case), "item {number}: `{case}`");
+                    }
+                }
+            }
+            // Intermediaries and commitments are declared where materials need them.
+            if text.contains("source: 中介机构出具") {
+                intermediaries += 1;
+                assert!(top("intermediary:").is_some(), "item {number}");
+            }
+            if text.contains("by: 告知承诺") {
+                commitments += 1;
+                assert!(top("commitment:").is_some(), "item {number}");
+            }
+            if text.contains("type: 行政许可") {
+                assert!(top("quantity_limit:").is_some(), "item {number}");
+            }
+            if text.contains("nature: 受委托组织") {
+                assert!(top("redress:").is_some(), "item {number}");
+                assert!(text.contains("  entrustment_basis:"), "item {number}");
+            }
+        }
+        // The version-2 keys are there at all.
+        assert!(commitments > 10 && situations > 50 && intermediaries > 50);
     }
 }
