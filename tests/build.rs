@@ -8,20 +8,10 @@ use std::process::Output;
 mod common;
 use common::{fixture_copy as fixture, read, stderr, zhinan};
 
-const TODAY: &str = "2026-11-29";
+use common::TODAY;
 
 fn build(root: &Path, out: &Path, extra: &[&str]) -> Output {
-    let mut args = vec![
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--today",
-        TODAY,
-    ];
-    args.extend_from_slice(extra);
-    zhinan(&args)
+    common::build_site(root, out, extra)
 }
 
 fn tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {

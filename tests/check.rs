@@ -21,7 +21,7 @@ use serde_json::Value;
 mod common;
 use common::copy_tree;
 
-const TODAY: &str = "2026-11-29";
+use common::TODAY;
 
 const T: &str = "content/items/t.yaml";
 const SITE: &str = "content/site.yaml";

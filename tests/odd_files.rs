@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 mod common;
 use common::fixture_copy;
 
-const TODAY: &str = "2026-11-29";
+use common::TODAY;
 
 fn mkfifo(path: &Path) {
     let status = Command::new("mkfifo").arg(path).status().unwrap();

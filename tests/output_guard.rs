@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 mod common;
 use common::{copy_tree, fixture_path, stderr, zhinan};
 
-const TODAY: &str = "2026-11-29";
+use common::TODAY;
 
 /// A temporary folder holding the valid fixture site at `site/` and unrelated files beside it.
 struct Place {

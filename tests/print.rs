@@ -15,9 +15,9 @@ use zhinan::render::{self, PageSink, RenderOptions};
 use zhinan::site::{LoadOptions, load_site};
 
 mod common;
-use common::{read, zhinan};
+use common::read;
 
-const TODAY: &str = "2026-11-29";
+use common::TODAY;
 const BASE_URL: &str = "https://print.example.gov.cn/bszn/";
 const BIG_ITEM: &str = "yaopin-lingshou-xuke";
 const ITEM_IDS: &[&str] = &[
@@ -32,17 +32,7 @@ fn fixture_root() -> PathBuf {
 }
 
 fn build(root: &Path, out: &Path, extra: &[&str]) {
-    let mut args = vec![
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--today",
-        TODAY,
-    ];
-    args.extend_from_slice(extra);
-    let output = zhinan(&args);
+    let output = common::build_site(root, out, extra);
     assert!(
         output.status.success(),
         "build failed:\n{}",

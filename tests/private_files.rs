@@ -7,7 +7,7 @@ use std::path::Path;
 mod common;
 use common::{fixture_copy, stderr, zhinan};
 
-const TODAY: &str = "2026-11-29";
+use common::TODAY;
 const SECRET: &str = "hunter2-secret";
 
 /// Every private name the rule knows, under content/files/ of a copy of the valid fixture.

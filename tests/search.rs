@@ -11,14 +11,12 @@ use zhinan::load::yaml::{self, Node, Style};
 use zhinan::render::search::{token_hash, tokenize};
 
 mod common;
-use common::{copy_tree, read, zhinan};
+use common::{copy_tree, read};
 
 /// A temporary copy of the valid fixture.
 fn fixture() -> tempfile::TempDir {
     common::fixture_copy("valid")
 }
-
-const TODAY: &str = "2026-11-29";
 
 fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -34,15 +32,7 @@ fn edit(root: &Path, relative: &str, from: &str, to: &str) {
 /// Builds `root` into `<root>/public` and returns that folder.
 fn build(root: &Path) -> PathBuf {
     let out = root.join("public");
-    let output = zhinan(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--today",
-        TODAY,
-    ]);
+    let output = common::build_site(root, &out, &[]);
     assert!(
         output.status.success(),
         "{}",

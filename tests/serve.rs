@@ -13,7 +13,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const TODAY: &str = "2026-11-29";
+use common::TODAY;
 const SHIPIN: &str = "content/items/shipin-xuke.yaml";
 const SHIPIN_NAME: &str = "食品经营许可（新办）";
 /// How long any one expected change may take to show.

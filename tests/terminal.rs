@@ -5,7 +5,7 @@
 mod common;
 use common::{fixture_copy, stderr, zhinan};
 
-const TODAY: &str = "2026-11-29";
+use common::TODAY;
 const SHIPIN: &str = "content/items/shipin-xuke.yaml";
 
 /// No raw control character but line breaks (and no bidi override) in `text`.
