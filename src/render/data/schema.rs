@@ -129,10 +129,6 @@ pub fn map_conditions(map: &'static format::Map) -> Option<serde_json::Value> {
                 "then": {"required": ["refusals"]}
             },
             {
-                "if": {"required": ["visits"], "properties": {"visits": {"type": "integer", "minimum": 1}}},
-                "then": {"required": ["visits_reason"]}
-            },
-            {
                 "if": {"required": ["authority"], "properties": {"authority": {"properties": {"nature": {"const": "受委托组织"}}}}},
                 "then": {"required": ["redress"], "properties": {"authority": {"required": ["entrusted_by", "entrustment_basis"]}}}
             }
