@@ -133,5 +133,8 @@ fn damaged_item_files_always_end_in_diagnostics() {
         reported += usize::from(!loaded.diagnostics.is_empty());
     }
     // Most damage is visible: the mutations are not all harmless by accident.
-    assert!(reported > runs / 2, "only {reported} of {runs} damaged files were reported");
+    assert!(
+        reported > runs / 2,
+        "only {reported} of {runs} damaged files were reported"
+    );
 }
