@@ -319,7 +319,6 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
         }
     }
     let file_count = inventory.entry_count();
-    let _ = BTreeMap::<(), ()>::new();
     Ok(Loaded {
         model,
         diagnostics,

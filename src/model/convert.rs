@@ -293,7 +293,6 @@ impl<'a> Reader<'a> {
                             Some(Text::new(&m::MISSING_FIELD_HELP).with("key", key)),
                         );
                     }
-                    let _ = fields;
                     return None;
                 }
                 Some(Spanned {

@@ -485,11 +485,7 @@ impl<'a> Views<'a> {
         let place_text = |pick: fn(&'a crate::model::Place) -> &'a Option<crate::model::Str>| {
             place.and_then(|p| pick(p).as_ref()).map(|t| t.as_str())
         };
-        let department_room = department
-            .and_then(|d| d.room.as_ref())
-            .map(|room| room.as_str());
         let address = place_text(|p| &p.address).unwrap_or(site.address.as_str());
-        let _ = department_room;
         let phone = place_text(|p| &p.phone)
             .or_else(|| {
                 department
