@@ -6,7 +6,7 @@
 //! (for quoting). Departments and laws are loaded first because items refer to them.
 
 use crate::rules::RuleId;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;

@@ -299,8 +299,18 @@ fn leftovers_of_interrupted_builds_are_removed_by_the_next_build() {
     let staging = place.path(&format!("www.staging-{dead}"));
     let old = place.path(&format!("www.old-{dead}"));
     std::fs::create_dir_all(staging.join("items")).unwrap();
+    // A staging folder gets zhinan's marker before anything else.
+    std::fs::write(
+        staging.join(zhinan::write::output_folder::MARKER_FILE),
+        zhinan::write::output_folder::MARKER_TEXT,
+    )
+    .unwrap();
     std::fs::write(staging.join("items/half.html"), "<p>half").unwrap();
     copy_tree(&out, &old);
+    // A folder that only has the name of a leftover, without zhinan's marker, is not zhinan's.
+    let lookalike = place.path(&format!("www.old-{}", dead + 1));
+    std::fs::create_dir(&lookalike).unwrap();
+    std::fs::write(lookalike.join("thesis.txt"), "precious").unwrap();
     // A folder of a running process (this test) and an unrelated name stay.
     let running = place.path(&format!("www.staging-{}", std::process::id()));
     std::fs::create_dir(&running).unwrap();
@@ -310,6 +320,10 @@ fn leftovers_of_interrupted_builds_are_removed_by_the_next_build() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(!staging.exists() && !old.exists(), "{}", stderr(&output));
     assert!(running.exists() && unrelated.exists());
+    assert_eq!(
+        std::fs::read_to_string(lookalike.join("thesis.txt")).unwrap(),
+        "precious"
+    );
     assert!(stderr(&output).contains("left over by an interrupted build"));
 
     // Killed between its two renames: the output is missing and the previous one is aside.

@@ -278,10 +278,10 @@ impl<'a> Reader<'a> {
             }
             return None;
         };
-        self.text_node(node, key, need, fields)
+        self.text_node(node, key, need)
     }
 
-    fn text_node(&mut self, node: &Node, key: &str, need: Need, fields: &Fields) -> Option<Str> {
+    fn text_node(&mut self, node: &Node, key: &str, need: Need) -> Option<Str> {
         match &node.value {
             Value::Scalar { text, .. } => {
                 if text.trim().is_empty() {
@@ -490,7 +490,7 @@ impl<'a> Reader<'a> {
         };
         items
             .iter()
-            .filter_map(|node| self.text_node(node, key, Need::Optional, fields))
+            .filter_map(|node| self.text_node(node, key, Need::Optional))
             .collect()
     }
 

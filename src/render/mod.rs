@@ -9,6 +9,7 @@
 pub mod data;
 pub mod metadata;
 pub mod print;
+pub mod qr;
 pub mod routes;
 pub mod search;
 pub mod view;
@@ -99,13 +100,12 @@ pub trait PageSink: Sync {
     }
 }
 
-fn template_file(root: &Path, name: &str) -> String {
-    let _ = root;
+fn template_file(name: &str) -> String {
     format!("templates/{name}")
 }
 
 /// Converts a tera error into a `template` diagnostic at the template's line and column.
-fn template_diagnostic(root: &Path, fallback_name: &str, error: &tera::Error) -> Diagnostic {
+fn template_diagnostic(fallback_name: &str, error: &tera::Error) -> Diagnostic {
     let (name, position, detail) = match error.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let span = report.span();
@@ -130,7 +130,7 @@ fn template_diagnostic(root: &Path, fallback_name: &str, error: &tera::Error) ->
             (fallback_name.to_string(), Position::START, detail)
         }
     };
-    let file = template_file(root, &name);
+    let file = template_file(&name);
     Diagnostic::new(
         RuleId::Template,
         file.clone(),
@@ -162,7 +162,7 @@ pub fn load_templates(root: &Path) -> (Option<Tera>, Vec<Diagnostic>) {
                 }
                 Err(_) => diagnostics.push(Diagnostic::new(
                     RuleId::Template,
-                    template_file(root, &file.relative),
+                    template_file(&file.relative),
                     Span::point(Position::START),
                     Text::new(&m::NOT_UTF8),
                 )),
@@ -178,7 +178,7 @@ pub fn load_templates(root: &Path) -> (Option<Tera>, Vec<Diagnostic>) {
     ) {
         Ok(()) => (Some(tera), diagnostics),
         Err(error) => {
-            diagnostics.push(template_diagnostic(root, "base.html", &error));
+            diagnostics.push(template_diagnostic("base.html", &error));
             (None, diagnostics)
         }
     }
@@ -320,7 +320,7 @@ pub fn render_pages_with(
 
     let render = |template: &str, context: &Context| -> Result<Vec<u8>, Box<Diagnostic>> {
         render_bytes(tera, template, context)
-            .map_err(|error| Box::new(template_diagnostic(root, template, &error)))
+            .map_err(|error| Box::new(template_diagnostic(template, &error)))
     };
     let page_context = |path: &str| {
         let mut context = Context::new();
@@ -388,7 +388,7 @@ pub fn render_pages_with(
         // Slips and registration forms come with their item and department pages.
         let (listed, listing_diagnostics) = listings()?;
         diagnostics.extend(listing_diagnostics);
-        let printed = print::render_print(model, tera, &views, root, sink, wanted, false)?;
+        let printed = print::render_print(model, tera, &views, sink, wanted, false)?;
         diagnostics.extend(printed.diagnostics);
         return Ok((
             RenderStats {
@@ -410,7 +410,7 @@ pub fn render_pages_with(
         )
         .map(|written| (written, data_diagnostics))
     };
-    let print_pages = || print::render_print(model, tera, &views, root, sink, wanted, true);
+    let print_pages = || print::render_print(model, tera, &views, sink, wanted, true);
     let (listed, (data_written, printed)) =
         rayon::join(listings, || rayon::join(data_and_search, print_pages));
     let (listed, listing_diagnostics) = listed?;

@@ -32,10 +32,8 @@
 
 use crate::render::routes::Route;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
-use qrcode::canvas::{Canvas, MaskPattern};
-use qrcode::{Color, EcLevel, bits, ec};
+use super::qr::qr_svg;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -72,7 +70,7 @@ const ITEM_SECTIONS: &[&str] = &[
     "redress",
 ];
 
-fn escape_attribute(text: &str) -> String {
+pub(super) fn escape_attribute(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
@@ -597,14 +595,13 @@ pub fn render_print(
     model: &SiteModel,
     tera: &Tera,
     views: &Views,
-    root: &Path,
     sink: &dyn PageSink,
     wanted: &(dyn Fn(&str) -> bool + Sync),
     books: bool,
 ) -> Result<Printed, FsError> {
     let render = |template: &str, context: &Context| -> Result<Vec<u8>, Box<Diagnostic>> {
         super::render_bytes(tera, template, context)
-            .map_err(|error| Box::new(super::template_diagnostic(root, template, &error)))
+            .map_err(|error| Box::new(super::template_diagnostic(template, &error)))
     };
     let context_for = |path: &str| {
         let mut context = Context::new();

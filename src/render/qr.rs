@@ -1,7 +1,10 @@
 //! QR codes of the printed pages: the item's address as an inline SVG, so paper can be checked
 //! against the online version by scanning it.
 
-use qrcode::{Color, EcLevel, QrCode, Version};
+use qrcode::canvas::{Canvas, MaskPattern};
+use qrcode::{Color, EcLevel, bits, ec};
+
+use super::print::escape_attribute;
 
 /// The QR code of `url` as an inline SVG element, sized by CSS (`svg.qr`): black on white with
 /// the standard quiet zone of 4 modules, error correction level M, one path of horizontal runs
@@ -79,4 +82,3 @@ fn qr_modules(data: &[u8]) -> Option<(usize, Vec<Color>)> {
     canvas.apply_mask(MaskPattern::Checkerboard);
     Some((version.width() as usize, canvas.into_colors()))
 }
-

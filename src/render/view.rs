@@ -508,7 +508,7 @@ impl<'a> Views<'a> {
             id: &item.id,
             url: self.item_url(&item.id),
             qr_svg: if with_qr {
-                super::print::qr_svg(&permalink)
+                super::qr::qr_svg(&permalink)
             } else {
                 String::new()
             },

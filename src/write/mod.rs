@@ -347,20 +347,25 @@ pub fn write_site(
     // in heaps without the holes that parsing thousands of files left between the model's
     // texts (with them, malloc's share of the work doubled from 1,000 to 10,000 items).
     let render = || render::render_site(model, tera, &options, &writer);
-    let rendered = fs::create_dir_all(&staging).and_then(|_| match rayon::ThreadPoolBuilder::new()
-        .thread_name(|index| format!("zhinan-render-{index}"))
-        .build()
-    {
-        Ok(pool) => pool.install(render),
-        Err(_) => render(),
-    });
+    // The marker goes in first: a staging folder left by a killed build is then provably
+    // zhinan's, and the next build may remove it.
+    let rendered = fs::create_dir_all(&staging)
+        .and_then(|_| output_folder::write_marker(&staging))
+        .and_then(|_| {
+            match rayon::ThreadPoolBuilder::new()
+                .thread_name(|index| format!("zhinan-render-{index}"))
+                .build()
+            {
+                Ok(pool) => pool.install(render),
+                Err(_) => render(),
+            }
+        });
     // Always wait for the pages still being written, even when rendering failed, so that
     // nothing writes into the staging folder once it is removed.
     let written = writer.finish();
     let result = rendered.and_then(|(stats, diagnostics)| {
         written?;
         copy_attachments(&model.attachments, &staging)?;
-        output_folder::write_marker(&staging)?;
         Ok((stats, diagnostics))
     });
     let discard = || {

@@ -375,7 +375,8 @@ impl Leftover {
     }
 }
 
-/// Removes `<out>.staging-PID` and `<out>.old-PID` of builds whose process is gone; when the
+/// Removes `<out>.staging-PID` and `<out>.old-PID` of builds whose process is gone and that
+/// zhinan made (they carry its marker or are plainly an earlier zhinan build); when the
 /// output itself is missing, the newest `<out>.old-PID` (a complete earlier output) is renamed
 /// back instead. Call it holding the output's lock.
 pub fn clean_leftovers(output: &OutputFolder) -> FsResult<Vec<Leftover>> {
@@ -411,7 +412,9 @@ pub fn clean_leftovers(output: &OutputFolder) -> FsResult<Vec<Leftover>> {
             continue;
         };
         let is_folder = entry.file_type().is_ok_and(|kind| kind.is_dir());
-        if is_folder && !process_is_running(process) {
+        // Only what zhinan provably made: its marker (written first into every staging folder)
+        // or the shape of an earlier zhinan build. A folder that merely has the name is left.
+        if is_folder && !process_is_running(process) && is_zhinan_output(&entry.path()) {
             found.push((old, process, entry.path()));
         }
     }
