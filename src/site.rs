@@ -23,6 +23,9 @@ use crate::model::{Attachment, Department, Interner, Item, Law, Page, SiteModel}
 pub struct LoadOptions {
     /// Pins "today" for `stale-review` (tests, reproducible CI runs).
     pub today: Option<jiff::civil::Date>,
+    /// The drafts are to be published (`build --drafts`): their problems keep their severity, so
+    /// a draft with errors blocks the build like any other entry.
+    pub publish_drafts: bool,
 }
 
 /// A loaded and checked site.
@@ -297,7 +300,9 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
     drop(references);
 
     lint.apply(&mut diagnostics);
-    mark_drafts(&model, &mut diagnostics);
+    if !options.publish_drafts {
+        mark_drafts(&model, &mut diagnostics);
+    }
     diagnostics::sort(&mut diagnostics);
     // Keep only the sources that are quoted; read the few that were dropped but later gained a
     // diagnostic (duplicates).

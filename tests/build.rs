@@ -489,9 +489,11 @@ fn drafts_are_checked_as_warnings_and_left_out_of_the_build() {
     let site = fixture("valid");
     let item = site.path().join("content/items/shipin-xuke.yaml");
     let text = read(&item);
+    // A draft with a warning (no quantity limit) and an error (no code).
     std::fs::write(
         &item,
-        text.replace("quantity_limit: 无数量限制\n", "draft: true\n"),
+        text.replace("quantity_limit: 无数量限制\n", "draft: true\n")
+            .replace("code: SP-002\n", ""),
     )
     .unwrap();
     let page = site.path().join("content/pages/guanyu.md");
@@ -512,15 +514,20 @@ fn drafts_are_checked_as_warnings_and_left_out_of_the_build() {
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
     let diagnostics = report["diagnostics"].as_array().unwrap();
-    assert_eq!(diagnostics.len(), 1, "{report}");
-    assert_eq!(diagnostics[0]["rule"], "no-quantity-limit");
-    assert_eq!(diagnostics[0]["severity"], "warning");
-    assert!(
-        diagnostics[0]["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("（草稿）")
-    );
+    let rules: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["missing-field", "no-quantity-limit"], "{report}");
+    for diagnostic in diagnostics {
+        assert_eq!(diagnostic["severity"], "warning");
+        assert!(
+            diagnostic["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("（草稿）")
+        );
+    }
 
     let out = tempfile::tempdir().unwrap();
     let published = out.path().join("site");
@@ -539,11 +546,21 @@ fn drafts_are_checked_as_warnings_and_left_out_of_the_build() {
     }
     assert!(published.join("items/geti-sheli/index.html").exists());
 
+    // Published with --drafts, a draft's errors are errors again: nothing half-made goes out.
     let with_drafts = out.path().join("with-drafts");
+    let run = build(site.path(), &with_drafts, &["--drafts"]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(!with_drafts.exists());
+    std::fs::write(
+        &item,
+        read(&item).replacen("name:", "code: SP-002\nname:", 1),
+    )
+    .unwrap();
     let run = build(site.path(), &with_drafts, &["--drafts"]);
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     let page = read(&with_drafts.join("items/shipin-xuke/index.html"));
     assert!(page.contains("draft-banner") && page.contains("草稿"));
+    assert!(page.contains(r#"<meta name="robots" content="noindex">"#));
     assert!(read(&with_drafts.join("pages/guanyu/index.html")).contains("draft-banner"));
 }
 

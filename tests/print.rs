@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use zhinan::fs::FsError;
-use zhinan::render::print::{WHOLE_BOOK_ITEM_LIMIT, qr_svg};
+use zhinan::render::print::WHOLE_BOOK_ITEM_LIMIT;
+use zhinan::render::qr::qr_svg;
 use zhinan::render::{self, PageSink, RenderOptions};
 use zhinan::site::{LoadOptions, load_site};
 
@@ -557,6 +558,7 @@ fn a_partial_render_makes_the_print_pages_of_the_pages_it_renders() {
         &root,
         &LoadOptions {
             today: Some(TODAY.parse().unwrap()),
+            publish_drafts: false,
         },
     )
     .unwrap();

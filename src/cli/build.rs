@@ -20,7 +20,7 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
         return could_not_run(message);
     }
     if let Some(base_url) = &args.base_url
-        && !crate::model::convert::is_absolute_http_url(base_url)
+        && !crate::model::convert::is_safe_base_url(base_url)
     {
         return could_not_run(format!(
             "--base-url `{base_url}` is not an absolute http(s) URL"
@@ -41,6 +41,7 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
         root,
         &LoadOptions {
             today: args.common.today,
+            publish_drafts: args.drafts,
         },
     ) {
         Ok(loaded) => loaded,

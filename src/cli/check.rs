@@ -17,6 +17,7 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
         &args.common.root,
         &LoadOptions {
             today: args.common.today,
+            publish_drafts: false,
         },
     ) {
         Ok(loaded) => loaded,

@@ -30,6 +30,7 @@ pub fn run_serve(args: ServeArgs) -> ExitCode {
             .map(|milliseconds| Duration::from_millis(milliseconds.max(10))),
         load: LoadOptions {
             today: args.common.today,
+            publish_drafts: false,
         },
         minify: args.minify_mode(),
         language: args.common.language(),

@@ -262,9 +262,12 @@ impl Report<'_> {
 
     pub fn github(&self) -> String {
         fn escape_data(text: &str) -> String {
-            text.replace('%', "%25")
+            // Control and bidirectional characters from the content never reach the CI log raw.
+            let text = text
+                .replace('%', "%25")
                 .replace('\r', "%0D")
-                .replace('\n', "%0A")
+                .replace('\n', "%0A");
+            escape_controls(&text).into_owned()
         }
         fn escape_property(text: &str) -> String {
             escape_data(text).replace(':', "%3A").replace(',', "%2C")

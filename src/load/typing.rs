@@ -22,6 +22,8 @@ pub enum MistakeKind {
     FullWidthColon,
     /// `key:value` without the space.
     NoSpaceAfterColon,
+    /// `key:　value`: the space after the colon is full-width (U+3000).
+    FullWidthSpaceAfterColon,
     /// A tab in the indentation.
     TabIndent,
     /// A full-width space (U+3000) in the indentation.
@@ -44,6 +46,10 @@ impl TypingMistake {
                 (&m::TYPO_FULLWIDTH_COLON, &m::TYPO_FULLWIDTH_COLON_HELP)
             }
             MistakeKind::NoSpaceAfterColon => (&m::TYPO_NO_SPACE, &m::TYPO_NO_SPACE_HELP),
+            MistakeKind::FullWidthSpaceAfterColon => (
+                &m::TYPO_FULLWIDTH_SPACE_AFTER,
+                &m::TYPO_FULLWIDTH_SPACE_AFTER_HELP,
+            ),
             MistakeKind::TabIndent => (&m::TYPO_TAB, &m::TYPO_TAB_HELP),
             MistakeKind::FullWidthSpaceIndent => {
                 (&m::TYPO_FULLWIDTH_SPACE, &m::TYPO_FULLWIDTH_SPACE_HELP)
@@ -55,7 +61,10 @@ impl TypingMistake {
     /// full-width space makes a list entry part of the previous value): such a mistake is
     /// reported even when the parse succeeds.
     pub fn hides_from_the_parser(&self) -> bool {
-        self.kind == MistakeKind::FullWidthSpaceIndent
+        matches!(
+            self.kind,
+            MistakeKind::FullWidthSpaceIndent | MistakeKind::FullWidthSpaceAfterColon
+        )
     }
 }
 
@@ -141,6 +150,15 @@ pub fn find_typing_mistakes(text: &str, line_offset: u32) -> Vec<TypingMistake> 
                 mistakes.push(TypingMistake {
                     kind: MistakeKind::FullWidthColon,
                     position: Position::new(line_number, column_of(key_start + key.len() + spaces)),
+                    key: key.to_string(),
+                });
+            } else if let Some(value) = after_key.strip_prefix(':')
+                && value.starts_with('\u{3000}')
+            {
+                // The space typed after the colon is a full-width one.
+                mistakes.push(TypingMistake {
+                    kind: MistakeKind::FullWidthSpaceAfterColon,
+                    position: Position::new(line_number, column_of(key_start + key.len() + 1)),
                     key: key.to_string(),
                 });
             } else if let Some(value) = after_key.strip_prefix(':')
@@ -315,6 +333,10 @@ mod tests {
         assert_eq!(found("code: 1\nname：食品\n"), [(FullWidthColon, 2, 5)]);
         assert_eq!(found("name ：食品\n"), [(FullWidthColon, 1, 6)]);
         assert_eq!(found("name:食品\n"), [(NoSpaceAfterColon, 1, 5)]);
+        assert_eq!(
+            found("type:\u{3000}行政许可\n"),
+            [(FullWidthSpaceAfterColon, 1, 6)]
+        );
         assert_eq!(found("list:\n\t- a\n"), [(TabIndent, 2, 1)]);
         assert_eq!(found("list:\n  \t- a\n"), [(TabIndent, 2, 3)]);
         assert_eq!(

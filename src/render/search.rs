@@ -704,6 +704,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
         let options = crate::site::LoadOptions {
             today: crate::model::convert::parse_date("2026-11-29"),
+            publish_drafts: false,
         };
         let mut model = crate::site::load_site(&root, &options).unwrap().model;
         let cache = SearchCache::default();

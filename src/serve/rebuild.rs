@@ -1147,6 +1147,7 @@ mod tests {
             root: root.to_path_buf(),
             load: LoadOptions {
                 today: crate::model::convert::parse_date("2026-11-29"),
+                publish_drafts: false,
             },
             minify: Minify::Off,
             language: Language::En,
