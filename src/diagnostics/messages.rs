@@ -24,6 +24,17 @@ impl Message {
             match after.find('}') {
                 Some(close) => {
                     let name = &after[..close];
+                    // `{count:singular:plural}`: the word that agrees with the argument (English).
+                    let mut forms = name.split(':');
+                    let name = forms.next().unwrap_or_default();
+                    if let (Some(singular), Some(plural)) = (forms.next(), forms.next()) {
+                        let one = arguments
+                            .iter()
+                            .any(|(key, value)| *key == name && value == "1");
+                        output.push_str(if one { singular } else { plural });
+                        rest = &after[close + 1..];
+                        continue;
+                    }
                     match arguments.iter().find(|(key, _)| *key == name) {
                         Some((_, value)) => output.push_str(value),
                         None => {
@@ -281,6 +292,6 @@ messages! {
     MISSING_CONTACT: "办理地点没有电话：事项、部门和站点都未写 phone" / "no phone for the place of service";
     UNUSED_LAW: "法规 `{value}` 没有被任何事项引用" / "law `{value}` is not cited by any item";
     UNUSED_LAW_HELP: "删除此文件，或在事项的依据中引用它" / "delete the file or cite it from an item";
-    SUMMARY: "{errors} 个错误，{warnings} 个警告，涉及 {files} 个文件" / "{errors} errors, {warnings} warnings in {files} files";
-    SUMMARY_CLEAN: "未发现问题（检查了 {files} 个文件）" / "no problems found ({files} files checked)";
+    SUMMARY: "{errors} 个错误，{warnings} 个警告，涉及 {files} 个文件" / "{errors} {errors:error:errors}, {warnings} {warnings:warning:warnings} in {files} {files:file:files}";
+    SUMMARY_CLEAN: "未发现问题（检查了 {files} 个文件）" / "no problems found ({files} {files:file:files} checked)";
 }
