@@ -195,6 +195,11 @@ messages! {
     UNKNOWN_ARTICLE_HELP: "条款须与 content/laws/{law_id}.yaml 中的写法完全一致，例如 `{example}`" / "spell the article exactly as in content/laws/{law_id}.yaml, e.g. `{example}`";
     UNKNOWN_FILE: "附件 `{value}` 不存在（应在 content/files/{value}）" / "file `{value}` does not exist (expected at content/files/{value})";
     UNKNOWN_FILE_HELP: "把该文件放到 content/files/ 下，或改正路径" / "put the file under content/files/ or correct the path";
+    UNKNOWN_DEPARTMENT_CUT_HELP: "已有的部门（最相近的 {shown} 个，共 {total} 个）：{known}" / "known departments (the {shown} nearest of {total}): {known}";
+    UNKNOWN_DEPARTMENT_SUGGEST_HELP: "是不是要写 `{suggestion}`？已有的部门（最相近的在前）：{known}" / "did you mean `{suggestion}`? known departments, nearest first: {known}";
+    UNKNOWN_LAW_CUT_HELP: "在 content/laws/ 下添加该法规，或改用已有的（最相近的 {shown} 部，共 {total} 部）：{known}" / "add the law under content/laws/ or use one of (the {shown} nearest of {total}): {known}";
+    UNKNOWN_LAW_SUGGEST_HELP: "是不是要写 `{suggestion}`？已有的法规（最相近的在前）：{known}" / "did you mean `{suggestion}`? known laws, nearest first: {known}";
+    UNKNOWN_FILE_SUGGEST_HELP: "是不是要写 `{suggestion}`？否则把该文件放到 content/files/ 下" / "did you mean `{suggestion}`? otherwise put the file under content/files/";
     DUPLICATE_CODE: "实施编码 `{value}` 与另一事项重复" / "implementation code `{value}` is used by another item";
     DUPLICATE_CODE_RELATED: "该编码首次使用于此" / "the code is first used here";
     DUPLICATE_CODE_HELP: "每个事项的实施编码必须唯一，请核对 {other}" / "every item needs its own code: check {other}";
