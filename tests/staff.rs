@@ -326,3 +326,125 @@ fn completions_version_and_short_flags() {
     );
     assert!(stdout(&colored).contains('\u{1b}') || colored.status.code() == Some(0));
 }
+
+#[test]
+fn serve_speaks_chinese_in_its_log() {
+    use std::io::BufRead;
+    let site = fixture_copy("valid");
+    let root = site.path();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhinan"))
+        .args([
+            "serve", "--port", "0", "--today", TODAY, "--lang", "zh", "--root",
+        ])
+        .arg(root)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut start = Vec::new();
+    let serving = loop {
+        let line = lines.next().expect("serve's start lines").unwrap();
+        if line.starts_with("预览地址 ") {
+            break line;
+        }
+        start.push(line);
+        assert!(start.len() < 5, "{start:?}");
+    };
+    assert!(
+        serving.starts_with("预览地址 http://127.0.0.1:"),
+        "{serving}"
+    );
+    assert!(serving.contains("按 Ctrl-C 停止"), "{serving}");
+    // The first build's line: `读取了 2 个事项，生成 28 个页面，用时 99 毫秒`.
+    assert!(
+        start.iter().any(|line| line.contains("读取了 2 个事项")),
+        "{start:?}"
+    );
+    let file = root.join("content/pages/guanyu.md");
+    let text = read(&file).replace("本指南", "本办事指南");
+    std::fs::write(&file, text).unwrap();
+    let mut changed = None;
+    for line in lines.by_ref().take(10) {
+        let line = line.unwrap();
+        if line.contains("已修改") {
+            changed = Some(line);
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let changed = changed.expect("a Chinese rebuild line");
+    assert!(
+        changed.contains("content/pages/guanyu.md 已修改"),
+        "{changed}"
+    );
+    let words = changed.replace("content/pages/guanyu.md", "");
+    for english in ["changed", "rendered", "page", "item", " in ", " ms"] {
+        assert!(!words.contains(english), "{english} in {changed}");
+    }
+}
+
+#[test]
+fn open_says_when_no_browser_is_found() {
+    use std::io::BufRead;
+    let site = fixture_copy("valid");
+    let empty = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhinan"))
+        .args(["serve", "--port", "0", "--lang", "en", "--open", "--root"])
+        .arg(site.path())
+        .env("PATH", empty.path())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let line = std::io::BufReader::new(child.stderr.take().unwrap())
+        .lines()
+        .next()
+        .map(|line| line.unwrap());
+    let _ = child.kill();
+    let _ = child.wait();
+    let line = line.expect("a warning on stderr");
+    assert!(
+        line.starts_with("warning: no browser found to open the preview"),
+        "{line}"
+    );
+    assert!(line.contains("open http://127.0.0.1:"), "{line}");
+}
+
+#[test]
+fn an_unknown_law_suggests_the_nearest_by_id_and_by_title() {
+    let site = fixture_copy("valid");
+    let root = site.path();
+    let item = root.join("content/items/dengji/geti-sheli.yaml");
+    std::fs::write(
+        &item,
+        read(&item)
+            .replacen("- law: djtl", "- law: djlt", 1)
+            .replacen(
+                "{law: xzxkf, article: 第三十条}",
+                "{law: 行政许可法, article: 第三十条}",
+                1,
+            ),
+    )
+    .unwrap();
+    let output = run_in(root, "C", &["check", "--lang", "en", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let helps: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "unresolved-reference")
+        .filter_map(|d| d["help"].as_str())
+        .collect();
+    assert!(
+        helps.iter().any(|h| h.starts_with("did you mean `djtl`?")),
+        "{helps:?}"
+    );
+    assert!(
+        helps.iter().any(|h| h.starts_with("did you mean `xzxkf`?")),
+        "{helps:?}"
+    );
+}

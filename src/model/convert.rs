@@ -532,8 +532,11 @@ impl<'a> Reader<'a> {
     pub fn law_reference_fields(&mut self, fields: &Fields, node: &Node) -> Option<LawReference> {
         let law = self.text(fields, "law", Need::Required);
         let article = self.text(fields, "article", Need::Required);
+        // A law named by its title (`行政许可法`) is left to `resolve`, which finds the law by
+        // title and suggests its id; any other malformed id is invalid here.
         if let Some(law) = &law
             && !is_valid_id(&law.value)
+            && law.value.is_ascii()
         {
             self.push(
                 RuleId::InvalidValue,
