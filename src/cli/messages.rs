@@ -36,6 +36,7 @@ cli_messages! {
     PROGRESS_LOADED: "已读取并检查 {items} 个事项，正在生成页面……" / "loaded and checked {items} {items:item:items}, rendering the pages…";
     SERVE_NETWORK_WARNING: "正在监听 {address}：局域网内的其他电脑也能打开预览" / "listening on {address}: the preview is reachable from other machines of the network";
     SERVING: "预览地址 {url}（监视 `{root}`{poll}；按 Ctrl-C 停止）" / "serving {url} (watching `{root}`{poll}; Ctrl-C to stop)";
+    SERVE_PORT_NOTE: "端口 {default} 已被占用，改用端口 {port}" / "port {default} is in use; serving on port {port} instead";
     SERVING_POLL: "，每 {ms} 毫秒轮询一次" / ", polling every {ms} ms";
     NO_BROWSER: "没有找到可以打开预览的浏览器（{error}）；请手动打开 {url}" / "no browser found to open the preview ({error}); open {url} yourself";
     SERVE_CHANGED_NOTHING: "没有变化" / "nothing changed";

@@ -80,8 +80,24 @@ pub fn run_serve(args: ServeArgs) -> ExitCode {
         Ok(preview) => preview,
         Err(message) => return could_not_run(message),
     };
-    if let Some(note) = &preview.port_note {
-        println!("{note}");
+    if preview.port_note.is_some() {
+        // The port the preview took, from its URL (`http://127.0.0.1:1112/bszn/`).
+        let port = preview
+            .url
+            .rsplit_once(':')
+            .map(|(_, rest)| rest.split('/').next().unwrap_or_default().to_string())
+            .unwrap_or_default();
+        println!(
+            "{}",
+            say(
+                &m::SERVE_PORT_NOTE,
+                language,
+                &[
+                    ("default", crate::serve::DEFAULT_PORT.to_string()),
+                    ("port", port)
+                ]
+            )
+        );
     }
     let poll = match args.poll {
         Some(milliseconds) => say(
