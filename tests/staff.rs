@@ -448,3 +448,37 @@ fn an_unknown_law_suggests_the_nearest_by_id_and_by_title() {
         "{helps:?}"
     );
 }
+
+#[test]
+fn quiet_and_verbose_builds() {
+    let site = fixture_copy("valid");
+    let root = site.path();
+    let quiet = run_in(
+        root,
+        "C",
+        &["build", "-q", "--lang", "en", "--today", TODAY],
+    );
+    assert_eq!(quiet.status.code(), Some(0), "{}", stderr(&quiet));
+    assert_eq!(stderr(&quiet), "");
+    let verbose = run_in(
+        root,
+        "C",
+        &["build", "-v", "--lang", "en", "--today", TODAY],
+    );
+    assert_eq!(verbose.status.code(), Some(0), "{}", stderr(&verbose));
+    let text = stderr(&verbose);
+    assert!(
+        text.starts_with("loaded and checked 2 items, rendering the pages…\nbuilt "),
+        "{text}"
+    );
+    let zh = run_in(
+        root,
+        "C",
+        &["build", "-v", "--lang", "zh", "--today", TODAY],
+    );
+    assert!(
+        stderr(&zh).starts_with("已读取并检查 2 个事项"),
+        "{}",
+        stderr(&zh)
+    );
+}
