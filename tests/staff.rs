@@ -210,6 +210,15 @@ fn check_of_named_files_reports_only_those() {
     assert_eq!(broken.status.code(), Some(1));
     assert!(stdout(&broken).contains("content/items/broken.yaml"));
     assert!(!stdout(&broken).contains("geti-sheli.yaml:"));
+    // A folder stands for the files under it.
+    let folder = run_in(
+        root,
+        "C",
+        &["check", "--lang", "en", "content/items/dengji"],
+    );
+    assert_eq!(folder.status.code(), Some(0), "{}", stdout(&folder));
+    let items = run_in(root, "C", &["check", "--lang", "en", "content/items"]);
+    assert_eq!(items.status.code(), Some(1), "{}", stdout(&items));
     // A file outside the site (or missing) cannot be checked.
     let missing = run_in(root, "C", &["check", "content/items/nope.yaml"]);
     assert_eq!(missing.status.code(), Some(2));
@@ -319,12 +328,20 @@ fn completions_version_and_short_flags() {
     );
     assert_eq!(quiet.status.code(), Some(0));
     assert_eq!(stdout(&quiet), "");
+    std::fs::write(
+        site.path().join("content/items/broken.yaml"),
+        "code: \"0999\"\n",
+    )
+    .unwrap();
     let colored = run_in(
         dir.path(),
         "C",
         &["check", "--color", "always", "-r", &root],
     );
-    assert!(stdout(&colored).contains('\u{1b}') || colored.status.code() == Some(0));
+    assert_eq!(colored.status.code(), Some(1));
+    assert!(stdout(&colored).contains("\u{1b}["), "{}", stdout(&colored));
+    let plain = run_in(dir.path(), "C", &["check", "--color", "never", "-r", &root]);
+    assert!(!stdout(&plain).contains('\u{1b}'), "{}", stdout(&plain));
 }
 
 #[test]

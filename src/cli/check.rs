@@ -17,7 +17,7 @@ pub fn run_check(args: CheckArgs) -> ExitCode {
 }
 
 /// Checks the site of `common` and reports every diagnostic, or with `files` only those located
-/// in them (the exit code follows the reported ones).
+/// in them or, for a folder, under it (the exit code follows the reported ones).
 pub fn check_files(
     common: &CommonArgs,
     files: &[PathBuf],
@@ -55,9 +55,18 @@ pub fn check_files(
     loaded.add_diagnostics(&common.root, template_diagnostics);
     let mut file_count = loaded.file_count;
     if !wanted.is_empty() {
-        loaded
-            .diagnostics
-            .retain(|diagnostic| wanted.contains(&diagnostic.file));
+        // A named folder stands for every file under it.
+        let folders: Vec<String> = wanted
+            .iter()
+            .filter(|relative| common.root.join(relative.as_str()).is_dir())
+            .map(|relative| format!("{}/", relative.trim_end_matches('/')))
+            .collect();
+        loaded.diagnostics.retain(|diagnostic| {
+            wanted.contains(&diagnostic.file)
+                || folders
+                    .iter()
+                    .any(|folder| diagnostic.file.starts_with(folder.as_str()))
+        });
         file_count = wanted.len();
     }
     let report = Report {
