@@ -115,3 +115,48 @@ pub fn write_new(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         .open(path)?;
     file.write_all(contents)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every key of the starter files has a Chinese comment: on the line above, or naming it in
+    /// an earlier comment (`# originals：原件份数；copies：……`, once for a list's entries).
+    #[test]
+    fn every_key_of_the_starter_files_has_a_comment() {
+        for (relative, contents) in STARTER_FILES {
+            if !relative.ends_with(".yaml") && !relative.ends_with(".md") {
+                continue;
+            }
+            let text = String::from_utf8_lossy(contents);
+            let lines: Vec<&str> = text.lines().collect();
+            let in_law_articles = |index: usize| {
+                relative.starts_with("laws/")
+                    && lines[..index]
+                        .iter()
+                        .any(|line| line.starts_with("articles:"))
+            };
+            for (index, line) in lines.iter().enumerate() {
+                let body = line.trim_start().trim_start_matches("- ");
+                let Some((key, _)) = body.split_once(':') else {
+                    continue;
+                };
+                let is_key = !key.is_empty()
+                    && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                    && !line.trim_start().starts_with('#');
+                if !is_key || in_law_articles(index) {
+                    continue;
+                }
+                let above = lines[index.saturating_sub(1)].trim_start();
+                let named = lines[..index]
+                    .iter()
+                    .any(|earlier| earlier.trim_start().starts_with('#') && earlier.contains(key));
+                assert!(
+                    (index > 0 && above.starts_with('#')) || named,
+                    "{relative}:{}: `{key}` has no comment",
+                    index + 1
+                );
+            }
+        }
+    }
+}
