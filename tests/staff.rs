@@ -143,6 +143,13 @@ fn new_item_shows_only_the_unfilled_values_in_chinese() {
     for key in ["`code`", "`name`", "`type`", "`audience`", "`visits`"] {
         assert!(named.iter().any(|m| m.contains(key)), "{key} in {named:?}");
     }
+    // An empty key is reported at its own line, not at the top of the file.
+    let name_line = text.lines().position(|line| line == "name:").unwrap() + 1;
+    let name = diagnostics
+        .iter()
+        .find(|d| d["message"] == "必填字段 `name` 是空的")
+        .expect("the empty name");
+    assert_eq!(name["line"].as_u64(), Some(name_line as u64), "{name}");
 }
 
 #[test]

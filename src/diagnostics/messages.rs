@@ -135,6 +135,7 @@ messages! {
     MISSING_FIELD: "缺少必填字段 `{key}`" / "missing required field `{key}`";
     MISSING_FIELD_HELP: "在此处添加 `{key}:`，各字段的含义见 docs/content-format.md" / "add `{key}:` here; docs/content-format.md explains each field";
     EMPTY_FIELD: "必填字段 `{key}` 是空的" / "required field `{key}` is empty";
+    EMPTY_FIELD_HELP: "在 `{key}:` 的冒号后面填上内容（冒号后空一格），各字段的含义见 docs/content-format.md" / "write the value after `{key}:` (a space after the colon); docs/content-format.md explains each field";
     UNKNOWN_FIELD: "内容格式中没有字段 `{key}`" / "`{key}` is not a field of the content format";
     UNKNOWN_FIELD_SUGGEST: "是不是要写 `{suggestion}`？拼错的字段会让信息从公开指南中丢失" / "did you mean `{suggestion}`? a misspelt key would drop information from the public guide";
     UNKNOWN_FIELD_HELP: "删除它，或改成此处允许的字段：{allowed}" / "remove it or use one of the fields allowed here: {allowed}";

@@ -251,6 +251,16 @@ impl<'a> Reader<'a> {
         if fields.is_written_without_value(key) {
             return;
         }
+        // Written with nothing after the colon (`name:`, as `zhinan new` leaves it): at the key.
+        if let Some(key_node) = fields.key_node(key) {
+            self.push(
+                RuleId::MissingField,
+                key_node.span,
+                Text::new(&m::EMPTY_FIELD).with("key", key),
+                Some(Text::new(&m::EMPTY_FIELD_HELP).with("key", key)),
+            );
+            return;
+        }
         self.push(
             RuleId::MissingField,
             Span::point(fields.first_key),
