@@ -575,7 +575,7 @@ pub fn markdown_documentation() -> String {
     }
     for rule in RULES {
         output.push_str(&format!(
-            "\n## {}\n\n默认级别：{}{}\n\n**检查内容**：{}\n\n**为什么**：{}\n\n**示例**：\n\n```yaml\n{}\n```\n\n**怎样修改**：{}\n",
+            "\n## {}\n\n默认级别：{}{}\n\n**检查内容**：{}\n\n**为什么**：{}\n\n**示例**：\n\n```yaml\n# 错误示例\n{}\n```\n\n**怎样修改**：{}\n",
             rule.name,
             if rule.default_severity == Severity::Error { "错误" } else { "警告" },
             if rule.structural { "（结构性规则，始终是错误）" } else { "" },

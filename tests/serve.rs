@@ -829,3 +829,35 @@ fn a_foreign_host_header_is_refused_against_dns_rebinding() {
         }
     }
 }
+
+#[test]
+fn a_path_only_base_url_serves_the_site_under_that_path() {
+    let site = fixture_site();
+    let server = Server::start(site.path(), &["-u", "/preview/"]);
+    assert_eq!(server.base_path, "/preview/");
+    let page = server.get("items/shipin-xuke/");
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("href=\"/preview/"), "{}", page.text());
+    assert!(!page.text().contains("href=\"/bszn/"));
+    // site.yaml's own path is not served any more.
+    assert_eq!(
+        server.request("GET", "/bszn/items/shipin-xuke/").status,
+        404
+    );
+}
+
+#[test]
+fn a_base_url_that_is_neither_a_url_nor_a_path_is_refused() {
+    let site = fixture_site();
+    let output = common::zhinan(&[
+        "serve",
+        "--root",
+        site.path().to_str().unwrap(),
+        "--lang",
+        "en",
+        "-u",
+        "preview/../x",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(common::stderr(&output).contains("is not an absolute http(s) URL or a path"));
+}

@@ -6,7 +6,8 @@
 use std::io::IsTerminal;
 use std::time::Instant;
 
-use super::{BuildArgs, ExitCode, colors_on, could_not_run, root_exists};
+use super::messages::{self as m, say};
+use super::{BuildArgs, ExitCode, could_not_run, prefix, root_exists};
 use crate::diagnostics::Severity;
 use crate::diagnostics::report::{Format, Report};
 use crate::render;
@@ -16,25 +17,30 @@ use crate::write::{WriteFailure, WriteSettings, write_site};
 
 pub fn run_build(args: BuildArgs) -> ExitCode {
     let started = Instant::now();
+    let language = args.common.language();
     if let Err(message) = root_exists(&args.common) {
         return could_not_run(message);
     }
     if let Some(base_url) = &args.base_url
         && !crate::model::convert::is_safe_base_url(base_url)
     {
-        return could_not_run(format!(
-            "--base-url `{base_url}` is not an absolute http(s) URL"
+        return could_not_run(say(
+            &m::BAD_BUILD_BASE_URL,
+            language,
+            &[("url", base_url.clone())],
         ));
     }
     let root = &args.common.root;
-    let language = args.common.language();
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
     // Before any work, so that a refused folder costs nothing and nothing is touched.
     let output = match choose_output(root, &out, args.force) {
         Ok(output) => output,
         Err(refusal) => {
             let (message, help) = refusal.message(language);
-            return could_not_run(format!("{message}\nhelp: {help}"));
+            return could_not_run(format!(
+                "{message}\n{}{help}",
+                prefix(&m::HELP_PREFIX, language)
+            ));
         }
     };
     let mut loaded = match load_site(
@@ -65,7 +71,7 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
             sources: &loaded.sources,
             language,
             file_count: loaded.file_count,
-            color: colors_on(std::io::stderr().is_terminal()),
+            color: super::color_for(std::io::stderr().is_terminal()),
         };
         eprint!("{}", report.render(Format::Human));
     };
@@ -77,18 +83,31 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
     let Some(tera) = tera.filter(|_| !has_errors) else {
         print_report(&loaded);
         eprintln!(
-            "build refused: fix the errors above; `{}` was left untouched",
-            out.display()
+            "{}",
+            say(
+                &m::BUILD_REFUSED,
+                language,
+                &[("out", out.display().to_string())]
+            )
         );
         return ExitCode::ContentErrors;
     };
+    let mut progress = super::progress::Progress::start(language, loaded.model.items.len());
 
     // From here on a staging folder exists: SIGINT and SIGTERM remove it before exiting.
     if let Err(error) = ctrlc::set_handler(|| {
         output_folder::clean_up_after_signal();
         std::process::exit(130);
     }) {
-        eprintln!("warning: an interrupted build may leave its staging folder: {error}");
+        eprintln!(
+            "{}{}",
+            prefix(&m::WARNING_PREFIX, language),
+            say(
+                &m::BUILD_STAGING_WARNING,
+                language,
+                &[("error", error.to_string())]
+            )
+        );
     }
     let _lock = match OutputLock::acquire(&output, || {
         eprintln!(
@@ -102,7 +121,11 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
     match clean_leftovers(&output) {
         Ok(leftovers) => {
             for leftover in leftovers {
-                eprintln!("note: {}", leftover.message(&output, language));
+                eprintln!(
+                    "{}{}",
+                    prefix(&m::NOTE_PREFIX, language),
+                    leftover.message(&output, language)
+                );
             }
         }
         Err(error) => return could_not_run(error),
@@ -117,37 +140,71 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
     let written = match write_site(&loaded.model, &tera, &settings) {
         Ok(written) => written,
         Err(WriteFailure::Io(error)) => {
-            eprintln!("error: {error}");
-            eprintln!("build failed; `{}` was left untouched", out.display());
+            progress.finish();
+            eprintln!("{}{error}", prefix(&m::ERROR_PREFIX, language));
+            eprintln!(
+                "{}",
+                say(
+                    &m::BUILD_FAILED,
+                    language,
+                    &[("out", out.display().to_string())]
+                )
+            );
             return ExitCode::CouldNotRun;
         }
-        Err(WriteFailure::Swap(error)) => return could_not_run(error),
+        Err(WriteFailure::Swap(error)) => {
+            progress.finish();
+            return could_not_run(error);
+        }
         Err(WriteFailure::Templates(diagnostics)) => {
+            progress.finish();
             loaded.add_diagnostics(root, diagnostics);
             print_report(&loaded);
             eprintln!(
-                "build refused: fix the template errors above; `{}` was left untouched",
-                out.display()
+                "{}",
+                say(
+                    &m::BUILD_REFUSED_TEMPLATES,
+                    language,
+                    &[("out", out.display().to_string())]
+                )
             );
             return ExitCode::ContentErrors;
         }
     };
+    progress.finish();
     print_report(&loaded);
     let warnings = loaded.diagnostics.len();
+    if super::quiet() {
+        return ExitCode::Ok;
+    }
+    let warnings = if warnings > 0 {
+        say(
+            &m::BUILT_WARNINGS,
+            language,
+            &[("count", warnings.to_string())],
+        )
+    } else {
+        String::new()
+    };
     eprintln!(
-        "built {} pages ({} items, {} files, {:.1} MB) into `{}` in {} ms (load and check {} ms){}",
-        written.pages,
-        loaded.model.items.len(),
-        written.files,
-        written.bytes as f64 / 1_048_576.0,
-        out.display(),
-        started.elapsed().as_millis(),
-        loaded_at.as_millis(),
-        if warnings > 0 {
-            format!(", {warnings} warnings")
-        } else {
-            String::new()
-        }
+        "{}",
+        say(
+            &m::BUILT,
+            language,
+            &[
+                ("pages", written.pages.to_string()),
+                ("items", loaded.model.items.len().to_string()),
+                ("files", written.files.to_string()),
+                (
+                    "megabytes",
+                    format!("{:.1}", written.bytes as f64 / 1_048_576.0)
+                ),
+                ("out", out.display().to_string()),
+                ("ms", started.elapsed().as_millis().to_string()),
+                ("load_ms", loaded_at.as_millis().to_string()),
+                ("warnings", warnings),
+            ]
+        )
     );
     ExitCode::Ok
 }

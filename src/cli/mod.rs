@@ -5,19 +5,30 @@
 //! - this file: the arguments, dispatch and the helpers every command shares;
 //! - [`check`](mod@check): `zhinan check` and `zhinan rules`;
 //! - [`build`](mod@build): `zhinan build` (the output folder's guard and lock, then `write`);
-//! - [`serve`](mod@serve): `zhinan serve` (settings for `serve`, the start-up lines).
+//! - [`serve`](mod@serve): `zhinan serve` (settings for `serve`, the start-up lines);
+//! - [`init`](mod@init) and [`new`](mod@new): a new site, a new file of every key
+//!   ([`template_file`] walks the format table);
+//! - [`help`](mod@help): the `--help` texts in Chinese; [`messages`]: every line the commands
+//!   print, in both languages.
 //!
 //! The stages never import this module: they take plain settings and return results.
 
 pub mod build;
 pub mod check;
 pub mod exit_code;
+pub mod help;
+pub mod init;
+pub mod messages;
+pub mod new;
+pub mod progress;
 pub mod serve;
+pub mod template_file;
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 pub use exit_code::ExitCode;
 
@@ -28,12 +39,72 @@ use crate::write::Minify;
 #[derive(Debug, Parser)]
 #[command(
     name = "zhinan",
-    version,
-    about = "办事指南站点生成器与检查器 — static-site generator and linter for a public service guide"
+    version = VERSION,
+    about = "Static-site generator and linter for a public service guide"
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Print only problems (no summary when there are none, no status lines)
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more: the steps of a build and their times
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// Colours in the terminal output
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        value_name = "WHEN",
+        default_value = "auto"
+    )]
+    pub color: ColorChoice,
+}
+
+/// The version with the git commit it was built from, when it was built in a git checkout
+/// (build.rs).
+pub const VERSION: &str = env!("ZHINAN_VERSION_TEXT");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colours when the output is a terminal and NO_COLOR is unset
+    Auto,
+    Always,
+    Never,
+}
+
+/// The global settings every command reads (`-q`, `-v`, `--color`), set once in [`main`].
+#[derive(Debug, Clone, Copy)]
+struct Globals {
+    quiet: bool,
+    verbose: bool,
+    color: ColorChoice,
+}
+
+static GLOBALS: OnceLock<Globals> = OnceLock::new();
+
+/// `-q`: print only problems.
+pub fn quiet() -> bool {
+    GLOBALS.get().is_some_and(|globals| globals.quiet)
+}
+
+/// `-v`: print the steps and their times.
+pub fn verbose() -> bool {
+    GLOBALS.get().is_some_and(|globals| globals.verbose)
+}
+
+/// Whether human output to a stream gets colours: `--color`, else a terminal with `NO_COLOR`
+/// unset.
+pub fn color_for(is_terminal: bool) -> bool {
+    match GLOBALS
+        .get()
+        .map_or(ColorChoice::Auto, |globals| globals.color)
+    {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => colors_on(is_terminal),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -46,6 +117,82 @@ pub enum Command {
     Rules(RulesArgs),
     /// Preview the site: serve it from memory, rebuild on every save, reload the browser
     Serve(ServeArgs),
+    /// Create a new site (an example of every kind of file) in a new or empty folder
+    Init(InitArgs),
+    /// Create a new file with every key of the format and a comment for each
+    New(NewArgs),
+    /// Print the shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder of the new site (created if missing; must be empty)
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Language of the messages (default: the locale's)
+    #[arg(long, value_enum)]
+    pub lang: Option<Language>,
+    /// Pin "today" (YYYY-MM-DD) for the example's review date
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<jiff::civil::Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(subcommand)]
+    pub kind: NewKind,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum NewKind {
+    /// A new item: content/items/<DEPARTMENT>/<ID>.yaml
+    Item {
+        /// The department's id and the item's id, e.g. dengji/geti-biangeng
+        #[arg(value_name = "DEPARTMENT/ID")]
+        path: String,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+    /// A new department: content/departments/<ID>.yaml
+    Department {
+        /// The department's id, e.g. dengji
+        id: String,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+    /// A new law: content/laws/<ID>.yaml
+    Law {
+        /// The law's id, e.g. xzxkf
+        id: String,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+    /// A new free page: content/pages/<SLUG>.md
+    Page {
+        /// The page's address, e.g. guanyu
+        slug: String,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+}
+
+impl NewKind {
+    pub fn common(&self) -> &CommonArgs {
+        match self {
+            NewKind::Item { common, .. }
+            | NewKind::Department { common, .. }
+            | NewKind::Law { common, .. }
+            | NewKind::Page { common, .. } => common,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
@@ -56,7 +203,7 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 #[derive(Debug, Args, Clone)]
 pub struct CommonArgs {
     /// The site root: the folder that holds content/
-    #[arg(long, default_value = ".")]
+    #[arg(short, long, default_value = ".")]
     pub root: PathBuf,
     /// Pin "today" (YYYY-MM-DD) for the stale-review rule
     #[arg(long, value_parser = parse_date)]
@@ -70,9 +217,12 @@ impl CommonArgs {
     /// The language of the messages: `--lang`, else the site's `language` (content format v2,
     /// output contract), else the locale.
     pub fn language(&self) -> Language {
-        self.lang
+        let language = self
+            .lang
             .or_else(|| site_language(&self.root))
-            .unwrap_or_else(locale_language)
+            .unwrap_or_else(locale_language);
+        let _ = LANGUAGE.set(language);
+        language
     }
 }
 
@@ -121,10 +271,10 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub common: CommonArgs,
     /// Output folder (default: <root>/public)
-    #[arg(long)]
+    #[arg(short, long)]
     pub out: Option<PathBuf>,
     /// Override site.yaml's base_url (e.g. for a staging host)
-    #[arg(long)]
+    #[arg(short = 'u', long)]
     pub base_url: Option<String>,
     /// How HTML pages are minified
     #[arg(long, value_enum, value_name = "MODE", default_value = "whitespace")]
@@ -155,6 +305,9 @@ impl BuildArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub common: CommonArgs,
+    /// Report only the diagnostics in these files (the whole site is still loaded)
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
@@ -179,7 +332,7 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1", value_parser = parse_bind_address)]
     pub bind: std::net::IpAddr,
     /// Port to listen on (default 1111, or the next free one); 0 picks any free port
-    #[arg(long)]
+    #[arg(short, long)]
     pub port: Option<u16>,
     /// Poll the files every MS milliseconds (default 300) instead of waiting for file-system
     /// events (network drives, some containers)
@@ -188,6 +341,9 @@ pub struct ServeArgs {
     /// Open the preview in the default browser
     #[arg(long)]
     pub open: bool,
+    /// Serve under this base URL instead of site.yaml's: a full URL, or a path like /preview/
+    #[arg(short = 'u', long)]
+    pub base_url: Option<String>,
     /// How HTML pages are minified (as `build --minify`)
     #[arg(long, value_enum, value_name = "MODE", default_value = "whitespace")]
     pub minify: Minify,
@@ -217,7 +373,13 @@ pub struct RulesArgs {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let arguments: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let language = help::help_language(&arguments);
+    let command = help::localized(Cli::command(), language);
+    let cli = match command
+        .try_get_matches_from(&arguments)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
         Err(error) => {
             let code = if error.use_stderr() {
@@ -229,11 +391,27 @@ pub fn main() -> ExitCode {
             return code;
         }
     };
+    let _ = GLOBALS.set(Globals {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        color: cli.color,
+    });
     match cli.command {
         Command::Check(args) => check::run_check(args),
         Command::Build(args) => build::run_build(args),
         Command::Rules(args) => check::run_rules(args),
         Command::Serve(args) => serve::run_serve(args),
+        Command::Init(args) => init::run_init(
+            &args.dir,
+            args.today,
+            args.lang.unwrap_or_else(locale_language),
+        ),
+        Command::New(args) => new::run_new(args.kind),
+        Command::Completions(args) => {
+            let mut command = help::localized(Cli::command(), language);
+            clap_complete::generate(args.shell, &mut command, "zhinan", &mut std::io::stdout());
+            ExitCode::Ok
+        }
     }
 }
 
@@ -243,10 +421,30 @@ pub fn print_stdout(text: &str) {
     let _ = stdout.flush();
 }
 
-/// Prints `error: ...` and gives [`ExitCode::CouldNotRun`].
+/// Prints `error: ...` (`错误：...` in Chinese) and gives [`ExitCode::CouldNotRun`].
 pub fn could_not_run(error: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {error}");
+    let language = LANGUAGE.get().copied().unwrap_or_else(locale_language);
+    let prefix = messages::say(&messages::ERROR_PREFIX, language, &[]);
+    let colon = if language == Language::Zh {
+        "："
+    } else {
+        ": "
+    };
+    eprintln!("{prefix}{colon}{error}");
     ExitCode::CouldNotRun
+}
+
+/// The language the running command chose (set by [`CommonArgs::language`]).
+static LANGUAGE: OnceLock<Language> = OnceLock::new();
+
+/// A status line's prefix (`warning: `, `警告：`) in `language`.
+pub fn prefix(message: &messages::Message, language: Language) -> String {
+    let colon = if language == Language::Zh {
+        "："
+    } else {
+        ": "
+    };
+    format!("{}{colon}", messages::say(message, language, &[]))
 }
 
 /// Whether human output to this stream gets colours (a terminal, `NO_COLOR` unset).
@@ -256,9 +454,10 @@ pub fn colors_on(is_terminal: bool) -> bool {
 
 pub fn root_exists(common: &CommonArgs) -> Result<(), String> {
     if !common.root.join("content").is_dir() {
-        return Err(format!(
-            "`{}` is not a site root: it has no content/ folder (use --root DIR)",
-            common.root.display()
+        return Err(messages::say(
+            &messages::NOT_A_SITE_ROOT,
+            common.language(),
+            &[("root", common.root.display().to_string())],
         ));
     }
     Ok(())

@@ -6,19 +6,55 @@
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use super::{ExitCode, ServeArgs, colors_on, could_not_run, root_exists};
+use super::messages::{self as m, say};
+use super::{ExitCode, ServeArgs, could_not_run, prefix, root_exists};
+use crate::diagnostics::Language;
 use crate::serve::rebuild::{FirstPhase, Outcome, Phase, Rebuild, Reread};
 use crate::serve::{ServeLog, ServeSettings, start};
 use crate::site::LoadOptions;
 
+/// `serve --base-url`: an absolute http(s) URL as it is, a path (`/preview/`) under the
+/// preview's own host; `None` when it is neither.
+fn preview_base_url(text: &str) -> Option<String> {
+    if crate::model::convert::is_absolute_http_url(text) {
+        return Some(text.to_string());
+    }
+    let path_is_plain = text.starts_with('/')
+        && !text.starts_with("//")
+        && !text.contains(['?', '#', '\\', ' '])
+        && !text.split('/').any(|part| part == ".." || part == ".");
+    path_is_plain.then(|| format!("http://localhost{text}"))
+}
+
 pub fn run_serve(args: ServeArgs) -> ExitCode {
+    let language = args.common.language();
     if let Err(message) = root_exists(&args.common) {
         return could_not_run(message);
     }
+    let base_url = match args
+        .base_url
+        .as_deref()
+        .map(|text| (text, preview_base_url(text)))
+    {
+        None => None,
+        Some((_, Some(url))) => Some(url),
+        Some((text, None)) => {
+            return could_not_run(say(
+                &m::BAD_BASE_URL,
+                language,
+                &[("url", text.to_string())],
+            ));
+        }
+    };
     if !args.bind.is_loopback() {
         eprintln!(
-            "warning: listening on {}: the preview is reachable from other machines of the network",
-            args.bind
+            "{}{}",
+            prefix(&m::WARNING_PREFIX, language),
+            say(
+                &m::SERVE_NETWORK_WARNING,
+                language,
+                &[("address", args.bind.to_string())]
+            )
         );
     }
     let settings = ServeSettings {
@@ -33,29 +69,69 @@ pub fn run_serve(args: ServeArgs) -> ExitCode {
             publish_drafts: false,
         },
         minify: args.minify_mode(),
-        language: args.common.language(),
-        color: colors_on(std::io::stderr().is_terminal()),
+        language,
+        color: super::color_for(std::io::stderr().is_terminal()),
+        base_url,
     };
-    let preview = match start(settings, Box::new(TerminalLog::default())) {
+    let log = TerminalLog {
+        language,
+        ..TerminalLog::default()
+    };
+    let preview = match start(settings, Box::new(log)) {
         Ok(preview) => preview,
         Err(message) => return could_not_run(message),
     };
-    if let Some(note) = &preview.port_note {
-        println!("{note}");
+    if preview.port_note.is_some() {
+        // The port the preview took, from its URL (`http://127.0.0.1:1112/bszn/`).
+        let port = preview
+            .url
+            .rsplit_once(':')
+            .map(|(_, rest)| rest.split('/').next().unwrap_or_default().to_string())
+            .unwrap_or_default();
+        println!(
+            "{}",
+            say(
+                &m::SERVE_PORT_NOTE,
+                language,
+                &[
+                    ("default", crate::serve::DEFAULT_PORT.to_string()),
+                    ("port", port)
+                ]
+            )
+        );
     }
+    let poll = match args.poll {
+        Some(milliseconds) => say(
+            &m::SERVING_POLL,
+            language,
+            &[("ms", milliseconds.to_string())],
+        ),
+        None => String::new(),
+    };
     println!(
-        "serving {} (watching `{}`{}; Ctrl-C to stop)",
-        preview.url,
-        preview.root.display(),
-        match args.poll {
-            Some(milliseconds) => format!(", polling every {milliseconds} ms"),
-            None => String::new(),
-        }
+        "{}",
+        say(
+            &m::SERVING,
+            language,
+            &[
+                ("url", preview.url.clone()),
+                ("root", preview.root.display().to_string()),
+                ("poll", poll),
+            ]
+        )
     );
     if args.open
         && let Err(error) = open_in_browser(&preview.url)
     {
-        eprintln!("warning: could not open a browser: {error}");
+        eprintln!(
+            "{}{}",
+            prefix(&m::WARNING_PREFIX, language),
+            say(
+                &m::NO_BROWSER,
+                language,
+                &[("error", error.to_string()), ("url", preview.url.clone())]
+            )
+        );
     }
     match preview.serve() {
         Ok(()) => ExitCode::Ok,
@@ -79,16 +155,35 @@ fn open_in_browser(url: &str) -> std::io::Result<()> {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()?;
+    // xdg-open fails at once (status 3 or 4) when it finds no browser; a browser it starts
+    // keeps running, so only a quick failure is reported.
+    for _ in 0..20 {
+        match child.try_wait()? {
+            Some(status) if !status.success() => {
+                return Err(std::io::Error::other(format!("{status}")));
+            }
+            Some(_) => return Ok(()),
+            None => std::thread::sleep(Duration::from_millis(50)),
+        }
+    }
     std::thread::spawn(move || child.wait());
     Ok(())
 }
 
-fn describe_files(files: &[String]) -> String {
+fn describe_files(files: &[String], language: Language) -> String {
     match files {
-        [] => "nothing changed".to_string(),
-        [one] => format!("{one} changed"),
-        [one, two] => format!("{one} and {two} changed"),
-        [one, rest @ ..] => format!("{one} and {} more files changed", rest.len()),
+        [] => say(&m::SERVE_CHANGED_NOTHING, language, &[]),
+        [one] => say(&m::SERVE_CHANGED_ONE, language, &[("file", one.clone())]),
+        [one, two] => say(
+            &m::SERVE_CHANGED_TWO,
+            language,
+            &[("file", one.clone()), ("other", two.clone())],
+        ),
+        [one, rest @ ..] => say(
+            &m::SERVE_CHANGED_MANY,
+            language,
+            &[("file", one.clone()), ("more", rest.len().to_string())],
+        ),
     }
 }
 
@@ -100,6 +195,7 @@ fn now() -> String {
 /// diagnostics on stderr when they differ from the ones printed last.
 #[derive(Default)]
 struct TerminalLog {
+    language: Language,
     origin: String,
     base_path: String,
     last_report: Option<String>,
@@ -107,6 +203,9 @@ struct TerminalLog {
 
 impl TerminalLog {
     fn line(&self, text: &str) {
+        if super::quiet() {
+            return;
+        }
         println!("{} {text}", now());
     }
 }
@@ -130,59 +229,104 @@ impl ServeLog for TerminalLog {
         ) {
             return;
         }
-        let what = describe_files(&rebuild.changed_files);
-        let milliseconds = rebuild.elapsed.as_millis();
+        let language = self.language;
+        let what = describe_files(&rebuild.changed_files, language);
+        let milliseconds = rebuild.elapsed.as_millis().to_string();
         match &rebuild.outcome {
             Outcome::Published(published) => {
-                let reread = describe_reread(rebuild.reread, published.items);
+                let reread = describe_reread(rebuild.reread, published.items, language);
                 let warnings = match published.warnings {
                     0 => String::new(),
-                    1 => ", 1 warning".to_string(),
-                    count => format!(", {count} warnings"),
+                    count => say(
+                        &m::SERVE_WARNINGS,
+                        language,
+                        &[("count", count.to_string())],
+                    ),
                 };
                 let first = match &rebuild.phase {
                     Phase::Rest(Some(first)) => Some(first),
                     _ => None,
                 };
                 let changed = published.changed_outputs.len() + first.map_or(0, |f| f.changed);
+                let all = if published.everything {
+                    say(&m::SERVE_ALL, language, &[])
+                } else {
+                    String::new()
+                };
                 if rebuild.changed_files.is_empty() {
-                    self.line(&format!(
-                        "loaded {} items, rendered {} pages in {milliseconds} ms{warnings}",
-                        published.items, published.rendered
+                    self.line(&say(
+                        &m::SERVE_LOADED,
+                        language,
+                        &[
+                            ("items", published.items.to_string()),
+                            ("pages", published.rendered.to_string()),
+                            ("ms", milliseconds),
+                            ("warnings", warnings),
+                        ],
                     ));
                 } else if let Some(first) = first {
                     // `item page in 12 ms, then re-rendered 27 pages (9 changed) in 280 ms`
-                    self.line(&format!(
-                        "{what}: {} in {} ms, then re-rendered {} pages ({changed} changed{}) in {milliseconds} ms ({reread}{warnings})",
-                        first.own,
-                        first.elapsed.as_millis(),
-                        published.rendered,
-                        if published.everything { ", all" } else { "" },
+                    self.line(&say(
+                        &m::SERVE_TWO_PHASES,
+                        language,
+                        &[
+                            ("what", what),
+                            ("own", own_pages(&first.own, language)),
+                            ("own_ms", first.elapsed.as_millis().to_string()),
+                            ("pages", published.rendered.to_string()),
+                            ("changed", changed.to_string()),
+                            ("all", all),
+                            ("ms", milliseconds),
+                            ("reread", reread),
+                            ("warnings", warnings),
+                        ],
                     ));
                 } else {
-                    self.line(&format!(
-                        "{what}: re-rendered {} pages ({changed} changed{}) in {milliseconds} ms ({reread}{warnings})",
-                        published.rendered,
-                        if published.everything { ", all" } else { "" },
+                    self.line(&say(
+                        &m::SERVE_ONE_PHASE,
+                        language,
+                        &[
+                            ("what", what),
+                            ("pages", published.rendered.to_string()),
+                            ("changed", changed.to_string()),
+                            ("all", all),
+                            ("ms", milliseconds),
+                            ("reread", reread),
+                            ("warnings", warnings),
+                        ],
                     ));
                 }
                 if published.base_path != self.base_path {
                     if !rebuild.changed_files.is_empty() {
-                        self.line(&format!("serving {}{}", self.origin, published.base_path));
+                        self.line(&say(
+                            &m::SERVE_BASE_PATH,
+                            language,
+                            &[("url", format!("{}{}", self.origin, published.base_path))],
+                        ));
                     }
                     self.base_path = published.base_path.clone();
                 }
             }
             Outcome::Refused(refused) if rebuild.changed_files.is_empty() => {
-                self.line(&format!(
-                    "the content has {} error(s) and {} warning(s): every page shows them until they are fixed",
-                    refused.errors, refused.warnings
+                self.line(&say(
+                    &m::SERVE_HAS_ERRORS,
+                    language,
+                    &[
+                        ("errors", refused.errors.to_string()),
+                        ("warnings", refused.warnings.to_string()),
+                    ],
                 ));
             }
             Outcome::Refused(refused) => {
-                self.line(&format!(
-                    "{what}: {} error(s), {} warning(s) in {milliseconds} ms; still serving the last good build, the browser shows the problems",
-                    refused.errors, refused.warnings
+                self.line(&say(
+                    &m::SERVE_REFUSED,
+                    language,
+                    &[
+                        ("what", what),
+                        ("errors", refused.errors.to_string()),
+                        ("warnings", refused.warnings.to_string()),
+                        ("ms", milliseconds),
+                    ],
                 ));
             }
         }
@@ -191,7 +335,7 @@ impl ServeLog for TerminalLog {
             if let Some(report) = &rebuild.report {
                 eprint!("{report}");
             } else if self.last_report.is_some() {
-                self.line("no more problems");
+                self.line(&say(&m::SERVE_NO_MORE_PROBLEMS, language, &[]));
             }
             self.last_report = rebuild.report.clone();
         }
@@ -200,21 +344,57 @@ impl ServeLog for TerminalLog {
     /// A first phase whose rest was interrupted by more changes: its line now, the rest comes
     /// with theirs.
     fn interrupted(&mut self, files: &[String], first: &FirstPhase, reread: Reread, items: usize) {
-        self.line(&format!(
-            "{}: {} in {} ms ({}); more changes arrived, the other pages follow them",
-            describe_files(files),
-            first.own,
-            first.elapsed.as_millis(),
-            describe_reread(reread, items),
+        let language = self.language;
+        self.line(&say(
+            &m::SERVE_INTERRUPTED,
+            language,
+            &[
+                ("what", describe_files(files, language)),
+                ("own", own_pages(&first.own, language)),
+                ("own_ms", first.elapsed.as_millis().to_string()),
+                ("reread", describe_reread(reread, items, language)),
+            ],
         ));
     }
 }
 
-fn describe_reread(reread: Reread, items: usize) -> String {
+/// The first phase's pages (`item page`, `2 law pages`, `3 own pages`, from the rebuild) in
+/// `language`.
+fn own_pages(text: &str, language: Language) -> String {
+    if language == Language::En {
+        return text.to_string();
+    }
+    let mut words = text.split(' ');
+    let (count, kind) = match (words.next(), words.next()) {
+        (Some(first), Some(second)) if first.parse::<usize>().is_ok() => (Some(first), second),
+        (Some(first), _) => (None, first),
+        _ => (None, ""),
+    };
+    let kind = match kind {
+        "item" => "事项页面",
+        "department" => "股室页面",
+        "law" => "法规页面",
+        "free" => "单独页面",
+        _ => "相关页面",
+    };
+    match count {
+        Some(count) => format!("{count} 个{kind}"),
+        None => kind.to_string(),
+    }
+}
+
+fn describe_reread(reread: Reread, items: usize, language: Language) -> String {
     match reread {
-        Reread::Nothing => "templates only".to_string(),
-        Reread::Items(1) => "1 item re-read".to_string(),
-        Reread::Items(count) => format!("{count} items re-read"),
-        Reread::Everything => format!("{items} items read"),
+        Reread::Nothing => say(&m::SERVE_TEMPLATES_ONLY, language, &[]),
+        Reread::Items(count) => say(
+            &m::SERVE_ITEMS_REREAD,
+            language,
+            &[("count", count.to_string())],
+        ),
+        Reread::Everything => say(
+            &m::SERVE_ITEMS_READ,
+            language,
+            &[("count", items.to_string())],
+        ),
     }
 }

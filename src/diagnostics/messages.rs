@@ -24,6 +24,17 @@ impl Message {
             match after.find('}') {
                 Some(close) => {
                     let name = &after[..close];
+                    // `{count:singular:plural}`: the word that agrees with the argument (English).
+                    let mut forms = name.split(':');
+                    let name = forms.next().unwrap_or_default();
+                    if let (Some(singular), Some(plural)) = (forms.next(), forms.next()) {
+                        let one = arguments
+                            .iter()
+                            .any(|(key, value)| *key == name && value == "1");
+                        output.push_str(if one { singular } else { plural });
+                        rest = &after[close + 1..];
+                        continue;
+                    }
                     match arguments.iter().find(|(key, _)| *key == name) {
                         Some((_, value)) => output.push_str(value),
                         None => {
@@ -126,6 +137,7 @@ messages! {
     MISSING_FIELD: "缺少必填字段 `{key}`" / "missing required field `{key}`";
     MISSING_FIELD_HELP: "在此处添加 `{key}:`，各字段的含义见 docs/content-format.md" / "add `{key}:` here; docs/content-format.md explains each field";
     EMPTY_FIELD: "必填字段 `{key}` 是空的" / "required field `{key}` is empty";
+    EMPTY_FIELD_HELP: "在 `{key}:` 的冒号后面填上内容（冒号后空一格），各字段的含义见 docs/content-format.md" / "write the value after `{key}:` (a space after the colon); docs/content-format.md explains each field";
     UNKNOWN_FIELD: "内容格式中没有字段 `{key}`" / "`{key}` is not a field of the content format";
     UNKNOWN_FIELD_SUGGEST: "是不是要写 `{suggestion}`？拼错的字段会让信息从公开指南中丢失" / "did you mean `{suggestion}`? a misspelt key would drop information from the public guide";
     UNKNOWN_FIELD_HELP: "删除它，或改成此处允许的字段：{allowed}" / "remove it or use one of the fields allowed here: {allowed}";
@@ -186,6 +198,11 @@ messages! {
     UNKNOWN_ARTICLE_HELP: "条款须与 content/laws/{law_id}.yaml 中的写法完全一致，例如 `{example}`" / "spell the article exactly as in content/laws/{law_id}.yaml, e.g. `{example}`";
     UNKNOWN_FILE: "附件 `{value}` 不存在（应在 content/files/{value}）" / "file `{value}` does not exist (expected at content/files/{value})";
     UNKNOWN_FILE_HELP: "把该文件放到 content/files/ 下，或改正路径" / "put the file under content/files/ or correct the path";
+    UNKNOWN_DEPARTMENT_CUT_HELP: "已有的部门（最相近的 {shown} 个，共 {total} 个）：{known}" / "known departments (the {shown} nearest of {total}): {known}";
+    UNKNOWN_DEPARTMENT_SUGGEST_HELP: "是不是要写 `{suggestion}`？已有的部门（最相近的在前）：{known}" / "did you mean `{suggestion}`? known departments, nearest first: {known}";
+    UNKNOWN_LAW_CUT_HELP: "在 content/laws/ 下添加该法规，或改用已有的（最相近的 {shown} 部，共 {total} 部）：{known}" / "add the law under content/laws/ or use one of (the {shown} nearest of {total}): {known}";
+    UNKNOWN_LAW_SUGGEST_HELP: "是不是要写 `{suggestion}`？已有的法规（最相近的在前）：{known}" / "did you mean `{suggestion}`? known laws, nearest first: {known}";
+    UNKNOWN_FILE_SUGGEST_HELP: "是不是要写 `{suggestion}`？否则把该文件放到 content/files/ 下" / "did you mean `{suggestion}`? otherwise put the file under content/files/";
     DUPLICATE_CODE: "实施编码 `{value}` 与另一事项重复" / "implementation code `{value}` is used by another item";
     DUPLICATE_CODE_RELATED: "该编码首次使用于此" / "the code is first used here";
     DUPLICATE_CODE_HELP: "每个事项的实施编码必须唯一，请核对 {other}" / "every item needs its own code: check {other}";
@@ -283,6 +300,6 @@ messages! {
     MISSING_CONTACT: "办理地点没有电话：事项、部门和站点都未写 phone" / "no phone for the place of service";
     UNUSED_LAW: "法规 `{value}` 没有被任何事项引用" / "law `{value}` is not cited by any item";
     UNUSED_LAW_HELP: "删除此文件，或在事项的依据中引用它" / "delete the file or cite it from an item";
-    SUMMARY: "{errors} 个错误，{warnings} 个警告，涉及 {files} 个文件" / "{errors} errors, {warnings} warnings in {files} files";
-    SUMMARY_CLEAN: "未发现问题（检查了 {files} 个文件）" / "no problems found ({files} files checked)";
+    SUMMARY: "{errors} 个错误，{warnings} 个警告，涉及 {files} 个文件" / "{errors} {errors:error:errors}, {warnings} {warnings:warning:warnings} in {files} {files:file:files}";
+    SUMMARY_CLEAN: "未发现问题（检查了 {files} 个文件）" / "no problems found ({files} {files:file:files} checked)";
 }

@@ -252,6 +252,16 @@ impl<'a> Reader<'a> {
         if fields.is_written_without_value(key) {
             return;
         }
+        // Written with nothing after the colon (`name:`, as `zhinan new` leaves it): at the key.
+        if let Some(key_node) = fields.key_node(key) {
+            self.push(
+                RuleId::MissingField,
+                key_node.span,
+                Text::new(&m::EMPTY_FIELD).with("key", key),
+                Some(Text::new(&m::EMPTY_FIELD_HELP).with("key", key)),
+            );
+            return;
+        }
         self.push(
             RuleId::MissingField,
             Span::point(fields.first_key),
@@ -532,8 +542,11 @@ impl<'a> Reader<'a> {
     pub fn law_reference_fields(&mut self, fields: &Fields, node: &Node) -> Option<LawReference> {
         let law = self.text(fields, "law", Need::Required);
         let article = self.text(fields, "article", Need::Required);
+        // A law named by its title (`行政许可法`) is left to `resolve`, which finds the law by
+        // title and suggests its id; any other malformed id is invalid here.
         if let Some(law) = &law
             && !is_valid_id(&law.value)
+            && law.value.is_ascii()
         {
             self.push(
                 RuleId::InvalidValue,

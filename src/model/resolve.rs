@@ -79,12 +79,106 @@ impl<'a> References<'a> {
     }
 }
 
-fn known_list<'k>(keys: impl Iterator<Item = &'k String>) -> String {
-    let keys: Vec<&str> = keys.take(12).map(String::as_str).collect();
-    if keys.is_empty() {
-        "—".into()
+/// How many known ids a help line lists.
+const LISTED: usize = 8;
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, a_char) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, b_char) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(a_char != *b_char);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// How far `value` is from a candidate with this id and title: 0 when the value names the
+/// title (`行政许可法` for 中华人民共和国行政许可法), else the edit distance to the id or to the
+/// title, whichever is nearer.
+fn distance(value: &str, id: &str, title: &str) -> usize {
+    let value = value.trim();
+    let title = title.trim_matches(['《', '》']);
+    let value_bare = value.trim_matches(['《', '》']);
+    if !title.is_empty()
+        && value_bare.chars().count() >= 2
+        && (title.contains(value_bare) || value_bare.contains(title))
+    {
+        return 0;
+    }
+    let by_id = edit_distance(value, id);
+    if title.is_empty() {
+        by_id
     } else {
-        keys.join(", ")
+        by_id.min(edit_distance(value_bare, title))
+    }
+}
+
+/// The known ids nearest to `value` (by id and by title), at most [`LISTED`], as
+/// `` `id` "title" ``; the nearest one when it is near enough to be a likely typo; the total.
+struct Nearest {
+    listed: String,
+    shown: usize,
+    total: usize,
+    suggestion: Option<String>,
+}
+
+fn nearest<'k>(value: &str, candidates: impl Iterator<Item = (&'k str, &'k str)>) -> Nearest {
+    let mut scored: Vec<(usize, &str, &str)> = candidates
+        .map(|(id, title)| (distance(value, id, title), id, title))
+        .collect();
+    scored.sort();
+    let total = scored.len();
+    let suggestion = scored.first().and_then(|(score, id, _)| {
+        let limit = (value.chars().count() / 3).max(2);
+        (*score <= limit && *id != value).then(|| id.to_string())
+    });
+    let listed: Vec<String> = scored
+        .iter()
+        .take(LISTED)
+        .map(|(_, id, title)| {
+            if title.is_empty() {
+                format!("`{id}`")
+            } else {
+                // Quoted, so that an English line carries the Chinese only as content.
+                format!("`{id}` \"{title}\"")
+            }
+        })
+        .collect();
+    Nearest {
+        shown: listed.len(),
+        listed: if listed.is_empty() {
+            "—".into()
+        } else {
+            listed.join(", ")
+        },
+        total,
+        suggestion,
+    }
+}
+
+/// The help of an unresolved department or law: a suggestion when one is near, else the plain
+/// list, or the cut list saying how many there are.
+fn nearest_help(
+    nearest: Nearest,
+    plain: &'static crate::diagnostics::messages::Message,
+    cut: &'static crate::diagnostics::messages::Message,
+    suggest: &'static crate::diagnostics::messages::Message,
+) -> Text {
+    match nearest.suggestion {
+        Some(suggestion) => Text::new(suggest)
+            .with("suggestion", suggestion)
+            .with("known", nearest.listed),
+        None if nearest.shown < nearest.total => Text::new(cut)
+            .with("known", nearest.listed)
+            .with("shown", nearest.shown.to_string())
+            .with("total", nearest.total.to_string()),
+        None => Text::new(plain).with("known", nearest.listed),
     }
 }
 
@@ -156,9 +250,18 @@ pub fn check_law_reference(
                 reference.law.span,
                 Text::new(&m::UNKNOWN_LAW).with("value", reference.law.value.to_string()),
             )
-            .help(
-                Text::new(&m::UNKNOWN_LAW_HELP).with("known", known_list(references.laws.keys())),
-            ),
+            .help(nearest_help(
+                nearest(
+                    &reference.law.value,
+                    references
+                        .laws
+                        .iter()
+                        .map(|(id, law)| (id.as_str(), &*law.title.value)),
+                ),
+                &m::UNKNOWN_LAW_HELP,
+                &m::UNKNOWN_LAW_CUT_HELP,
+                &m::UNKNOWN_LAW_SUGGEST_HELP,
+            )),
         );
         return;
     };
@@ -218,9 +321,26 @@ fn check_file(path: &Str, references: &References, file: &str, out: &mut Vec<Dia
                 path.span,
                 Text::new(&m::UNKNOWN_FILE).with("value", path.value.to_string()),
             )
-            .help(Text::new(&m::UNKNOWN_FILE_HELP)),
+            .help(match nearest_file(&path.value, references) {
+                Some(suggestion) => {
+                    Text::new(&m::UNKNOWN_FILE_SUGGEST_HELP).with("suggestion", suggestion)
+                }
+                None => Text::new(&m::UNKNOWN_FILE_HELP),
+            }),
         );
     }
+}
+
+/// The attachment nearest to a missing one, when it is near enough to be a typo.
+fn nearest_file(value: &str, references: &References) -> Option<String> {
+    let limit = (value.chars().count() / 4).max(2);
+    references
+        .files
+        .keys()
+        .map(|file| (edit_distance(value, file), file))
+        .filter(|(score, _)| *score <= limit)
+        .min()
+        .map(|(_, file)| file.clone())
 }
 
 /// Every reference of one item.
@@ -236,10 +356,18 @@ pub fn resolve_item(item: &Item, references: &References, out: &mut Vec<Diagnost
                 item.department.span,
                 Text::new(&m::UNKNOWN_DEPARTMENT).with("value", item.department.value.to_string()),
             )
-            .help(
-                Text::new(&m::UNKNOWN_DEPARTMENT_HELP)
-                    .with("known", known_list(references.departments.keys())),
-            ),
+            .help(nearest_help(
+                nearest(
+                    &item.department.value,
+                    references
+                        .departments
+                        .iter()
+                        .map(|(id, department)| (id.as_str(), &*department.name.value)),
+                ),
+                &m::UNKNOWN_DEPARTMENT_HELP,
+                &m::UNKNOWN_DEPARTMENT_CUT_HELP,
+                &m::UNKNOWN_DEPARTMENT_SUGGEST_HELP,
+            )),
         );
     }
     for reference in item.law_references() {
@@ -316,6 +444,48 @@ pub fn duplicates(items: &[Item]) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nearest_ids_by_edit_distance_and_by_title() {
+        assert_eq!(edit_distance("xzxkf", "xzxkf"), 0);
+        assert_eq!(edit_distance("xzkxf", "xzxkf"), 2);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        let laws = [
+            ("djtl", "中华人民共和国市场主体登记管理条例"),
+            ("xzxkf", "中华人民共和国行政许可法"),
+            ("spaqf", "中华人民共和国食品安全法"),
+        ];
+        let typo = nearest("xzxfk", laws.iter().copied());
+        assert_eq!(typo.suggestion.as_deref(), Some("xzxkf"));
+        assert!(
+            typo.listed
+                .starts_with("`xzxkf` \"中华人民共和国行政许可法\""),
+            "{}",
+            typo.listed
+        );
+        let title = nearest("行政许可法", laws.iter().copied());
+        assert_eq!(title.suggestion.as_deref(), Some("xzxkf"));
+        let far = nearest("zzzzzzzzzz", laws.iter().copied());
+        assert_eq!(far.suggestion, None);
+        assert_eq!((far.shown, far.total), (3, 3));
+    }
+
+    #[test]
+    fn a_cut_list_says_so() {
+        let ids: Vec<String> = (0..20).map(|n| format!("law-{n:02}")).collect();
+        let nearest = nearest("qqqqqqqqqqqqqqqq", ids.iter().map(|id| (id.as_str(), "")));
+        assert_eq!((nearest.shown, nearest.total), (LISTED, 20));
+        let help = nearest_help(
+            nearest,
+            &m::UNKNOWN_LAW_HELP,
+            &m::UNKNOWN_LAW_CUT_HELP,
+            &m::UNKNOWN_LAW_SUGGEST_HELP,
+        );
+        let text = help.render(crate::diagnostics::Language::En);
+        assert!(text.contains("(the 8 nearest of 20)"), "{text}");
+        let text = help.render(crate::diagnostics::Language::Zh);
+        assert!(text.contains("最相近的 8 部，共 20 部"), "{text}");
+    }
 
     #[test]
     fn numerals() {

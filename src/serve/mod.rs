@@ -311,6 +311,9 @@ pub struct ServeSettings {
     pub language: Language,
     /// Colours in the diagnostics printed by the rebuild loop.
     pub color: bool,
+    /// Serve under this base URL instead of site.yaml's (an absolute URL; its path is where
+    /// the pages are served).
+    pub base_url: Option<String>,
 }
 
 /// A preview that listens, has published its first build and watches the site; [`Self::serve`]
@@ -350,6 +353,7 @@ pub fn start(settings: ServeSettings, mut log: Box<dyn ServeLog>) -> Result<Prev
         minify: settings.minify,
         language,
         color: settings.color,
+        base_url: settings.base_url.clone(),
     };
     let (rebuilder, first) =
         Rebuilder::start(rebuild_settings).map_err(|error| error.to_string())?;

@@ -508,6 +508,8 @@ pub struct RebuildSettings {
     pub language: Language,
     /// Color the terminal report.
     pub color: bool,
+    /// Serve under this base URL instead of site.yaml's (`serve --base-url`).
+    pub base_url: Option<String>,
 }
 
 /// What is served now.
@@ -831,7 +833,7 @@ impl Rebuilder {
     fn options(&self) -> RenderOptions<'_> {
         RenderOptions {
             root: &self.settings.root,
-            base_url: None,
+            base_url: self.settings.base_url.as_deref(),
         }
     }
 
@@ -922,7 +924,7 @@ impl Rebuilder {
             first: None,
         });
         let model = &self.content.model;
-        let base_path = Views::new(model, None).base_path;
+        let base_path = Views::new(model, self.settings.base_url.as_deref()).base_path;
         let own = self.own_pages(&changed_files);
         let nothing = |served: Option<&Served>| Published {
             pages: served.map_or_else(Default::default, |served| served.pages.clone()),
@@ -1090,7 +1092,8 @@ impl Rebuilder {
 
         let pages = Arc::new(pages);
         let attachments = Arc::new(self.attachments());
-        let base_path = Views::new(&self.content.model, None).base_path;
+        let base_path =
+            Views::new(&self.content.model, self.settings.base_url.as_deref()).base_path;
         let warnings = diagnostics.len();
         let report =
             (!diagnostics.is_empty()).then(|| self.report(&diagnostics, self.settings.color));
@@ -1152,6 +1155,7 @@ mod tests {
             minify: Minify::Off,
             language: Language::En,
             color: false,
+            base_url: None,
         }
     }
 
