@@ -10,9 +10,13 @@ use super::{ExitCode, ServeArgs, colors_on, could_not_run, root_exists};
 use crate::serve::rebuild::{FirstPhase, Outcome, Phase, Rebuild, Reread};
 use crate::serve::{ServeLog, ServeSettings, start};
 use crate::site::LoadOptions;
+use crate::write::minify::full_minify_missing;
 
 pub fn run_serve(args: ServeArgs) -> ExitCode {
     if let Err(message) = root_exists(&args.common) {
+        return could_not_run(message);
+    }
+    if let Some(message) = full_minify_missing(args.minify_mode(), args.common.language()) {
         return could_not_run(message);
     }
     if !args.bind.is_loopback() {
