@@ -3,7 +3,7 @@
 # it too, so CI and the release make the same archive the same way):
 #
 #   0. .github/workflows/release.yml passes check-jsonschema's vendor.github-workflows schema;
-#   1. cargo build --release --locked;
+#   1. cargo build --release --locked; tests/full_minify_feature.rs without the default features;
 #   2. the release tarball (.ci/package.py), packed twice from the same commit, the second time
 #      from a fresh `git clone` of HEAD (other file times, other folder) when the work tree is
 #      clean: the two must be byte-identical; every entry has owner 0/0 and the commit's time,
@@ -72,6 +72,11 @@ fi
 
 step "cargo build --release --locked ($target)"
 cargo build --release --locked --quiet
+
+# The quick source install (cargo install --path . --no-default-features) still builds, checks
+# and serves, and refuses --minify full with a message (tests/full_minify_feature.rs).
+step "cargo test --no-default-features --test full_minify_feature"
+cargo test --locked --quiet --no-default-features --test full_minify_feature
 
 # --- 2. reproducible tarball ------------------------------------------------------------------
 step "release tarball, packed twice"
