@@ -45,8 +45,6 @@ command -v dpkg >/dev/null 2>&1 || { echo "package-check: dpkg is needed (a Debi
 
 target="$(rustc -vV | sed -n 's/^host: //p')"
 version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)"
-target_dir="${CARGO_TARGET_DIR:-target}"
-binary="$target_dir/release/zhinan"
 work="$(mktemp -d)"
 cleanup() {
   if dpkg-query -W -f='${Status}' zhinan 2>/dev/null | grep -q "ok installed" && [ -n "${installed_here:-}" ]; then
@@ -72,6 +70,8 @@ fi
 
 step "cargo build --release --locked ($target)"
 cargo build --release --locked --quiet
+binary="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release/zhinan"
+[ -x "$binary" ] || { echo "package-check: cargo build made no $binary" >&2; exit 2; }
 
 # The quick source install (cargo install --path . --no-default-features) still builds, checks
 # and serves, and refuses --minify full with a message (tests/full_minify_feature.rs).
@@ -84,7 +84,7 @@ tarball="$(python3 .ci/package.py --binary "$binary" --target "$target" --out "$
 name="$(basename "$tarball")"
 if [ -z "$(git status --porcelain --untracked-files=no)" ]; then
   git clone --quiet --no-local --no-hardlinks . "$work/clone"
-  (cd "$work/clone" && python3 .ci/package.py --binary "$OLDPWD/$binary" --target "$target" --out "$work/second" >/dev/null)
+  (cd "$work/clone" && python3 .ci/package.py --binary "$binary" --target "$target" --out "$work/second" >/dev/null)
   second_from="a fresh clone of HEAD"
 else
   echo "package-check: note: the work tree has uncommitted changes; packing it twice in place"
