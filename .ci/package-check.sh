@@ -149,8 +149,11 @@ env -i PATH=/usr/bin:/bin zhinan --version | grep -qx "zhinan $version" || fail 
 (cd "$work" && env -i PATH=/usr/bin:/bin zhinan check --root /usr/share/zhinan/example --today 2026-11-29 --lang en >"$work/deb-check.out" 2>&1) \
   || { cat "$work/deb-check.out" >&2; fail "installed zhinan check on /usr/share/zhinan/example"; }
 tail -n 1 "$work/deb-check.out" | sed 's/^/package-check: installed zhinan check: /'
-dpkg -L zhinan | grep -q '^/usr/share/man/man1/zhinan\.1' || fail "the package has no man page"
-dpkg -L zhinan | grep -q '^/usr/share/doc/zhinan/docs/content-format\.md$' || fail "the package has no docs/content-format.md"
+# (The list in a variable: `dpkg -L | grep -q` would fail under pipefail when grep stops early.)
+package_files="$(dpkg -L zhinan)"
+grep -q '^/usr/share/man/man1/zhinan\.1' <<<"$package_files" || fail "the package has no man page"
+grep -q '^/usr/share/doc/zhinan/docs/content-format\.md$' <<<"$package_files" || fail "the package has no docs/content-format.md"
+grep -q '^/usr/share/zhinan/example/content/site\.yaml$' <<<"$package_files" || fail "the package has no example site"
 "${as_root[@]}" dpkg -r zhinan >/dev/null
 installed_here=""
 [ ! -e /usr/bin/zhinan ] || fail "dpkg -r left /usr/bin/zhinan"
