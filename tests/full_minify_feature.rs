@@ -4,11 +4,8 @@
 //! before. .ci/package-check.sh runs this file both ways (`cargo test --test full_minify_feature`
 //! and with `--no-default-features`).
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
 
 const VALID: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid");
 const TODAY: &str = "2026-11-29";
@@ -72,6 +69,10 @@ fn without_the_feature_serve_refuses_minify_full_and_says_so_in_chinese_too() {
 #[cfg(not(feature = "full-minify"))]
 #[test]
 fn without_the_feature_check_build_and_serve_work() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::TcpStream;
+    use std::time::{Duration, Instant};
+
     let check = zhinan(&["check", "--root", VALID, "--today", TODAY, "--lang", "en"]);
     assert_eq!(
         check.status.code(),
