@@ -12,6 +12,7 @@ use crate::diagnostics::Severity;
 use crate::diagnostics::report::{Format, Report};
 use crate::render;
 use crate::site::{LoadOptions, Loaded, load_site};
+use crate::write::minify::full_minify_missing;
 use crate::write::output_folder::{self, OutputLock, choose_output, clean_leftovers};
 use crate::write::{WriteFailure, WriteSettings, write_site};
 
@@ -31,6 +32,9 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
         ));
     }
     let root = &args.common.root;
+    if let Some(message) = full_minify_missing(args.minify_mode(), language) {
+        return could_not_run(message);
+    }
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
     // Before any work, so that a refused folder costs nothing and nothing is touched.
     let output = match choose_output(root, &out, args.force) {

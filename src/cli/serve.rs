@@ -12,6 +12,7 @@ use crate::diagnostics::Language;
 use crate::serve::rebuild::{FirstPhase, Outcome, Phase, Rebuild, Reread};
 use crate::serve::{ServeLog, ServeSettings, start};
 use crate::site::LoadOptions;
+use crate::write::minify::full_minify_missing;
 
 /// `serve --base-url`: an absolute http(s) URL as it is, a path (`/preview/`) under the
 /// preview's own host; `None` when it is neither.
@@ -46,6 +47,9 @@ pub fn run_serve(args: ServeArgs) -> ExitCode {
             ));
         }
     };
+    if let Some(message) = full_minify_missing(args.minify_mode(), args.common.language()) {
+        return could_not_run(message);
+    }
     if !args.bind.is_loopback() {
         eprintln!(
             "{}{}",

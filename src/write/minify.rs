@@ -12,6 +12,30 @@
 //! - `off`: the pages as rendered.
 //!
 //! Only `.html` outputs are minified; the CSS and JS assets are published as written.
+//!
+//! `full` needs the `full-minify` cargo feature (on by default; minify-html and its CSS and JS
+//! minifiers are most of a release compile). A binary built with `--no-default-features` still
+//! parses `--minify full`, and the commands refuse it with [`FULL_MINIFY_MISSING`]
+//! ([`full_minify_missing`]) before doing any work.
+
+use crate::diagnostics::Language;
+use crate::diagnostics::messages::Message;
+
+/// Whether this binary has the full minifier (the `full-minify` cargo feature).
+pub const FULL_MINIFY_BUILT_IN: bool = cfg!(feature = "full-minify");
+
+/// What `--minify full` says in a binary built without the `full-minify` feature.
+pub static FULL_MINIFY_MISSING: Message = Message {
+    zh: "`--minify full` 需要 `full-minify` 功能，这个 zhinan 编译时没有包含它（--no-default-features）\nhelp: 改用默认的 `--minify whitespace`，或者用 `cargo install --path . --features full-minify`（或不加 --no-default-features）重新安装",
+    en: "`--minify full` needs the `full-minify` feature, and this zhinan was built without it (--no-default-features)\nhelp: use the default `--minify whitespace`, or reinstall with `cargo install --path . --features full-minify` (or without --no-default-features)",
+};
+
+/// The message for `mode` when this binary cannot minify that way (`full` without the
+/// `full-minify` feature); `None` when it can.
+pub fn full_minify_missing(mode: Minify, language: Language) -> Option<String> {
+    (mode == Minify::Full && !FULL_MINIFY_BUILT_IN)
+        .then(|| FULL_MINIFY_MISSING.format(language, &[]))
+}
 
 /// How the HTML pages are minified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -33,10 +57,16 @@ pub fn minify_page(mode: Minify, path: &str, bytes: Vec<u8>) -> Vec<u8> {
     match mode {
         Minify::Off => bytes,
         Minify::Whitespace => collapse_whitespace(&bytes),
+        #[cfg(feature = "full-minify")]
         Minify::Full => minify_html::minify(&bytes, &full_config()),
+        // Refused by the commands before any work (`full_minify_missing`); the whitespace
+        // collapse keeps a page correct should a caller get here all the same.
+        #[cfg(not(feature = "full-minify"))]
+        Minify::Full => collapse_whitespace(&bytes),
     }
 }
 
+#[cfg(feature = "full-minify")]
 fn full_config() -> minify_html::Cfg {
     let mut config = minify_html::Cfg::new();
     config.keep_html_and_head_opening_tags = true;
@@ -300,6 +330,17 @@ mod tests {
 
     fn collapse(html: &str) -> String {
         String::from_utf8(collapse_whitespace(html.as_bytes())).unwrap()
+    }
+
+    #[test]
+    fn full_minify_is_refused_exactly_when_the_feature_is_off() {
+        let message = full_minify_missing(Minify::Full, Language::En);
+        assert_eq!(message.is_some(), !cfg!(feature = "full-minify"));
+        if let Some(message) = message {
+            assert!(message.contains("full-minify"), "{message}");
+        }
+        assert!(full_minify_missing(Minify::Whitespace, Language::En).is_none());
+        assert!(full_minify_missing(Minify::Off, Language::Zh).is_none());
     }
 
     #[test]
