@@ -65,6 +65,7 @@ pub enum RuleId {
     IntermediaryUndeclared,
     UndeclaredSituation,
     PrivateFile,
+    FormulaText,
 }
 
 impl RuleId {
@@ -543,6 +544,17 @@ pub static RULES: &[Rule] = &[
         "content/files/ 下的文件会原样发布给公众：.env、.git/ 之类的隐藏文件可能含有密码，~$ 开头的 Word 锁文件、.DS_Store、Thumbs.db、*.tmp、*.swp 和 *~ 备份只是编辑时的残留。zhinan 不发布它们。",
         "content/files/forms/~$shenqingbiao.docx",
         "删除这个文件；需要公开的附件请用普通文件名（不以 . 或 ~$ 开头，不以 ~、.tmp、.swp 结尾）。"
+    ),
+    rule!(
+        FormulaText,
+        "formula-text",
+        Warning,
+        false,
+        "事项的文字以等号 = 开头（像电子表格公式）",
+        "an item's text starts with `=` (like a spreadsheet formula)",
+        "以 = 开头的文字多半是从电子表格粘贴来的公式；开放数据 items.csv 会在这样的单元格前加 ' 以免被表格软件当作公式执行，但公开的指南里它仍然是一串公式。",
+        "# 错误示例\nname: =A2&\"设立登记\"",
+        "把公式换成它的结果文字；确实要以等号开头的，在等号前加说明文字。"
     ),
 ];
 

@@ -71,6 +71,7 @@ const RULES: &[(&str, &str)] = &[
     ("intermediary-undeclared", "warning"),
     ("undeclared-situation", "error"),
     ("private-file", "warning"),
+    ("formula-text", "warning"),
 ];
 
 /// Rules whose trigger and near-miss are tested by dedicated tests rather than the table.
@@ -2205,6 +2206,19 @@ fn cases() -> Vec<Case> {
 /// are where the spec says (a wording rule at the matched word; a dedicated rule at its key).
 fn version_two_cases() -> Vec<Case> {
     vec![
+        item_case(
+            "formula-text/name",
+            &[("name: 测试事项", "name: =HYPERLINK(\"x\")")],
+            &[("formula-text", 2, 7)],
+        ),
+        item_case(
+            "formula-text/near-equals-inside",
+            &[(
+                "  - text: 有经营能力的自然人",
+                "  - text: 年龄>=18 的自然人",
+            )],
+            &[],
+        ),
         item_case(
             "fee-unspecified/amount-without-unit",
             &[(

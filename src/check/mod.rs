@@ -450,6 +450,47 @@ pub fn check_item(
     check_online(item, &mut emit);
     check_review_date(item, context, &mut emit);
     check_implementing_body(item, &mut emit);
+    check_formula_text(item, &mut emit);
+}
+
+/// `formula-text`: a plain text of the item that starts with `=` (a spreadsheet formula pasted
+/// in; items.csv neutralises such cells, the page would still show the formula).
+fn check_formula_text(item: &Item, emit: &mut Emitter) {
+    let materials = item.materials.iter().flat_map(|m| {
+        std::iter::once(&m.name)
+            .chain(m.issuer.iter())
+            .chain(m.paper_size.iter())
+    });
+    let fees = item
+        .fees
+        .iter()
+        .flat_map(|f| f.items.iter())
+        .flat_map(|i| std::iter::once(&i.name).chain(i.amount.iter()));
+    let place = item
+        .place
+        .iter()
+        .flat_map(|p| p.address.iter().chain(p.hours.iter()).chain(p.phone.iter()));
+    let texts = [&item.code, &item.name]
+        .into_iter()
+        .chain(item.conditions.iter().map(|c| &c.text))
+        .chain(materials)
+        .chain(item.procedure.iter().map(|s| &s.step))
+        .chain(fees)
+        .chain(item.result.iter().map(|r| &r.name))
+        .chain(place)
+        .chain(item.quantity_limit.iter())
+        .chain(item.refusals.iter().flatten().map(|r| &r.case))
+        .chain(item.tags.iter());
+    for text in texts {
+        if text.value.trim_start().starts_with('=') {
+            emit.push(
+                RuleId::FormulaText,
+                text.span,
+                Text::new(&m::FORMULA_TEXT).with("value", text.value.to_string()),
+                Text::new(&m::FORMULA_TEXT_HELP),
+            );
+        }
+    }
 }
 
 /// Every Markdown field of an item.

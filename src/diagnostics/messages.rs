@@ -296,6 +296,8 @@ messages! {
     INTERMEDIARY_UNDECLARED_HELP: "添加 `intermediary:`，写明服务名称、提供机构、收费和依据" / "add `intermediary:` with the service's name, provider, fee and basis";
     UNDECLARED_SITUATION: "材料的适用情形“{value}”不在本事项的 `situations` 中" / "the case \"{value}\" is not one of the item's `situations`";
     UNDECLARED_SITUATION_HELP: "把 `required` 改成 `situations` 中的某一项（逐字一致），或把这一情形加入 `situations`" / "use one of the `situations` exactly, or add this case to `situations`";
+    FORMULA_TEXT: "文字“{value}”以等号开头，像是从电子表格粘贴来的公式" / "the text \"{value}\" starts with `=`, like a formula pasted from a spreadsheet";
+    FORMULA_TEXT_HELP: "把公式换成它算出的文字；开放数据 items.csv 会在这样的单元格前加 `'`，以免被表格软件执行" / "replace the formula by its text; items.csv prefixes such cells with `'` so that spreadsheets do not run them";
     DRAFT_NOTE: "（草稿）{message}" / "(draft) {message}";
     MISSING_CONTACT: "办理地点没有电话：事项、部门和站点都未写 phone" / "no phone for the place of service";
     UNUSED_LAW: "法规 `{value}` 没有被任何事项引用" / "law `{value}` is not cited by any item";
