@@ -81,7 +81,7 @@ grep -q 'print-index' "$work/large/print/index.html"
 mkdir -p "$work/preview"
 cp -R content "$work/preview/content"
 serve_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-./target/debug/zhinan serve --root "$work/preview" --today 2026-11-29 --port "$serve_port" >"$work/serve.log" 2>&1 &
+./target/debug/zhinan serve --root "$work/preview" --today 2026-11-29 --port "$serve_port" --lang en >"$work/serve.log" 2>&1 &
 preview=$!
 served=""
 for _ in $(seq 1 100); do

@@ -122,7 +122,7 @@ if env -i PATH=/usr/bin:/bin sh -c 'command -v cargo || command -v rustc' >/dev/
 fi
 (
   cd "$unpacked"
-  env -i PATH=/usr/bin:/bin ./zhinan --version | grep -qx "zhinan $version" || { echo "package-check: FAIL: ./zhinan --version is not 'zhinan $version'" >&2; exit 1; }
+  env -i PATH=/usr/bin:/bin ./zhinan --version | grep -Eq "^zhinan $version( \(|$)" || { echo "package-check: FAIL: ./zhinan --version is not 'zhinan $version'" >&2; exit 1; }
   env -i PATH=/usr/bin:/bin ./zhinan check --root example --today 2026-11-29 --lang en >"$work/check.out" 2>&1 \
     || { cat "$work/check.out" >&2; echo "package-check: FAIL: ./zhinan check on the shipped site" >&2; exit 1; }
   env -i PATH=/usr/bin:/bin ./zhinan build --root example --today 2026-11-29 --out "$work/site" >/dev/null 2>&1 \
@@ -145,7 +145,7 @@ step "dpkg -i, run the installed zhinan, dpkg -r"
 "${as_root[@]}" dpkg -i "$deb" >/dev/null
 installed_here=1
 [ -x /usr/bin/zhinan ] || fail "dpkg -i did not install /usr/bin/zhinan"
-env -i PATH=/usr/bin:/bin zhinan --version | grep -qx "zhinan $version" || fail "installed zhinan --version is not 'zhinan $version'"
+env -i PATH=/usr/bin:/bin zhinan --version | grep -Eq "^zhinan $version( \(|$)" || fail "installed zhinan --version is not 'zhinan $version'"
 (cd "$work" && env -i PATH=/usr/bin:/bin zhinan check --root /usr/share/zhinan/example --today 2026-11-29 --lang en >"$work/deb-check.out" 2>&1) \
   || { cat "$work/deb-check.out" >&2; fail "installed zhinan check on /usr/share/zhinan/example"; }
 tail -n 1 "$work/deb-check.out" | sed 's/^/package-check: installed zhinan check: /'

@@ -79,7 +79,7 @@ def main():
     item_id = os.path.splitext(os.path.basename(item))[0]
 
     port = free_port()
-    command = [args.zhinan, "serve", "--root", args.root, "--port", str(port)]
+    command = [args.zhinan, "serve", "--root", args.root, "--port", str(port), "--lang", "en"]
     if args.today:
         command += ["--today", args.today]
     server = subprocess.Popen(
