@@ -125,7 +125,7 @@ while IFS= read -r name; do
   contains "$slip_text" "$name" || fail "slip lacks material '$name'"
 done < <(sed -n 's/^  - name: //p' "$long_item_file")
 [ "$material_count" = 12 ] || fail "the fixture's long item has $material_count materials, expected 12"
-for expected in 一次性告知单 申请条件 申请材料 办理流程 不予受理的情形 效能投诉电话 告知岗位 经办人签名 \
+for expected in 一次性告知单 申请条件 申请材料 办理流程 不能办理的情形 效能投诉电话 告知岗位 经办人签名 \
   药品零售企业许可（药品经营许可证核发） 11999900MB0123456X-301 2026-04-16 "${base}items/$long_item/"; do
   contains "$slip_text" "$expected" || fail "slip text lacks '$expected'"
 done
