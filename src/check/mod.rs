@@ -189,8 +189,16 @@ impl Emitter<'_> {
     ) {
         let mut matches: Vec<(usize, &str)> = words
             .iter()
+            .filter(|word| {
+                word.chars()
+                    .next()
+                    .is_some_and(|first| value.value.contains(first))
+            })
             .flat_map(|word| value.value.match_indices(*word))
             .collect();
+        if matches.is_empty() {
+            return;
+        }
         matches.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
         let mut covered_to = 0;
         for (byte, word) in matches {
@@ -537,13 +545,13 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
                     )
                 });
             }
-            let others: Vec<&str> = names
-                .iter()
-                .enumerate()
-                .filter(|(other, _)| *other != index)
-                .map(|(_, name)| *name)
-                .collect();
             emit.words(note, FURTHER_DOCUMENT_WORDS, |emit, word, span, end| {
+                let others: Vec<&str> = names
+                    .iter()
+                    .enumerate()
+                    .filter(|(other, _)| *other != index)
+                    .map(|(_, name)| *name)
+                    .collect();
                 if let Some(document) = further_document(&note.value[end..], &others) {
                     emit.push(
                         RuleId::MaterialInNote,

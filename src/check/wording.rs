@@ -97,20 +97,58 @@ fn law_catch_all_at(text: &str, byte: usize) -> Option<usize> {
     Some(text.len() - byte - rest.len())
 }
 
-/// Whether `text` may contain `phrase`: its first character is there. A search for one
-/// character is a `memchr`; setting up a substring search is not, and most values contain none
-/// of the phrases, so this skips almost every substring search.
-fn may_contain(text: &str, phrase: &str) -> bool {
-    phrase
-        .chars()
-        .next()
-        .is_some_and(|first| text.contains(first))
+/// The distinct first characters of every phrase the matchers look for, sorted (at most 64).
+fn first_characters() -> &'static [char] {
+    static FIRSTS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    FIRSTS.get_or_init(|| {
+        let mut firsts: Vec<char> = CATCH_ALL_PHRASES
+            .iter()
+            .chain(VAGUE_WORDS)
+            .chain(["法律"].iter())
+            .filter_map(|phrase| phrase.chars().next())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        debug_assert!(firsts.len() <= 64);
+        firsts
+    })
+}
+
+/// Which of [`first_characters`] occur in `text`, as bits: one pass over the text instead of a
+/// search per phrase (most values contain none of the phrases, so this skips almost every
+/// substring search).
+struct Present(u64);
+
+impl Present {
+    fn of(text: &str) -> Present {
+        let firsts = first_characters();
+        let mut bits = 0u64;
+        for c in text.chars() {
+            if c.is_ascii() {
+                continue;
+            }
+            if let Ok(index) = firsts.binary_search(&c) {
+                bits |= 1 << index;
+            }
+        }
+        Present(bits)
+    }
+
+    /// Whether `text` may contain `phrase`: its first character is there.
+    fn may_contain(&self, phrase: &str) -> bool {
+        phrase.chars().next().is_some_and(|first| {
+            first_characters()
+                .binary_search(&first)
+                .is_ok_and(|index| self.0 & (1 << index) != 0)
+        })
+    }
 }
 
 pub fn catch_all(text: &str) -> Vec<WordMatch> {
     let mut matches = Vec::new();
+    let present = Present::of(text);
     for phrase in CATCH_ALL_PHRASES {
-        if !may_contain(text, phrase) {
+        if !present.may_contain(phrase) {
             continue;
         }
         for (byte, words) in text.match_indices(phrase) {
@@ -120,7 +158,7 @@ pub fn catch_all(text: &str) -> Vec<WordMatch> {
             });
         }
     }
-    if may_contain(text, "法律") {
+    if present.may_contain("法律") {
         for (byte, _) in text.match_indices("法律") {
             if let Some(length) = law_catch_all_at(text, byte) {
                 matches.push(WordMatch {
@@ -221,8 +259,9 @@ fn ellipses(text: &str) -> Vec<(usize, &str)> {
 
 pub fn vague(text: &str) -> Vec<WordMatch> {
     let mut matches = Vec::new();
+    let present = Present::of(text);
     for word in VAGUE_WORDS {
-        if !may_contain(text, word) {
+        if !present.may_contain(word) {
             continue;
         }
         for (byte, found) in text.match_indices(word) {

@@ -342,18 +342,24 @@ pub fn parse_yaml(
 ) -> Option<yaml::Node> {
     match yaml::parse(text, line_offset) {
         Ok(Some(node)) if !node.is_null() => {
-            // A full-width space before `- ` leaves the parser content but the entry lost.
-            let hidden: Vec<typing::TypingMistake> =
-                typing::find_typing_mistakes(text, line_offset)
-                    .into_iter()
-                    .filter(typing::TypingMistake::hides_from_the_parser)
-                    .collect();
-            if !hidden.is_empty() {
-                push_typing_mistakes(relative, &hidden, diagnostics);
-                return None;
+            // A full-width space before `- ` or after a colon leaves the parser content but the
+            // entry lost. Only a text with a full-width space (U+3000) can have one.
+            if memchr::memmem::find(text.as_bytes(), "\u{3000}".as_bytes()).is_some() {
+                let hidden: Vec<typing::TypingMistake> =
+                    typing::find_typing_mistakes(text, line_offset)
+                        .into_iter()
+                        .filter(typing::TypingMistake::hides_from_the_parser)
+                        .collect();
+                if !hidden.is_empty() {
+                    push_typing_mistakes(relative, &hidden, diagnostics);
+                    return None;
+                }
             }
+            // Only a text with a `!` can hold a tag.
             let mut tagged = Vec::new();
-            node.tagged_nodes(&mut tagged);
+            if memchr::memchr(b'!', text.as_bytes()).is_some() {
+                node.tagged_nodes(&mut tagged);
+            }
             for tagged in tagged {
                 let tag = tagged.tag.as_deref().unwrap_or_default();
                 diagnostics.push(
