@@ -10,8 +10,14 @@ fuzz_target!(|data: &[u8]| {
     };
     let html = zhinan::markdown::to_html(text, "/bszn/");
     let lower = html.to_ascii_lowercase();
-    assert!(!lower.contains("<script"), "raw script passed through: {html}");
-    assert!(!lower.contains("href=\"javascript:"), "javascript: link passed through: {html}");
+    assert!(
+        !lower.contains("<script"),
+        "raw script passed through: {html}"
+    );
+    assert!(
+        !lower.contains("href=\"javascript:"),
+        "javascript: link passed through: {html}"
+    );
     let _ = zhinan::markdown::find_unsafe(text);
     let _ = zhinan::markdown::plain_text(text);
 });

@@ -10,7 +10,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let inside = |relative: &str| {
-        !relative.split('/').any(|segment| segment == ".." || segment == ".")
+        !relative
+            .split('/')
+            .any(|segment| segment == ".." || segment == ".")
             && !relative.contains(['\\', '\0'])
             && !relative.starts_with('/')
     };
