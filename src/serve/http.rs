@@ -77,7 +77,9 @@ pub fn resolve(
     let Some(path) = percent_decode(raw_path) else {
         return Target::BadRequest;
     };
+    // An empty segment (`//`) would make the relative path absolute (`/bszn//x` is `/x`).
     let unclean = path.contains(['\\', '\0'])
+        || path.contains("//")
         || path
             .split('/')
             .any(|segment| segment == "." || segment == "..");
@@ -455,6 +457,9 @@ mod tests {
             "/bszn/%00",
             "/bszn/%zz",
             "/bszn/%ff",
+            // Found by the serve_path fuzz target: `//` made the relative path absolute.
+            "/bszn//fa",
+            "/bszn/%2f/etc/passwd",
         ] {
             assert_eq!(target(path), Target::BadRequest, "{path}");
         }
