@@ -9,7 +9,10 @@
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod diff;
 pub mod fs;
+#[cfg(feature = "history")]
+pub mod git;
 pub mod load;
 pub mod markdown;
 pub mod model;

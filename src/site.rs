@@ -26,6 +26,8 @@ pub struct LoadOptions {
     /// The drafts are to be published (`build --drafts`): their problems keep their severity, so
     /// a draft with errors blocks the build like any other entry.
     pub publish_drafts: bool,
+    /// Read the content files from this snapshot (a git revision) instead of the file system.
+    pub snapshot: Option<std::sync::Arc<load::snapshot::Snapshot>>,
 }
 
 /// A loaded and checked site.
@@ -123,7 +125,7 @@ pub fn today_in(timezone: &str, pinned: Option<jiff::civil::Date>) -> jiff::civi
 /// Loads, converts, resolves and checks the site under `root`. `Err` only when the environment
 /// fails (content/ missing or unreadable); every content problem is a diagnostic.
 pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
-    let inventory = load::discover(root)?;
+    let inventory = load::discover_in(root, options.snapshot.as_ref())?;
     let interner = Interner::default();
     let mut diagnostics = inventory.diagnostics.clone();
     let mut sources: HashMap<String, SourceFile> = HashMap::new();
@@ -317,7 +319,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
             if let Some(source) = sources.remove(file) {
                 quoted.insert(file.clone(), source);
             } else if !file.starts_with("content/files/")
-                && let Ok(text) = crate::fs::read_to_string(&root.join(file))
+                && let Ok(text) = read_text(root, file, options)
             {
                 quoted.insert(file.clone(), SourceFile::new(file.clone(), text));
             }
@@ -332,6 +334,17 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
         file_count,
         lint,
     })
+}
+
+/// A content file's text from the source `options` name.
+fn read_text(root: &Path, relative: &str, options: &LoadOptions) -> FsResult<String> {
+    match &options.snapshot {
+        Some(snapshot) => {
+            let bytes = snapshot.read_bytes(root, relative)?;
+            Ok(String::from_utf8_lossy(&bytes).into_owned())
+        }
+        None => crate::fs::read_to_string(&root.join(relative)),
+    }
 }
 
 /// (v2) The problems of a draft item or page, all but `yaml-syntax`, are warnings marked 草稿:

@@ -108,6 +108,7 @@ fn damaged_item_files_always_end_in_diagnostics() {
     let options = zhinan::site::LoadOptions {
         today: Some(zhinan::model::convert::parse_date(TODAY).unwrap()),
         publish_drafts: false,
+        ..Default::default()
     };
     let mut rng = Rng(0x5eed_2026_1207);
     let mut reported = 0;

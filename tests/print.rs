@@ -559,6 +559,7 @@ fn a_partial_render_makes_the_print_pages_of_the_pages_it_renders() {
         &LoadOptions {
             today: Some(TODAY.parse().unwrap()),
             publish_drafts: false,
+            ..Default::default()
         },
     )
     .unwrap();

@@ -52,6 +52,7 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
         &LoadOptions {
             today: args.common.today,
             publish_drafts: args.drafts,
+            ..Default::default()
         },
     ) {
         Ok(loaded) => loaded,

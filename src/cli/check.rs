@@ -46,6 +46,7 @@ pub fn check_files(
         &LoadOptions {
             today: common.today,
             publish_drafts: false,
+            ..Default::default()
         },
     ) {
         Ok(loaded) => loaded,

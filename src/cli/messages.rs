@@ -71,6 +71,25 @@ cli_messages! {
     NEW_HEADER_LAW: "新法规：文件名就是法规编号。把每个空着的值填上，“#”开头的行是说明。" / "";
     NEW_HEADER_PAGE: "新页面：文件名就是页面地址。两条横线之间是页面设置，下面写正文（Markdown）。" / "";
     NEW_PAGE_BODY: "在这里写正文。" / "";
+    DIFF_NO_GIT: "`{root}` 不在 git 仓库里：用 --from-root 指定旧版本的站点文件夹，或在仓库中运行" / "`{root}` is not in a git repository: name the older site folder with --from-root, or run inside a repository";
+    DIFF_NO_HISTORY_FEATURE: "这个 zhinan 没有编译 history 功能，不能读取 git 版本；用 --from-root 比较两个文件夹" / "this zhinan was built without the `history` feature and cannot read git revisions; compare two folders with --from-root";
+    DIFF_WORKING_TREE: "工作区" / "working tree";
+    DIFF_TITLE: "办事指南变更：{from} → {to}" / "Changes to the service guide: {from} → {to}";
+    DIFF_NONE: "没有实质性变化" / "no substantive changes";
+    DIFF_SUMMARY: "共 {items} 个事项有变化（新增 {added}，删除 {removed}，修改 {changed}），{departments} 个股室，{laws} 部法规" / "{items} {items:item:items} changed ({added} added, {removed} removed, {changed} changed), {departments} {departments:department:departments}, {laws} {laws:law:laws}";
+    DIFF_ITEM: "事项「{name}」（{id}，编码 {code}）" / "item “{name}” ({id}, code {code})";
+    DIFF_DEPARTMENT: "股室「{name}」（{id}）" / "department “{name}” ({id})";
+    DIFF_LAW: "法规《{name}》（{id}）" / "law “{name}” ({id})";
+    DIFF_PRESENCE_ADDED: "新增" / "added";
+    DIFF_PRESENCE_REMOVED: "删除" / "removed";
+    DIFF_PRESENCE_CHANGED: "修改" / "changed";
+    DIFF_RENAMED: "文件由 {old} 改为 {new}" / "file moved from {old} to {new}";
+    DIFF_ADDED: "新增" / "added";
+    DIFF_REMOVED: "删除" / "removed";
+    DIFF_CHANGED: "修改" / "changed";
+    DIFF_WORDING: "文字修改" / "wording changed";
+    DIFF_MOVED: "从第 {from} 项移到第 {to} 项" / "moved from position {from} to {to}";
+    DIFF_WHOLE: "整体" / "as a whole";
     CHECK_FILE_NOT_FOUND: "`{file}` 不是这个站点 content/ 里的文件" / "`{file}` is not a file under this site's content/";
 }
 

@@ -5,6 +5,7 @@
 //! - this file: the arguments, dispatch and the helpers every command shares;
 //! - [`check`](mod@check): `zhinan check` and `zhinan rules`;
 //! - [`build`](mod@build): `zhinan build` (the output folder's guard and lock, then `write`);
+//! - [`diff`](mod@diff): `zhinan diff` (what changed between two versions of the guide);
 //! - [`serve`](mod@serve): `zhinan serve` (settings for `serve`, the start-up lines);
 //! - [`init`](mod@init) and [`new`](mod@new): a new site, a new file of every key
 //!   ([`template_file`] walks the format table);
@@ -15,6 +16,7 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod exit_code;
 pub mod help;
 pub mod init;
@@ -121,6 +123,8 @@ pub enum Command {
     Init(InitArgs),
     /// Create a new file with every key of the format and a comment for each
     New(NewArgs),
+    /// What changed in the guide between two versions (git revisions, or a folder and the work tree)
+    Diff(diff::DiffArgs),
     /// Print the shell completion script (bash, zsh, fish, powershell, elvish)
     Completions(CompletionsArgs),
 }
@@ -407,6 +411,7 @@ pub fn main() -> ExitCode {
             args.lang.unwrap_or_else(locale_language),
         ),
         Command::New(args) => new::run_new(args.kind),
+        Command::Diff(args) => diff::run_diff(args),
         Command::Completions(args) => {
             let mut command = help::localized(Cli::command(), language);
             clap_complete::generate(args.shell, &mut command, "zhinan", &mut std::io::stdout());

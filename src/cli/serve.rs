@@ -71,6 +71,7 @@ pub fn run_serve(args: ServeArgs) -> ExitCode {
         load: LoadOptions {
             today: args.common.today,
             publish_drafts: false,
+            ..Default::default()
         },
         minify: args.minify_mode(),
         language,

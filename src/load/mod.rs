@@ -6,11 +6,15 @@
 //! position. Does not: interpret any key (that is `model`).
 
 pub mod front_matter;
+pub mod snapshot;
 pub mod typing;
 pub mod yaml;
 
 use crate::rules::RuleId;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use snapshot::Snapshot;
 
 use crate::diagnostics::{Diagnostic, Position, Span, Text, messages as m};
 use crate::fs::{self, FsResult, WalkedFile};
@@ -47,6 +51,8 @@ pub struct ContentFile {
     pub path: PathBuf,
     /// Relative to the site root (`content/items/x.yaml`).
     pub relative: String,
+    /// The snapshot it is read from, or `None` for the file system.
+    pub snapshot: Option<Arc<Snapshot>>,
 }
 
 /// What the walk of content/ found.
@@ -61,6 +67,8 @@ pub struct Inventory {
     pub attachments: Vec<WalkedFile>,
     pub files_root: PathBuf,
     pub diagnostics: Vec<Diagnostic>,
+    /// The snapshot the files come from, or `None` for the file system.
+    pub snapshot: Option<Arc<Snapshot>>,
 }
 
 impl Inventory {
@@ -81,24 +89,49 @@ fn stem_of(relative: &str) -> &str {
 /// Walks `<root>/content`. An unreadable folder is an environment error; everything else is a
 /// diagnostic in the inventory.
 pub fn discover(root: &Path) -> FsResult<Inventory> {
+    discover_in(root, None)
+}
+
+/// Walks the content folder of `root`, or of `snapshot` (the files of a git revision) when
+/// given: the same inventory, the same diagnostics.
+pub fn discover_in(root: &Path, snapshot: Option<&Arc<Snapshot>>) -> FsResult<Inventory> {
     let content = root.join("content");
-    fs::metadata(&content)?;
+    let walk = |folder: &str| -> FsResult<Vec<WalkedFile>> {
+        match snapshot {
+            Some(snapshot) => Ok(snapshot.walk_files(root, &format!("content/{folder}"))),
+            None => fs::walk_files(&content.join(folder)),
+        }
+    };
+    match snapshot {
+        Some(snapshot) => snapshot.require_content(root)?,
+        None => {
+            fs::metadata(&content)?;
+        }
+    }
     let mut inventory = Inventory {
         files_root: content.join("files"),
+        snapshot: snapshot.cloned(),
         ..Inventory::default()
     };
     let site = content.join("site.yaml");
-    let site_is_special = std::fs::metadata(&site).is_ok_and(|metadata| !metadata.is_file());
+    let (site_is_special, site_exists) = match snapshot {
+        Some(snapshot) => (false, snapshot.has_file("content/site.yaml")),
+        None => (
+            std::fs::metadata(&site).is_ok_and(|metadata| !metadata.is_file()),
+            site.exists(),
+        ),
+    };
     if site_is_special {
         inventory
             .diagnostics
             .push(not_regular_file("content/site.yaml".into()));
-    } else if site.exists() {
+    } else if site_exists {
         inventory.site = Some(ContentFile {
             kind: Kind::Site,
             id: "site".into(),
             path: site,
             relative: "content/site.yaml".into(),
+            snapshot: snapshot.cloned(),
         });
     } else {
         inventory.diagnostics.push(
@@ -119,7 +152,7 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
     ];
     for (folder, kind, extension) in folders {
         let nested = kind == Kind::Item;
-        for walked in fs::walk_files(&content.join(folder))? {
+        for walked in walk(folder)? {
             let relative = format!("content/{folder}/{}", walked.relative);
             let name = walked
                 .relative
@@ -179,6 +212,7 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
                 id,
                 path: walked.path,
                 relative,
+                snapshot: snapshot.cloned(),
             };
             match kind {
                 Kind::Department => inventory.departments.push(file),
@@ -190,7 +224,7 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
         }
     }
     let mut hidden_folders = std::collections::BTreeSet::new();
-    for walked in fs::walk_files(&inventory.files_root)? {
+    for walked in walk("files")? {
         let relative = format!("content/files/{}", walked.relative);
         if let Some(folder) = hidden_folder(&walked.relative) {
             // One warning per hidden folder (a .git/ holds thousands of files).
@@ -276,7 +310,18 @@ fn not_regular_file(relative: String) -> Diagnostic {
 /// Reads a content file as text, reporting binary, non-UTF-8, empty and oversized files.
 pub fn read(file: &ContentFile, diagnostics: &mut Vec<Diagnostic>) -> FsResult<Option<SourceFile>> {
     // Replaced by a FIFO (or the like) since the walk: a diagnostic, never a blocking read.
-    let bytes = match fs::read_bytes(&file.path) {
+    let read = match &file.snapshot {
+        Some(snapshot) => {
+            let root = file
+                .path
+                .ancestors()
+                .nth(file.relative.split('/').count())
+                .unwrap_or(Path::new(""));
+            snapshot.read_bytes(root, &file.relative)
+        }
+        None => fs::read_bytes(&file.path),
+    };
+    let bytes = match read {
         Err(error) if error.is_not_regular_file() => {
             diagnostics.push(not_regular_file(file.relative.clone()));
             return Ok(None);

@@ -80,6 +80,9 @@ pub struct Key {
     pub need: Need,
     /// The version of the format that added it.
     pub since: u8,
+    /// A short name for people (`zhinan diff`, the change history); empty: the first words of
+    /// `zh` (see [`Key::label`]).
+    pub label: &'static str,
     /// What it means, for staff (docs/content-format.md, schema.json).
     pub zh: &'static str,
     pub en: &'static str,
@@ -95,6 +98,28 @@ pub struct Map {
     /// How diagnostics name the map (`item`, `materials`, `time_limit`).
     pub name: &'static str,
     pub keys: &'static [Key],
+}
+
+impl Key {
+    /// A short name of the key for people: its `label`, else the first words of its meaning
+    /// (`申请材料` of "申请材料，至少一项……"), else the key itself.
+    pub fn label(&self, chinese: bool) -> &'static str {
+        if chinese && !self.label.is_empty() {
+            return self.label;
+        }
+        let meaning = if chinese { self.zh } else { self.en };
+        let stops: &[char] = if chinese {
+            &['，', '；', '：', '（', '(', '。', '、', '`', '：']
+        } else {
+            &[',', ';', ':', '(', '`']
+        };
+        let short = meaning.split(stops).next().unwrap_or("").trim();
+        if short.is_empty() || short.chars().count() > 14 {
+            self.name
+        } else {
+            short
+        }
+    }
 }
 
 impl Map {
@@ -128,10 +153,18 @@ const fn key(
         kind,
         need,
         since: 1,
+        label: "",
         zh,
         en,
         institution: "",
         rules: &[],
+    }
+}
+
+impl Key {
+    /// The key with a short name for people other than the first words of its meaning.
+    const fn labelled(self, label: &'static str) -> Key {
+        Key { label, ..self }
     }
 }
 
@@ -144,6 +177,7 @@ pub static SITE: Map = Map {
     keys: &[
         Key {
             name: "title",
+            label: "",
             kind: Text,
             need: Required,
             since: 1,
@@ -154,6 +188,7 @@ pub static SITE: Map = Map {
         },
         Key {
             name: "authority",
+            label: "",
             kind: Text,
             need: Required,
             since: 1,
@@ -164,6 +199,7 @@ pub static SITE: Map = Map {
         },
         Key {
             name: "base_url",
+            label: "网址",
             kind: Url,
             need: Required,
             since: 1,
@@ -174,6 +210,7 @@ pub static SITE: Map = Map {
         },
         Key {
             name: "language",
+            label: "",
             kind: Text,
             need: Optional,
             since: 1,
@@ -184,6 +221,7 @@ pub static SITE: Map = Map {
         },
         Key {
             name: "address",
+            label: "",
             kind: Text,
             need: Required,
             since: 1,
@@ -194,6 +232,7 @@ pub static SITE: Map = Map {
         },
         Key {
             name: "hours",
+            label: "",
             kind: Text,
             need: Required,
             since: 1,
@@ -204,6 +243,7 @@ pub static SITE: Map = Map {
         },
         Key {
             name: "phone",
+            label: "",
             kind: Text,
             need: Required,
             since: 1,
@@ -214,6 +254,7 @@ pub static SITE: Map = Map {
         },
         Key {
             name: "complaint",
+            label: "",
             kind: Map(&COMPLAINT),
             need: Dedicated(RuleId::NoComplaintChannel),
             since: 1,
@@ -224,6 +265,7 @@ pub static SITE: Map = Map {
         },
         Key {
             name: "redress",
+            label: "",
             kind: Map(&SITE_REDRESS),
             need: Required,
             since: 1,
@@ -234,6 +276,7 @@ pub static SITE: Map = Map {
         },
         Key {
             name: "review_months",
+            label: "复核提醒月数",
             kind: Count,
             need: Optional,
             since: 1,
@@ -244,6 +287,7 @@ pub static SITE: Map = Map {
         },
         Key {
             name: "timezone",
+            label: "时区",
             kind: Text,
             need: Optional,
             since: 1,
@@ -254,6 +298,7 @@ pub static SITE: Map = Map {
         },
         Key {
             name: "history_limit",
+            label: "变更记录条数",
             kind: Count,
             need: Optional,
             since: 2,
@@ -264,6 +309,7 @@ pub static SITE: Map = Map {
         },
         Key {
             name: "history_months",
+            label: "变更记录月数",
             kind: Count,
             need: Optional,
             since: 2,
@@ -274,6 +320,7 @@ pub static SITE: Map = Map {
         },
         Key {
             name: "lint",
+            label: "检查规则级别",
             kind: Lint,
             need: Optional,
             since: 1,
@@ -290,6 +337,7 @@ pub static DEPARTMENT: Map = Map {
     keys: &[
         Key {
             name: "name",
+            label: "股室名称",
             kind: Text,
             need: Required,
             since: 1,
@@ -300,6 +348,7 @@ pub static DEPARTMENT: Map = Map {
         },
         Key {
             name: "functions",
+            label: "职责",
             kind: Markdown,
             need: Required,
             since: 1,
@@ -310,6 +359,7 @@ pub static DEPARTMENT: Map = Map {
         },
         Key {
             name: "phone",
+            label: "电话",
             kind: Text,
             need: Dedicated(RuleId::DepartmentWithoutPhone),
             since: 1,
@@ -320,6 +370,7 @@ pub static DEPARTMENT: Map = Map {
         },
         Key {
             name: "room",
+            label: "办公室或窗口",
             kind: Text,
             need: Optional,
             since: 1,
@@ -330,6 +381,7 @@ pub static DEPARTMENT: Map = Map {
         },
         Key {
             name: "head",
+            label: "负责人",
             kind: Text,
             need: Optional,
             since: 1,
@@ -346,6 +398,7 @@ pub static LAW: Map = Map {
     keys: &[
         Key {
             name: "title",
+            label: "名称",
             kind: Text,
             need: Required,
             since: 1,
@@ -356,6 +409,7 @@ pub static LAW: Map = Map {
         },
         Key {
             name: "doc_no",
+            label: "",
             kind: Text,
             need: Optional,
             since: 1,
@@ -366,6 +420,7 @@ pub static LAW: Map = Map {
         },
         Key {
             name: "issuer",
+            label: "",
             kind: Text,
             need: Required,
             since: 1,
@@ -376,6 +431,7 @@ pub static LAW: Map = Map {
         },
         Key {
             name: "effective",
+            label: "",
             kind: Date,
             need: Required,
             since: 1,
@@ -386,6 +442,7 @@ pub static LAW: Map = Map {
         },
         Key {
             name: "amended",
+            label: "",
             kind: Date,
             need: Optional,
             since: 1,
@@ -396,6 +453,7 @@ pub static LAW: Map = Map {
         },
         Key {
             name: "url",
+            label: "官方文本网址",
             kind: Url,
             need: Optional,
             since: 1,
@@ -406,6 +464,7 @@ pub static LAW: Map = Map {
         },
         Key {
             name: "articles",
+            label: "条款",
             kind: Articles,
             need: Optional,
             since: 1,
@@ -422,6 +481,7 @@ pub static ITEM: Map = Map {
     keys: &[
         Key {
             name: "code",
+            label: "",
             kind: Text,
             need: Required,
             since: 1,
@@ -432,6 +492,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "name",
+            label: "",
             kind: Text,
             need: Required,
             since: 1,
@@ -442,6 +503,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "type",
+            label: "",
             kind: Enum(ITEM_TYPES),
             need: Required,
             since: 1,
@@ -452,6 +514,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "department",
+            label: "承办股室",
             kind: Id,
             need: Required,
             since: 1,
@@ -462,6 +525,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "audience",
+            label: "服务对象",
             kind: Enums(AUDIENCES),
             need: Required,
             since: 1,
@@ -472,6 +536,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "summary",
+            label: "简介",
             kind: Markdown,
             need: Optional,
             since: 1,
@@ -482,6 +547,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "legal_basis",
+            label: "",
             kind: Maps(&LEGAL_BASIS),
             need: Required,
             since: 1,
@@ -492,6 +558,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "conditions",
+            label: "",
             kind: Maps(&CONDITION),
             need: Required,
             since: 1,
@@ -502,6 +569,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "materials",
+            label: "",
             kind: Maps(&MATERIAL),
             need: Required,
             since: 1,
@@ -512,6 +580,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "procedure",
+            label: "",
             kind: Maps(&STEP),
             need: Required,
             since: 1,
@@ -522,6 +591,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "time_limit",
+            label: "办理时限",
             kind: Map(&TIME_LIMIT),
             need: Required,
             since: 1,
@@ -538,6 +608,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "fees",
+            label: "收费",
             kind: Map(&FEES),
             need: Dedicated(RuleId::FeeUnspecified),
             since: 1,
@@ -548,6 +619,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "result",
+            label: "",
             kind: Map(&RESULT),
             need: Required,
             since: 1,
@@ -558,6 +630,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "visits",
+            label: "",
             kind: Count,
             need: Required,
             since: 1,
@@ -568,6 +641,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "visits_reason",
+            label: "必须到现场的原因",
             kind: Text,
             need: Conditional(RuleId::VisitsExceedOne),
             since: 1,
@@ -578,6 +652,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "online",
+            label: "网上办理",
             kind: Map(&ONLINE),
             need: Required,
             since: 1,
@@ -588,6 +663,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "place",
+            label: "办理地点",
             kind: Map(&PLACE),
             need: Optional,
             since: 1,
@@ -598,6 +674,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "handlers",
+            label: "A 岗和 B 岗",
             kind: Map(&HANDLERS),
             need: Dedicated(RuleId::NoSubstitute),
             since: 1,
@@ -608,6 +685,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "appointment",
+            label: "预约",
             kind: Map(&APPOINTMENT),
             need: Dedicated(RuleId::NoAppointment),
             since: 1,
@@ -618,6 +696,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "refusals",
+            label: "",
             kind: Maps(&REFUSAL),
             need: Conditional(RuleId::NoRefusals),
             since: 1,
@@ -628,6 +707,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "faq",
+            label: "",
             kind: Maps(&FAQ),
             need: Optional,
             since: 1,
@@ -638,6 +718,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "tags",
+            label: "主题",
             kind: Texts,
             need: Optional,
             since: 1,
@@ -648,6 +729,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "updated",
+            label: "复核日期",
             kind: Date,
             need: Required,
             since: 1,
@@ -658,6 +740,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "draft",
+            label: "草稿",
             kind: Boolean,
             need: Optional,
             since: 2,
@@ -668,6 +751,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "authority",
+            label: "实施主体",
             kind: Map(&AUTHORITY),
             need: Optional,
             since: 2,
@@ -678,6 +762,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "redress",
+            label: "救济途径",
             kind: Map(&REDRESS),
             need: Conditional(RuleId::EntrustmentIncomplete),
             since: 2,
@@ -688,6 +773,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "quantity_limit",
+            label: "",
             kind: Text,
             need: Conditional(RuleId::NoQuantityLimit),
             since: 2,
@@ -698,6 +784,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "commitment",
+            label: "",
             kind: Map(&COMMITMENT),
             need: Conditional(RuleId::CommitmentIncomplete),
             since: 2,
@@ -708,6 +795,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "intermediary",
+            label: "中介服务",
             kind: Maps(&INTERMEDIARY),
             need: Optional,
             since: 2,
@@ -718,6 +806,7 @@ pub static ITEM: Map = Map {
         },
         Key {
             name: "situations",
+            label: "办事情形",
             kind: Texts,
             need: Optional,
             since: 2,
@@ -734,6 +823,7 @@ pub static MATERIAL: Map = Map {
     keys: &[
         Key {
             name: "name",
+            label: "材料名称",
             kind: Text,
             need: Required,
             since: 1,
@@ -748,6 +838,7 @@ pub static MATERIAL: Map = Map {
         },
         Key {
             name: "required",
+            label: "是否必交",
             kind: RequiredOrCase,
             need: Required,
             since: 1,
@@ -758,6 +849,7 @@ pub static MATERIAL: Map = Map {
         },
         Key {
             name: "originals",
+            label: "",
             kind: Count,
             need: Required,
             since: 1,
@@ -768,6 +860,7 @@ pub static MATERIAL: Map = Map {
         },
         Key {
             name: "copies",
+            label: "",
             kind: Count,
             need: Required,
             since: 1,
@@ -778,6 +871,7 @@ pub static MATERIAL: Map = Map {
         },
         Key {
             name: "medium",
+            label: "材料形式",
             kind: Enum(MEDIUMS),
             need: Required,
             since: 1,
@@ -788,6 +882,7 @@ pub static MATERIAL: Map = Map {
         },
         Key {
             name: "paper_size",
+            label: "",
             kind: Text,
             need: Optional,
             since: 1,
@@ -798,6 +893,7 @@ pub static MATERIAL: Map = Map {
         },
         Key {
             name: "source",
+            label: "来源渠道",
             kind: Enum(SOURCES),
             need: Required,
             since: 1,
@@ -808,6 +904,7 @@ pub static MATERIAL: Map = Map {
         },
         Key {
             name: "issuer",
+            label: "",
             kind: Text,
             need: Conditional(RuleId::MaterialIssuer),
             since: 1,
@@ -818,6 +915,7 @@ pub static MATERIAL: Map = Map {
         },
         Key {
             name: "blank_form",
+            label: "空白表格",
             kind: FilePath,
             need: Conditional(RuleId::FormWithoutTemplate),
             since: 1,
@@ -828,6 +926,7 @@ pub static MATERIAL: Map = Map {
         },
         Key {
             name: "sample",
+            label: "样表",
             kind: FilePath,
             need: Conditional(RuleId::FormWithoutTemplate),
             since: 1,
@@ -838,6 +937,7 @@ pub static MATERIAL: Map = Map {
         },
         Key {
             name: "note",
+            label: "",
             kind: Markdown,
             need: Optional,
             since: 1,
@@ -848,6 +948,7 @@ pub static MATERIAL: Map = Map {
         },
         Key {
             name: "basis",
+            label: "依据",
             kind: LawReference,
             need: Optional,
             since: 1,
@@ -858,6 +959,7 @@ pub static MATERIAL: Map = Map {
         },
         Key {
             name: "exempt",
+            label: "免提交",
             kind: Map(&EXEMPT),
             need: Optional,
             since: 2,
@@ -874,6 +976,7 @@ pub static FRONT_MATTER: Map = Map {
     keys: &[
         Key {
             name: "title",
+            label: "",
             kind: Text,
             need: Required,
             since: 1,
@@ -884,6 +987,7 @@ pub static FRONT_MATTER: Map = Map {
         },
         Key {
             name: "order",
+            label: "菜单顺序",
             kind: Integer,
             need: Optional,
             since: 1,
@@ -894,6 +998,7 @@ pub static FRONT_MATTER: Map = Map {
         },
         Key {
             name: "menu",
+            label: "菜单",
             kind: Boolean,
             need: Optional,
             since: 1,
@@ -904,6 +1009,7 @@ pub static FRONT_MATTER: Map = Map {
         },
         Key {
             name: "draft",
+            label: "草稿",
             kind: Boolean,
             need: Optional,
             since: 2,
@@ -1035,7 +1141,8 @@ pub static TIME_LIMIT: Map = map(
             Required,
             "法定办结时限及其设定依据",
             "statutory limit and its basis",
-        ),
+        )
+        .labelled("法定时限"),
         key(
             "promised",
             Span,
@@ -1056,7 +1163,8 @@ pub static TIME_LIMIT: Map = map(
             Optional,
             "法定时限可以延长多久、由谁批准、依据什么",
             "by how much the statutory limit may be extended, by whom, on what basis",
-        ),
+        )
+        .labelled("延长时限"),
     ],
 );
 
@@ -1127,7 +1235,8 @@ pub static FEES: Map = map(
             Optional,
             "不收费时写 free: true",
             "true when free",
-        ),
+        )
+        .labelled("不收费"),
         key("items", Maps(&FEE_ITEM), Optional, "收费项目", "fee items"),
         key(
             "waiver",
@@ -1300,7 +1409,8 @@ pub static REFUSAL: Map = map(
             Optional,
             "不予受理（窗口当场，默认）或不予批准（受理后经审查）",
             "不予受理 (the default) or 不予批准",
-        ),
+        )
+        .labelled("情形类别"),
     ],
 );
 
@@ -1396,7 +1506,8 @@ pub static COMMITMENT: Map = map(
             Optional,
             "谁可以、谁不可以选择告知承诺",
             "who may choose it",
-        ),
+        )
+        .labelled("适用对象"),
     ],
 );
 
@@ -1598,6 +1709,27 @@ pub fn regenerate_tables(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_key_has_a_short_chinese_name_for_people() {
+        for map in ALL {
+            for key in map.keys {
+                let label = key.label(true);
+                assert!(
+                    label != key.name && !label.is_empty() && label.chars().count() <= 14,
+                    "{}.{}: `{label}`",
+                    map.name,
+                    key.name
+                );
+                assert!(
+                    !label.ends_with('写'),
+                    "{}.{}: `{label}`",
+                    map.name,
+                    key.name
+                );
+            }
+        }
+    }
 
     #[test]
     fn keys_are_unique_in_every_map() {

@@ -705,6 +705,7 @@ mod tests {
         let options = crate::site::LoadOptions {
             today: crate::model::convert::parse_date("2026-11-29"),
             publish_drafts: false,
+            ..Default::default()
         };
         let mut model = crate::site::load_site(&root, &options).unwrap().model;
         let cache = SearchCache::default();

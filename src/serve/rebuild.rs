@@ -1151,6 +1151,7 @@ mod tests {
             load: LoadOptions {
                 today: crate::model::convert::parse_date("2026-11-29"),
                 publish_drafts: false,
+                ..Default::default()
             },
             minify: Minify::Off,
             language: Language::En,

@@ -1,0 +1,495 @@
+//! `zhinan diff [FROM] [TO]`: what changed in the guide between two versions, for a reviewer
+//! (human text), a pull-request comment (`--format markdown`, with links to the item pages) or a
+//! program (`--format json`). FROM is a git revision (default `HEAD`) or `--from-root DIR`, TO a
+//! revision or, by default, the working tree with its uncommitted changes.
+//!
+//! Exit code 0 whatever changed; 2 when it could not run (no repository, an unknown revision, a
+//! folder that is not a site).
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::messages::{self as m, say};
+use super::{CommonArgs, ExitCode, could_not_run, print_stdout};
+use crate::diagnostics::Language;
+use crate::diff::{self, Change, ChangeKind, Presence, SiteDiff, Step};
+use crate::model::SiteModel;
+use crate::site::{LoadOptions, load_site};
+
+/// The output of `zhinan diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// Text for a terminal, grouped by item
+    Human,
+    /// Markdown for a pull-request comment, with links to the item pages
+    Markdown,
+    /// JSON for programs
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The older version: a git revision (default HEAD)
+    #[arg(value_name = "FROM")]
+    pub from: Option<String>,
+    /// The newer version: a git revision (default: the working tree, uncommitted changes included)
+    #[arg(value_name = "TO")]
+    pub to: Option<String>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// The older version is this site folder (instead of a git revision)
+    #[arg(long, value_name = "DIR", conflicts_with = "from")]
+    pub from_root: Option<std::path::PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: DiffFormat,
+    /// The site's address for the links of `--format markdown` (default: site.yaml's base_url)
+    #[arg(short = 'u', long)]
+    pub base_url: Option<String>,
+    /// Compare drafts too (by default a draft counts as not published)
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// A version of the site to compare.
+enum Version<'a> {
+    WorkingTree(&'a Path),
+    Folder(&'a Path),
+    Revision(&'a str),
+}
+
+pub fn run_diff(args: DiffArgs) -> ExitCode {
+    let language = args.common.language();
+    let root = &args.common.root;
+    let from = match (&args.from_root, &args.from) {
+        (Some(folder), _) => Version::Folder(folder),
+        (None, Some(revision)) => Version::Revision(revision),
+        (None, None) => Version::Revision("HEAD"),
+    };
+    let to = match &args.to {
+        Some(revision) => Version::Revision(revision),
+        None => Version::WorkingTree(root),
+    };
+    let label = |version: &Version| match version {
+        Version::WorkingTree(_) => say(&m::DIFF_WORKING_TREE, language, &[]),
+        Version::Folder(folder) => folder.display().to_string(),
+        Version::Revision(revision) => revision.to_string(),
+    };
+    let (from_label, to_label) = (label(&from), label(&to));
+    let old = match load_version(&args, &from, language) {
+        Ok(model) => model,
+        Err(message) => return could_not_run(message),
+    };
+    let new = match load_version(&args, &to, language) {
+        Ok(model) => model,
+        Err(message) => return could_not_run(message),
+    };
+    let difference = diff::diff_sites(&old, &new);
+    let base_url = args
+        .base_url
+        .clone()
+        .unwrap_or_else(|| new.site.base_url.value.to_string());
+    let output = match args.format {
+        DiffFormat::Human => human(&difference, language, &from_label, &to_label),
+        DiffFormat::Markdown => markdown(&difference, language, &from_label, &to_label, &base_url),
+        DiffFormat::Json => json(&difference, &from_label, &to_label),
+    };
+    print_stdout(&output);
+    ExitCode::Ok
+}
+
+fn load_version(
+    args: &DiffArgs,
+    version: &Version,
+    language: Language,
+) -> Result<SiteModel, String> {
+    let mut options = LoadOptions {
+        today: args.common.today,
+        publish_drafts: args.drafts,
+        ..Default::default()
+    };
+    let root = match version {
+        Version::WorkingTree(root) | Version::Folder(root) => {
+            if !root.join("content").is_dir() {
+                return Err(say(
+                    &m::NOT_A_SITE_ROOT,
+                    language,
+                    &[("root", root.display().to_string())],
+                ));
+            }
+            *root
+        }
+        Version::Revision(revision) => {
+            options.snapshot = Some(std::sync::Arc::new(snapshot_at(
+                &args.common.root,
+                revision,
+                language,
+            )?));
+            args.common.root.as_path()
+        }
+    };
+    let mut model = load_site(root, &options)
+        .map_err(|error| error.to_string())?
+        .model;
+    if !args.drafts {
+        model.remove_drafts();
+    }
+    Ok(model)
+}
+
+#[cfg(feature = "history")]
+fn snapshot_at(
+    root: &Path,
+    revision: &str,
+    language: Language,
+) -> Result<crate::load::snapshot::Snapshot, String> {
+    let repository = crate::git::SiteRepository::discover(root).ok_or_else(|| {
+        say(
+            &m::DIFF_NO_GIT,
+            language,
+            &[("root", root.display().to_string())],
+        )
+    })?;
+    repository
+        .snapshot(revision)
+        .map_err(|error| error.to_string())
+}
+
+#[cfg(not(feature = "history"))]
+fn snapshot_at(
+    _root: &Path,
+    _revision: &str,
+    language: Language,
+) -> Result<crate::load::snapshot::Snapshot, String> {
+    Err(say(&m::DIFF_NO_HISTORY_FEATURE, language, &[]))
+}
+
+/// Shortens a long value for a line of text (JSON keeps it whole).
+fn shorten(text: &str, limit: usize) -> String {
+    let text = text.replace(['\n', '\r'], " ");
+    if text.chars().count() <= limit {
+        text
+    } else {
+        let mut short: String = text.chars().take(limit).collect();
+        short.push('…');
+        short
+    }
+}
+
+/// The path of a change in words: `申请材料「营业执照」› 原件份数`.
+pub fn path_label(path: &[Step], language: Language) -> String {
+    let mut label = String::new();
+    for step in path {
+        match step {
+            Step::Key(key) => {
+                if !label.is_empty() {
+                    label.push_str(" › ");
+                }
+                label.push_str(key.label(language == Language::Zh));
+            }
+            Step::Element(name) => {
+                let name = shorten(name, 40);
+                match language {
+                    Language::Zh => label.push_str(&format!("「{name}」")),
+                    Language::En => label.push_str(&format!(" “{name}”")),
+                }
+            }
+        }
+    }
+    if label.is_empty() {
+        label = say(&m::DIFF_WHOLE, language, &[]);
+    }
+    label
+}
+
+/// One change in words, without the path: `修改：20工作日 → 15工作日`.
+pub fn change_text(change: &Change, language: Language) -> String {
+    let value = |json: &Option<crate::render::data::Json>| {
+        json.as_ref()
+            .map(|json| {
+                shorten(
+                    &diff::describe(json, change.map, language == Language::Zh),
+                    120,
+                )
+            })
+            .unwrap_or_default()
+    };
+    let colon = if language == Language::Zh {
+        "："
+    } else {
+        ": "
+    };
+    match change.kind {
+        ChangeKind::Added => match &change.after {
+            Some(_) => format!(
+                "{}{colon}{}",
+                say(&m::DIFF_ADDED, language, &[]),
+                value(&change.after)
+            ),
+            None => say(&m::DIFF_ADDED, language, &[]),
+        },
+        ChangeKind::Removed => match &change.before {
+            Some(_) => format!(
+                "{}{colon}{}",
+                say(&m::DIFF_REMOVED, language, &[]),
+                value(&change.before)
+            ),
+            None => say(&m::DIFF_REMOVED, language, &[]),
+        },
+        ChangeKind::Changed | ChangeKind::Wording => {
+            let word = if change.kind == ChangeKind::Wording {
+                &m::DIFF_WORDING
+            } else {
+                &m::DIFF_CHANGED
+            };
+            format!(
+                "{}{colon}{} → {}",
+                say(word, language, &[]),
+                value(&change.before),
+                value(&change.after)
+            )
+        }
+        ChangeKind::Moved { from, to } => say(
+            &m::DIFF_MOVED,
+            language,
+            &[("from", from.to_string()), ("to", to.to_string())],
+        ),
+    }
+}
+
+fn presence_word(presence: Presence, language: Language) -> String {
+    let message = match presence {
+        Presence::Added => &m::DIFF_PRESENCE_ADDED,
+        Presence::Removed => &m::DIFF_PRESENCE_REMOVED,
+        Presence::Changed => &m::DIFF_PRESENCE_CHANGED,
+    };
+    say(message, language, &[])
+}
+
+/// Every entry of a diff as (heading, lines) in order: items, departments, laws.
+fn entries(difference: &SiteDiff, language: Language) -> Vec<(Entry, Vec<String>)> {
+    let colon = if language == Language::Zh {
+        "："
+    } else {
+        ": "
+    };
+    let lines = |changes: &[Change]| -> Vec<String> {
+        changes
+            .iter()
+            .map(|change| {
+                format!(
+                    "{}{colon}{}",
+                    path_label(&change.path, language),
+                    change_text(change, language)
+                )
+            })
+            .collect()
+    };
+    let mut entries = Vec::new();
+    for item in &difference.items {
+        let mut item_lines = Vec::new();
+        if let Some(old) = &item.renamed_from {
+            item_lines.push(say(
+                &m::DIFF_RENAMED,
+                language,
+                &[("old", old.clone()), ("new", item.file.clone())],
+            ));
+        }
+        item_lines.extend(lines(&item.changes));
+        entries.push((
+            Entry {
+                heading: say(
+                    &m::DIFF_ITEM,
+                    language,
+                    &[
+                        ("name", item.name.clone()),
+                        ("id", item.id.clone()),
+                        ("code", item.code.clone()),
+                    ],
+                ),
+                presence: item.presence,
+                item_id: Some(item.id.clone()),
+            },
+            item_lines,
+        ));
+    }
+    for (message, list) in [
+        (&m::DIFF_DEPARTMENT, &difference.departments),
+        (&m::DIFF_LAW, &difference.laws),
+    ] {
+        for entry in list {
+            entries.push((
+                Entry {
+                    heading: say(
+                        message,
+                        language,
+                        &[("name", entry.name.clone()), ("id", entry.id.clone())],
+                    ),
+                    presence: entry.presence,
+                    item_id: None,
+                },
+                lines(&entry.changes),
+            ));
+        }
+    }
+    entries
+}
+
+struct Entry {
+    heading: String,
+    presence: Presence,
+    item_id: Option<String>,
+}
+
+fn summary(difference: &SiteDiff, language: Language) -> String {
+    if difference.is_empty() {
+        return say(&m::DIFF_NONE, language, &[]);
+    }
+    let count = |presence: Presence| {
+        difference
+            .items
+            .iter()
+            .filter(|item| item.presence == presence)
+            .count()
+            .to_string()
+    };
+    say(
+        &m::DIFF_SUMMARY,
+        language,
+        &[
+            ("items", difference.items.len().to_string()),
+            ("added", count(Presence::Added)),
+            ("removed", count(Presence::Removed)),
+            ("changed", count(Presence::Changed)),
+            ("departments", difference.departments.len().to_string()),
+            ("laws", difference.laws.len().to_string()),
+        ],
+    )
+}
+
+/// Text for a terminal; control characters of the content shown escaped.
+pub fn human(difference: &SiteDiff, language: Language, from: &str, to: &str) -> String {
+    let colon = if language == Language::Zh {
+        "："
+    } else {
+        ": "
+    };
+    let mut output = format!(
+        "{}\n\n",
+        say(
+            &m::DIFF_TITLE,
+            language,
+            &[("from", from.to_string()), ("to", to.to_string())]
+        )
+    );
+    for (entry, lines) in entries(difference, language) {
+        output.push_str(&format!(
+            "{}{colon}{}\n",
+            entry.heading,
+            presence_word(entry.presence, language)
+        ));
+        for line in lines {
+            output.push_str(&format!("  - {line}\n"));
+        }
+        output.push('\n');
+    }
+    output.push_str(&summary(difference, language));
+    output.push('\n');
+    crate::diagnostics::report::escape_controls(&output).into_owned()
+}
+
+/// Escapes what Markdown (and the HTML GitHub allows in it) would read as markup.
+fn markdown_escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '&' => escaped.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '!' | '~' | '{' | '}'
+            | '+' | '-' | '.' => {
+                escaped.push('\\');
+                escaped.push(character);
+            }
+            '\n' | '\r' => escaped.push(' '),
+            character if character.is_control() => {}
+            character => escaped.push(character),
+        }
+    }
+    escaped
+}
+
+/// Markdown for a pull-request comment: a heading, one section per entry with a link to the
+/// item's page, a list of changes.
+pub fn markdown(
+    difference: &SiteDiff,
+    language: Language,
+    from: &str,
+    to: &str,
+    base_url: &str,
+) -> String {
+    let mut output = format!(
+        "## {}\n\n",
+        markdown_escape(&say(
+            &m::DIFF_TITLE,
+            language,
+            &[("from", from.to_string()), ("to", to.to_string())]
+        ))
+    );
+    let colon = if language == Language::Zh {
+        "："
+    } else {
+        ": "
+    };
+    let base = if base_url.ends_with('/') {
+        base_url.to_string()
+    } else {
+        format!("{base_url}/")
+    };
+    for (entry, lines) in entries(difference, language) {
+        let heading = markdown_escape(&entry.heading);
+        let heading = match &entry.item_id {
+            Some(id) if entry.presence != Presence::Removed && !base_url.is_empty() => {
+                format!("[{heading}]({base}items/{id}/)")
+            }
+            _ => heading,
+        };
+        output.push_str(&format!(
+            "### {heading}{colon}{}\n\n",
+            presence_word(entry.presence, language)
+        ));
+        for line in &lines {
+            output.push_str(&format!("- {}\n", markdown_escape(line)));
+        }
+        if !lines.is_empty() {
+            output.push('\n');
+        }
+    }
+    output.push_str(&markdown_escape(&summary(difference, language)));
+    output.push('\n');
+    output
+}
+
+#[derive(Serialize)]
+struct JsonDiff<'a> {
+    version: u32,
+    from: &'a str,
+    to: &'a str,
+    #[serde(flatten)]
+    difference: &'a SiteDiff,
+}
+
+/// JSON for programs: `{"version": 1, "from", "to", "items", "departments", "laws"}`; a change's
+/// path is the format's key names with list elements as `[name]`.
+pub fn json(difference: &SiteDiff, from: &str, to: &str) -> String {
+    let mut text = serde_json::to_string_pretty(&JsonDiff {
+        version: 1,
+        from,
+        to,
+        difference,
+    })
+    .unwrap_or_default();
+    text.push('\n');
+    text
+}

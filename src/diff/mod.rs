@@ -1,0 +1,942 @@
+//! What changed between two versions of a site, as data: per item, department and law, what a
+//! visitor would notice (an item added, removed or moved to a new file; a material added,
+//! removed, moved in the list or changed; a time limit, fee, step or legal basis changed...).
+//!
+//! The comparison walks the content format's table ([`format`]): every key of an item, of each
+//! map inside it and of each element of its lists, in the table's order, so the field names of a
+//! change are the table's keys and a key added to the format is compared without a line here.
+//! Values are compared in their published form (the JSON of data/items.json), so a change of
+//! whitespace or of YAML style is no change at all.
+//!
+//! Lists of maps (materials, conditions, steps, fees, refusals...) are matched element by element
+//! on their first key (a material's name, a step's name): an element found in both is compared
+//! key by key, one found at another place among the others is *moved* (the longest common
+//! subsequence stays in place), an element whose first key changed but is like the old one (its
+//! other keys the same, or its name mostly the same) is *changed*, the rest are added or removed.
+//!
+//! A change of a text that keeps its numbers is a *wording* change (文字修改); one that changes a
+//! number (an amount, a count in a text) or any value that is not free text is a change.
+//!
+//! Deterministic: items in id order, departments and laws in id order, changes in the format's
+//! key order, list elements in the new version's order.
+
+use serde::Serialize;
+
+use crate::model::format::{self, Key, Kind, Map};
+use crate::model::{Department, Item, Law, SiteModel};
+use crate::render::data::Json;
+use crate::render::view::Views;
+
+/// Whether an entry is new, gone or changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Presence {
+    Added,
+    Removed,
+    Changed,
+}
+
+/// How one field or list element changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "kind")]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    /// The value changed in substance.
+    Changed,
+    /// Only the wording of a text changed (its numbers are the same): 文字修改.
+    Wording,
+    /// The element is elsewhere in its list (1-based positions).
+    Moved {
+        from: usize,
+        to: usize,
+    },
+}
+
+/// One step of the path to a change: a key of the format table, or an element of a list, named
+/// by its first key's value (a material's name).
+#[derive(Debug, Clone)]
+pub enum Step {
+    Key(&'static Key),
+    Element(String),
+}
+
+impl PartialEq for Step {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Step::Key(left), Step::Key(right)) => std::ptr::eq(*left, *right),
+            (Step::Element(left), Step::Element(right)) => left == right,
+            _ => false,
+        }
+    }
+}
+
+impl Serialize for Step {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Step::Key(key) => serializer.serialize_str(key.name),
+            Step::Element(name) => serializer.serialize_str(&format!("[{name}]")),
+        }
+    }
+}
+
+/// One change of a field or list element.
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub path: Vec<Step>,
+    #[serde(flatten)]
+    pub kind: ChangeKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before: Option<Json>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after: Option<Json>,
+    /// The format table's map of `before` and `after` when they are maps (an added material),
+    /// to name their keys ([`describe`]).
+    #[serde(skip)]
+    pub map: Option<&'static Map>,
+}
+
+impl PartialEq for Change {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+            && self.kind == other.kind
+            && self.before == other.before
+            && self.after == other.after
+    }
+}
+
+/// What changed in one item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemDiff {
+    /// The id in the newer version (the older one's when removed).
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub presence: Presence,
+    /// The item's file in the newer version (the older one's when removed).
+    pub file: String,
+    /// The older version's file, when the item (same code) moved to another file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+    pub changes: Vec<Change>,
+}
+
+/// What changed in one department or law.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntryDiff {
+    pub id: String,
+    pub name: String,
+    pub presence: Presence,
+    pub file: String,
+    pub changes: Vec<Change>,
+}
+
+/// The substantive difference between two versions of a site.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SiteDiff {
+    pub items: Vec<ItemDiff>,
+    pub departments: Vec<EntryDiff>,
+    pub laws: Vec<EntryDiff>,
+}
+
+impl SiteDiff {
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty() && self.departments.is_empty() && self.laws.is_empty()
+    }
+}
+
+/// The difference from `old` to `new`.
+pub fn diff_sites(old: &SiteModel, new: &SiteModel) -> SiteDiff {
+    SiteDiff {
+        items: diff_items(old, new),
+        departments: diff_entries(
+            &old.departments,
+            &new.departments,
+            &format::DEPARTMENT,
+            department_json,
+            |department| department.name.value.to_string(),
+            |department| department.file.clone(),
+        ),
+        laws: diff_entries(
+            &old.laws,
+            &new.laws,
+            &format::LAW,
+            law_json,
+            |law| law.title.value.to_string(),
+            |law| law.file.clone(),
+        ),
+    }
+}
+
+/// An item in the form it is compared in: its published JSON (no URLs: base_url is empty).
+fn item_fields(model: &SiteModel, item: &Item) -> Vec<(&'static str, Json)> {
+    let views = Views {
+        model,
+        base_path: "/".into(),
+        base_url: String::new(),
+    };
+    match crate::render::data::item_json(model, &views, item) {
+        Json::Object(fields) => fields,
+        _ => Vec::new(),
+    }
+}
+
+/// The items of `old` and `new` paired: by code first (a renamed file keeps its code), then by
+/// id (a changed code).
+fn diff_items(old: &SiteModel, new: &SiteModel) -> Vec<ItemDiff> {
+    let code = |item: &Item| item.code.value.trim().to_string();
+    let mut old_by_code: std::collections::HashMap<String, usize> = Default::default();
+    for (index, item) in old.items.iter().enumerate() {
+        if !code(item).is_empty() {
+            old_by_code.entry(code(item)).or_insert(index);
+        }
+    }
+    let old_by_id: std::collections::HashMap<&str, usize> = old
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| (item.id.as_str(), index))
+        .collect();
+    let mut old_used = vec![false; old.items.len()];
+    let mut pairs: Vec<(Option<usize>, usize)> = Vec::new();
+    // First every pairing by code, then by id among the rest, so that an item whose code moved
+    // to another file does not take the id of a different item.
+    let mut new_matched = vec![None; new.items.len()];
+    for (index, item) in new.items.iter().enumerate() {
+        if let Some(&old_index) = old_by_code.get(&code(item))
+            && !old_used[old_index]
+        {
+            old_used[old_index] = true;
+            new_matched[index] = Some(old_index);
+        }
+    }
+    for (index, item) in new.items.iter().enumerate() {
+        if new_matched[index].is_none()
+            && let Some(&old_index) = old_by_id.get(item.id.as_str())
+            && !old_used[old_index]
+        {
+            old_used[old_index] = true;
+            new_matched[index] = Some(old_index);
+        }
+        pairs.push((new_matched[index], index));
+    }
+
+    let mut diffs = Vec::new();
+    for (old_index, new_index) in pairs {
+        let item = &new.items[new_index];
+        let new_fields = item_fields(new, item);
+        match old_index {
+            Some(old_index) => {
+                let before = &old.items[old_index];
+                let mut changes = Vec::new();
+                compare_maps(
+                    &format::ITEM,
+                    &item_fields(old, before),
+                    &new_fields,
+                    &mut Vec::new(),
+                    &mut changes,
+                );
+                let renamed_from = (before.file != item.file).then(|| before.file.clone());
+                if !changes.is_empty() || renamed_from.is_some() {
+                    diffs.push(ItemDiff {
+                        id: item.id.clone(),
+                        code: code(item),
+                        name: item.name.value.to_string(),
+                        presence: Presence::Changed,
+                        file: item.file.clone(),
+                        renamed_from,
+                        changes,
+                    });
+                }
+            }
+            None => diffs.push(ItemDiff {
+                id: item.id.clone(),
+                code: code(item),
+                name: item.name.value.to_string(),
+                presence: Presence::Added,
+                file: item.file.clone(),
+                renamed_from: None,
+                changes: Vec::new(),
+            }),
+        }
+    }
+    for (index, item) in old.items.iter().enumerate() {
+        if !old_used[index] {
+            diffs.push(ItemDiff {
+                id: item.id.clone(),
+                code: code(item),
+                name: item.name.value.to_string(),
+                presence: Presence::Removed,
+                file: item.file.clone(),
+                renamed_from: None,
+                changes: Vec::new(),
+            });
+        }
+    }
+    diffs.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.file.cmp(&b.file)));
+    diffs
+}
+
+fn department_json(department: &Department) -> Vec<(&'static str, Json)> {
+    let text = |value: &crate::model::Str| Json::Text(value.value.to_string());
+    let mut fields = vec![
+        ("name", text(&department.name)),
+        ("functions", text(&department.functions)),
+    ];
+    for (key, value) in [
+        ("phone", &department.phone),
+        ("room", &department.room),
+        ("head", &department.head),
+    ] {
+        if let Some(value) = value {
+            fields.push((key, text(value)));
+        }
+    }
+    fields
+}
+
+fn law_json(law: &Law) -> Vec<(&'static str, Json)> {
+    let text = |value: &crate::model::Str| Json::Text(value.value.to_string());
+    let mut fields = vec![("title", text(&law.title))];
+    if let Some(doc_no) = &law.doc_no {
+        fields.push(("doc_no", text(doc_no)));
+    }
+    fields.push(("issuer", text(&law.issuer)));
+    for (key, date) in [("effective", &law.effective), ("amended", &law.amended)] {
+        if let Some(date) = date {
+            fields.push((key, Json::Text(date.value.to_string())));
+        }
+    }
+    if let Some(url) = &law.url {
+        fields.push(("url", text(url)));
+    }
+    if let Some(articles) = &law.articles {
+        // Article key to its text, as an object of its own (compared article by article).
+        fields.push((
+            "articles",
+            Json::List(
+                articles
+                    .iter()
+                    .map(|(key, value)| Json::List(vec![text(key), text(value)]))
+                    .collect(),
+            ),
+        ));
+    }
+    fields
+}
+
+fn diff_entries<T>(
+    old: &std::collections::BTreeMap<String, T>,
+    new: &std::collections::BTreeMap<String, T>,
+    map: &'static Map,
+    fields: impl Fn(&T) -> Vec<(&'static str, Json)>,
+    name: impl Fn(&T) -> String,
+    file: impl Fn(&T) -> String,
+) -> Vec<EntryDiff> {
+    let mut diffs = Vec::new();
+    let ids: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    for id in ids {
+        let (presence, entry, changes) = match (old.get(id), new.get(id)) {
+            (Some(before), Some(after)) => {
+                let mut changes = Vec::new();
+                compare_maps(
+                    map,
+                    &fields(before),
+                    &fields(after),
+                    &mut Vec::new(),
+                    &mut changes,
+                );
+                if changes.is_empty() {
+                    continue;
+                }
+                (Presence::Changed, after, changes)
+            }
+            (None, Some(after)) => (Presence::Added, after, Vec::new()),
+            (Some(before), None) => (Presence::Removed, before, Vec::new()),
+            (None, None) => continue,
+        };
+        diffs.push(EntryDiff {
+            id: id.clone(),
+            name: name(entry),
+            presence,
+            file: file(entry),
+            changes,
+        });
+    }
+    diffs
+}
+
+fn field<'a>(fields: &'a [(&'static str, Json)], name: &str) -> Option<&'a Json> {
+    fields
+        .iter()
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+/// Whether a key is the number or the unit of a time span (compared together, as one value).
+fn is_span_part(key: &Key) -> bool {
+    matches!(key.kind, Kind::Count) && key.name == format::TIME_SPAN.keys[0].name
+        || matches!(key.kind, Kind::Enum(values) if values == format::TIME_UNITS)
+}
+
+/// The time span of a map that has one (`{value, unit}` among its keys), as a span object.
+fn span_of(map: &'static Map, fields: &[(&'static str, Json)]) -> Option<Json> {
+    let parts: Vec<(&'static str, Json)> = map
+        .keys
+        .iter()
+        .filter(|key| is_span_part(key))
+        .filter_map(|key| field(fields, key.name).map(|value| (key.name, value.clone())))
+        .collect();
+    (!parts.is_empty()).then_some(Json::Object(parts))
+}
+
+/// Compares two maps of the format table's `map`, key by key in the table's order.
+fn compare_maps(
+    map: &'static Map,
+    old: &[(&'static str, Json)],
+    new: &[(&'static str, Json)],
+    path: &mut Vec<Step>,
+    changes: &mut Vec<Change>,
+) {
+    let has_span = map.keys.iter().filter(|key| is_span_part(key)).count() == 2;
+    if has_span {
+        let (before, after) = (span_of(map, old), span_of(map, new));
+        if before != after {
+            changes.push(leaf_change(path, None, before, after, ChangeKind::Changed));
+        }
+    }
+    for key in map.keys {
+        if has_span && is_span_part(key) {
+            continue;
+        }
+        let (before, after) = (field(old, key.name), field(new, key.name));
+        if before == after {
+            continue;
+        }
+        path.push(Step::Key(key));
+        match (before, after, key.kind) {
+            (Some(Json::Object(before)), Some(Json::Object(after)), Kind::Map(inner)) => {
+                compare_maps(inner, before, after, path, changes);
+            }
+            (Some(Json::List(before)), Some(Json::List(after)), Kind::Maps(inner)) => {
+                compare_lists(inner, before, after, path, changes);
+            }
+            (Some(Json::List(before)), Some(Json::List(after)), Kind::Articles) => {
+                compare_articles(before, after, path, changes);
+            }
+            (Some(Json::List(before)), Some(Json::List(after)), Kind::Texts | Kind::Enums(_)) => {
+                compare_texts(before, after, path, changes);
+            }
+            (before, after, kind) => {
+                let change = match (before, after) {
+                    (None, _) => ChangeKind::Added,
+                    (_, None) => ChangeKind::Removed,
+                    (Some(before), Some(after)) => value_change(kind, before, after),
+                };
+                let map = match kind {
+                    Kind::Map(inner) | Kind::Maps(inner) => Some(inner),
+                    _ => None,
+                };
+                changes.push(Change {
+                    map,
+                    ..leaf_change(path, None, before.cloned(), after.cloned(), change)
+                });
+            }
+        }
+        path.pop();
+    }
+}
+
+fn leaf_change(
+    path: &[Step],
+    element: Option<String>,
+    before: Option<Json>,
+    after: Option<Json>,
+    kind: ChangeKind,
+) -> Change {
+    let mut path = path.to_vec();
+    if let Some(element) = element {
+        path.push(Step::Element(element));
+    }
+    Change {
+        path,
+        kind,
+        before,
+        after,
+        map: None,
+    }
+}
+
+/// A change of a scalar value: wording when a free text keeps its numbers.
+fn value_change(kind: Kind, before: &Json, after: &Json) -> ChangeKind {
+    match (kind, before, after) {
+        (Kind::Text | Kind::Markdown, Json::Text(before), Json::Text(after))
+            if numbers_of(before) == numbers_of(after) =>
+        {
+            ChangeKind::Wording
+        }
+        _ => ChangeKind::Changed,
+    }
+}
+
+/// The numbers written in a text (ASCII and full-width digits, and Chinese numerals), in order.
+fn numbers_of(text: &str) -> Vec<String> {
+    let mut numbers = Vec::new();
+    let mut current = String::new();
+    for character in text.chars() {
+        let digit = match character {
+            '0'..='9' | '.' => Some(character),
+            '０'..='９' => char::from_u32(character as u32 - '０' as u32 + '0' as u32),
+            '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+            | '十' | '百' | '千' | '万' | '亿' => Some(character),
+            _ => None,
+        };
+        match digit {
+            Some(digit) => current.push(digit),
+            None if !current.is_empty() => numbers.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        numbers.push(current);
+    }
+    numbers
+}
+
+/// A value as one line of text, language-neutral (list elements' names): texts as written,
+/// spans as `20工作日`, law references as `《title》article`, lists joined with 、.
+pub fn display(value: &Json) -> String {
+    describe(value, None, true)
+}
+
+/// A value as one line of text for people: as [`display`], with `true`/`false` as 是/否 (yes/no)
+/// and, when the value is a map of the format table's `map`, each key after the first named by
+/// its label (`原件份数：1`).
+pub fn describe(value: &Json, map: Option<&'static Map>, chinese: bool) -> String {
+    let colon = if chinese { "：" } else { ": " };
+    match value {
+        Json::Bool(true) => if chinese { "是" } else { "yes" }.into(),
+        Json::Bool(false) => if chinese { "否" } else { "no" }.into(),
+        Json::Number(number) => number.to_string(),
+        Json::Text(text) => text.clone(),
+        Json::List(values) => values
+            .iter()
+            .map(|value| describe(value, map, chinese))
+            .collect::<Vec<_>>()
+            .join(if chinese { "、" } else { ", " }),
+        Json::Object(fields) => {
+            let get = |name: &str| field(fields, name).map(|value| describe(value, None, chinese));
+            let law_key = format::LAW_REFERENCE.keys[0].name;
+            let article_key = format::LAW_REFERENCE.keys[1].name;
+            let inner = |key: &str| {
+                map.and_then(|map| map.key(key))
+                    .and_then(|key| match key.kind {
+                        Kind::Map(inner) | Kind::Maps(inner) => Some(inner),
+                        _ => None,
+                    })
+            };
+            if let (Some(value), Some(unit)) = (
+                get(format::TIME_SPAN.keys[0].name),
+                get(format::TIME_SPAN.keys[1].name),
+            ) {
+                let rest = fields
+                    .iter()
+                    .filter(|(key, _)| {
+                        *key != format::TIME_SPAN.keys[0].name
+                            && *key != format::TIME_SPAN.keys[1].name
+                    })
+                    .map(|(key, value)| describe(value, inner(key), chinese))
+                    .collect::<Vec<_>>();
+                if rest.is_empty() {
+                    format!("{value}{unit}")
+                } else {
+                    format!("{value}{unit}（{}）", rest.join("；"))
+                }
+            } else if let (Some(law), Some(article)) = (get(law_key), get(article_key)) {
+                let title = get("law_title").unwrap_or(law);
+                match get("text") {
+                    Some(text) => format!("《{title}》{article}{colon}{text}"),
+                    None => format!("《{title}》{article}"),
+                }
+            } else {
+                fields
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (key, _))| !key.ends_with("_url") && *key != "law_title")
+                    .map(|(index, (key, value))| {
+                        let text = describe(value, inner(key), chinese);
+                        match map.and_then(|map| map.key(key)) {
+                            Some(key) if index > 0 && !text.is_empty() => {
+                                format!("{}{colon}{text}", key.label(chinese))
+                            }
+                            _ => text,
+                        }
+                    })
+                    .filter(|text| !text.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("；")
+            }
+        }
+    }
+}
+
+/// How an element of a list of `map` is named: its first key's value.
+fn identity(map: &'static Map, element: &Json) -> String {
+    match element {
+        Json::Object(fields) => map
+            .keys
+            .iter()
+            .find_map(|key| field(fields, key.name))
+            .map(|value| match value {
+                Json::Object(reference) => {
+                    // A law reference as the first key: the title is not part of the identity.
+                    reference
+                        .iter()
+                        .filter(|(key, _)| *key != "law_title")
+                        .map(|(_, value)| display(value))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }
+                other => display(other),
+            })
+            .unwrap_or_default(),
+        other => display(other),
+    }
+}
+
+/// The identities of a list, with a `#2`, `#3` for the second and third of the same name.
+fn identities(map: &'static Map, elements: &[Json]) -> Vec<String> {
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    elements
+        .iter()
+        .map(|element| {
+            let name = identity(map, element);
+            let count = seen.entry(name.clone()).or_insert(0);
+            *count += 1;
+            if *count == 1 {
+                name
+            } else {
+                format!("{name} #{count}")
+            }
+        })
+        .collect()
+}
+
+/// The longest common subsequence of two sequences of indices into the matched pairs.
+fn longest_common_subsequence(left: &[usize], right: &[usize]) -> std::collections::HashSet<usize> {
+    let (n, m) = (left.len(), right.len());
+    let mut table = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            table[i][j] = if left[i] == right[j] {
+                table[i + 1][j + 1] + 1
+            } else {
+                table[i + 1][j].max(table[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut kept = std::collections::HashSet::new();
+    while i < n && j < m {
+        if left[i] == right[j] {
+            kept.insert(left[i]);
+            i += 1;
+            j += 1;
+        } else if table[i + 1][j] >= table[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    kept
+}
+
+/// How alike two names are: the Dice coefficient of their character bigrams (0 to 1).
+fn likeness(left: &str, right: &str) -> f64 {
+    let bigrams = |text: &str| -> Vec<(char, char)> {
+        let characters: Vec<char> = text.chars().collect();
+        if characters.len() < 2 {
+            return characters.iter().map(|&c| (c, c)).collect();
+        }
+        characters
+            .windows(2)
+            .map(|pair| (pair[0], pair[1]))
+            .collect()
+    };
+    let (left, mut right) = (bigrams(left), bigrams(right));
+    if left.is_empty() && right.is_empty() {
+        return 1.0;
+    }
+    let total = left.len() + right.len();
+    let mut common = 0;
+    for bigram in &left {
+        if let Some(index) = right.iter().position(|other| other == bigram) {
+            right.swap_remove(index);
+            common += 1;
+        }
+    }
+    2.0 * common as f64 / total as f64
+}
+
+/// Whether an old and a new element that do not share their first key are one element changed:
+/// every other key the same (and at least one), or the first key mostly the same.
+fn is_same_element(map: &'static Map, old: &Json, new: &Json) -> bool {
+    if likeness(&identity(map, old), &identity(map, new)) >= 0.5 {
+        return true;
+    }
+    let (Json::Object(old), Json::Object(new)) = (old, new) else {
+        return false;
+    };
+    let others: Vec<&str> = map
+        .keys
+        .iter()
+        .skip(1)
+        .map(|key| key.name)
+        .filter(|name| field(old, name).is_some() || field(new, name).is_some())
+        .collect();
+    !others.is_empty()
+        && others
+            .iter()
+            .all(|name| field(old, name) == field(new, name))
+}
+
+/// Compares two lists of maps of `map`, element by element (see the module documentation).
+fn compare_lists(
+    map: &'static Map,
+    old: &[Json],
+    new: &[Json],
+    path: &mut Vec<Step>,
+    changes: &mut Vec<Change>,
+) {
+    let old_names = identities(map, old);
+    let new_names = identities(map, new);
+    let old_index: std::collections::HashMap<&str, usize> = old_names
+        .iter()
+        .enumerate()
+        .map(|(index, name)| (name.as_str(), index))
+        .collect();
+    // For each new element, its old element: same name, else a like one left over.
+    let mut matched: Vec<Option<usize>> = new_names
+        .iter()
+        .map(|name| old_index.get(name.as_str()).copied())
+        .collect();
+    let mut old_used = vec![false; old.len()];
+    for index in matched.iter().flatten() {
+        old_used[*index] = true;
+    }
+    for (new_position, slot) in matched.iter_mut().enumerate() {
+        if slot.is_none()
+            && let Some(old_position) = (0..old.len())
+                .find(|&i| !old_used[i] && is_same_element(map, &old[i], &new[new_position]))
+        {
+            old_used[old_position] = true;
+            *slot = Some(old_position);
+        }
+    }
+    // Moves: of the elements found in both, those out of the longest common order.
+    let old_order: Vec<usize> = (0..old.len())
+        .filter(|index| matched.contains(&Some(*index)))
+        .collect();
+    let new_order: Vec<usize> = matched.iter().flatten().copied().collect();
+    let in_place = longest_common_subsequence(&old_order, &new_order);
+
+    for (new_position, element) in new.iter().enumerate() {
+        let name = new_names[new_position].clone();
+        match matched[new_position] {
+            None => changes.push(Change {
+                map: Some(map),
+                ..leaf_change(
+                    path,
+                    Some(name),
+                    None,
+                    Some(element.clone()),
+                    ChangeKind::Added,
+                )
+            }),
+            Some(old_position) => {
+                if !in_place.contains(&old_position) {
+                    changes.push(leaf_change(
+                        path,
+                        Some(name.clone()),
+                        None,
+                        None,
+                        ChangeKind::Moved {
+                            from: old_position + 1,
+                            to: new_position + 1,
+                        },
+                    ));
+                }
+                if let (Json::Object(before), Json::Object(after)) = (&old[old_position], element) {
+                    path.push(Step::Element(name));
+                    compare_maps(map, before, after, path, changes);
+                    path.pop();
+                }
+            }
+        }
+    }
+    for (old_position, element) in old.iter().enumerate() {
+        if !old_used[old_position] {
+            changes.push(Change {
+                map: Some(map),
+                ..leaf_change(
+                    path,
+                    Some(old_names[old_position].clone()),
+                    Some(element.clone()),
+                    None,
+                    ChangeKind::Removed,
+                )
+            });
+        }
+    }
+}
+
+/// Compares two lists of texts (audience, delivery, tags...): added and removed texts; a list
+/// with the same texts in another order is one change.
+fn compare_texts(old: &[Json], new: &[Json], path: &mut [Step], changes: &mut Vec<Change>) {
+    let removed: Vec<&Json> = old.iter().filter(|text| !new.contains(text)).collect();
+    let added: Vec<&Json> = new.iter().filter(|text| !old.contains(text)).collect();
+    for text in &added {
+        changes.push(leaf_change(
+            path,
+            None,
+            None,
+            Some((*text).clone()),
+            ChangeKind::Added,
+        ));
+    }
+    for text in &removed {
+        changes.push(leaf_change(
+            path,
+            None,
+            Some((*text).clone()),
+            None,
+            ChangeKind::Removed,
+        ));
+    }
+    if added.is_empty() && removed.is_empty() {
+        changes.push(leaf_change(
+            path,
+            None,
+            Some(Json::List(old.to_vec())),
+            Some(Json::List(new.to_vec())),
+            ChangeKind::Changed,
+        ));
+    }
+}
+
+/// Compares a law's articles (pairs of key and text) article by article.
+fn compare_articles(old: &[Json], new: &[Json], path: &mut [Step], changes: &mut Vec<Change>) {
+    let pair = |article: &Json| match article {
+        Json::List(pair) if pair.len() == 2 => (display(&pair[0]), pair[1].clone()),
+        other => (display(other), Json::Text(String::new())),
+    };
+    let old: Vec<(String, Json)> = old.iter().map(pair).collect();
+    let new: Vec<(String, Json)> = new.iter().map(pair).collect();
+    for (key, text) in &new {
+        match old.iter().find(|(old_key, _)| old_key == key) {
+            None => changes.push(leaf_change(
+                path,
+                Some(key.clone()),
+                None,
+                Some(text.clone()),
+                ChangeKind::Added,
+            )),
+            Some((_, before)) if before != text => changes.push(leaf_change(
+                path,
+                Some(key.clone()),
+                Some(before.clone()),
+                Some(text.clone()),
+                value_change(Kind::Text, before, text),
+            )),
+            Some(_) => {}
+        }
+    }
+    for (key, text) in &old {
+        if !new.iter().any(|(new_key, _)| new_key == key) {
+            changes.push(leaf_change(
+                path,
+                Some(key.clone()),
+                Some(text.clone()),
+                None,
+                ChangeKind::Removed,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_decide_between_wording_and_change() {
+        assert_eq!(
+            value_change(
+                Kind::Text,
+                &Json::Text("每本 10 元".into()),
+                &Json::Text("每本 20 元".into())
+            ),
+            ChangeKind::Changed
+        );
+        assert_eq!(
+            value_change(
+                Kind::Text,
+                &Json::Text("营业执照副本".into()),
+                &Json::Text("营业执照（副本）".into())
+            ),
+            ChangeKind::Wording
+        );
+        assert_eq!(
+            value_change(
+                Kind::Markdown,
+                &Json::Text("三个月内".into()),
+                &Json::Text("六个月内".into())
+            ),
+            ChangeKind::Changed
+        );
+    }
+
+    #[test]
+    fn a_moved_element_is_one_move_not_a_removal_and_an_addition() {
+        let element = |name: &str| {
+            Json::Object(vec![
+                ("name", Json::Text(name.into())),
+                ("required", Json::Bool(true)),
+            ])
+        };
+        let old = [element("甲"), element("乙"), element("丙"), element("丁")];
+        let new = [element("乙"), element("丙"), element("丁"), element("甲")];
+        let mut changes = Vec::new();
+        compare_lists(&format::MATERIAL, &old, &new, &mut Vec::new(), &mut changes);
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(changes[0].kind, ChangeKind::Moved { from: 1, to: 4 });
+        assert_eq!(changes[0].path, vec![Step::Element("甲".into())]);
+    }
+
+    #[test]
+    fn a_renamed_element_with_the_same_other_keys_is_changed_in_place() {
+        let element = |name: &str| {
+            Json::Object(vec![
+                ("name", Json::Text(name.into())),
+                ("required", Json::Bool(true)),
+                ("originals", Json::Number(1)),
+            ])
+        };
+        let mut changes = Vec::new();
+        compare_lists(
+            &format::MATERIAL,
+            &[element("身份证")],
+            &[element("居民身份证")],
+            &mut Vec::new(),
+            &mut changes,
+        );
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(changes[0].kind, ChangeKind::Wording);
+    }
+
+    #[test]
+    fn likeness_of_names() {
+        assert!(likeness("营业执照", "营业执照副本") >= 0.5);
+        assert!(likeness("身份证", "申请书") < 0.5);
+    }
+}

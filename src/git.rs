@@ -1,0 +1,312 @@
+//! Reading a site out of git without a checkout (feature `history`, gitoxide): the content
+//! folder of a revision as a [`Snapshot`] for the load stage, and the commits that changed it.
+//!
+//! The site may live in a sub-folder of the repository: every path is taken relative to the
+//! site root, as the load stage names files (`content/items/x.yaml`). Only reading: nothing here
+//! writes to the repository, its index or its work tree.
+
+use std::path::Path;
+
+use gix::bstr::ByteSlice;
+
+use crate::load::snapshot::{Snapshot, SnapshotFile};
+
+/// Why git could not be read: the revision, the repository, or an object.
+#[derive(Debug)]
+pub struct GitError(pub String);
+
+impl std::fmt::Display for GitError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for GitError {}
+
+fn failed(what: impl std::fmt::Display, error: impl std::fmt::Display) -> GitError {
+    GitError(format!("{what}: {error}"))
+}
+
+/// A commit, as the history needs it.
+#[derive(Debug, Clone)]
+pub struct CommitInfo {
+    pub id: gix::ObjectId,
+    /// The first seven hex digits.
+    pub short_id: String,
+    /// Seconds since the epoch and the committer's offset from UTC in seconds.
+    pub seconds: i64,
+    pub offset: i32,
+    /// The first line of the message.
+    pub summary: String,
+    pub parent: Option<gix::ObjectId>,
+}
+
+/// The repository that holds a site, and where in it the site is.
+pub struct SiteRepository {
+    repository: gix::Repository,
+    /// The site root relative to the work tree, `/`-separated with a trailing `/` (empty when
+    /// the site is the top of the repository).
+    prefix: String,
+}
+
+impl SiteRepository {
+    /// The repository whose work tree holds `root`, or `None` when `root` is in none (or the
+    /// repository is bare).
+    pub fn discover(root: &Path) -> Option<SiteRepository> {
+        let root = std::fs::canonicalize(root).ok()?;
+        let repository = gix::discover(&root).ok()?;
+        let workdir = std::fs::canonicalize(repository.workdir()?).ok()?;
+        let relative = root.strip_prefix(&workdir).ok()?;
+        let mut prefix = String::new();
+        for component in relative.components() {
+            prefix.push_str(component.as_os_str().to_str()?);
+            prefix.push('/');
+        }
+        Some(SiteRepository { repository, prefix })
+    }
+
+    /// The commit a revision names (`HEAD`, `main`, `v1.0`, `HEAD~3`, a commit id).
+    pub fn resolve(&self, revision: &str) -> Result<gix::ObjectId, GitError> {
+        let id = self
+            .repository
+            .rev_parse_single(revision)
+            .map_err(|error| failed(format!("revision `{revision}`"), error))?;
+        let object = id
+            .object()
+            .map_err(|error| failed(format!("revision `{revision}`"), error))?;
+        let commit = object
+            .peel_to_commit()
+            .map_err(|error| failed(format!("revision `{revision}`"), error))?;
+        Ok(commit.id)
+    }
+
+    /// The content folder of the site at `revision`.
+    pub fn snapshot(&self, revision: &str) -> Result<Snapshot, GitError> {
+        let commit = self.resolve(revision)?;
+        self.snapshot_of(commit, revision)
+    }
+
+    /// The content folder of the site at `commit`; `label` names it in errors.
+    pub fn snapshot_of(&self, commit: gix::ObjectId, label: &str) -> Result<Snapshot, GitError> {
+        let mut snapshot = Snapshot {
+            revision: label.to_string(),
+            ..Snapshot::default()
+        };
+        let Some(content) = self.content_tree(commit)? else {
+            return Ok(snapshot);
+        };
+        self.read_tree(content, "content", &mut snapshot)?;
+        Ok(snapshot)
+    }
+
+    /// The id of the site's content/ tree at `commit`, if it has one.
+    pub fn content_tree(&self, commit: gix::ObjectId) -> Result<Option<gix::ObjectId>, GitError> {
+        let tree = self
+            .repository
+            .find_commit(commit)
+            .map_err(|error| failed(format!("commit {commit}"), error))?
+            .tree()
+            .map_err(|error| failed(format!("tree of {commit}"), error))?;
+        let path = format!("{}content", self.prefix);
+        let entry = tree
+            .lookup_entry_by_path(&path)
+            .map_err(|error| failed(format!("{path} in {commit}"), error))?;
+        Ok(entry
+            .filter(|entry| entry.mode().is_tree())
+            .map(|entry| entry.oid().to_owned()))
+    }
+
+    fn read_tree(
+        &self,
+        tree: gix::ObjectId,
+        path: &str,
+        snapshot: &mut Snapshot,
+    ) -> Result<(), GitError> {
+        let tree = self
+            .repository
+            .find_tree(tree)
+            .map_err(|error| failed(format!("tree {path}"), error))?;
+        let decoded = tree
+            .decode()
+            .map_err(|error| failed(format!("tree {path}"), error))?;
+        for entry in &decoded.entries {
+            let child = format!("{path}/{}", entry.filename.to_str_lossy());
+            if entry.mode.is_tree() {
+                self.read_tree(entry.oid.to_owned(), &child, snapshot)?;
+            } else if entry.mode.is_commit() {
+                // A submodule: not part of the site.
+            } else if entry.mode.is_link() {
+                snapshot.files.insert(
+                    child,
+                    SnapshotFile {
+                        bytes: None,
+                        is_symlink: true,
+                    },
+                );
+            } else {
+                let bytes = if child.starts_with("content/files/") {
+                    None
+                } else {
+                    Some(self.blob(entry.oid.to_owned(), &child)?)
+                };
+                snapshot.files.insert(
+                    child,
+                    SnapshotFile {
+                        bytes,
+                        is_symlink: false,
+                    },
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// The bytes of a blob; `path` names it in errors.
+    pub fn blob(&self, id: gix::ObjectId, path: &str) -> Result<Vec<u8>, GitError> {
+        let mut blob = self
+            .repository
+            .find_blob(id)
+            .map_err(|error| failed(format!("{path} ({id})"), error))?;
+        Ok(std::mem::take(&mut blob.data))
+    }
+
+    /// The commits from `HEAD` back along first parents, newest first, at most `limit`, none
+    /// older than `since` (seconds since the epoch). Empty when the repository has no commit.
+    pub fn first_parent_history(
+        &self,
+        limit: usize,
+        since: i64,
+    ) -> Result<Vec<CommitInfo>, GitError> {
+        let Ok(head) = self.resolve("HEAD") else {
+            return Ok(Vec::new());
+        };
+        let mut commits = Vec::new();
+        let mut next = Some(head);
+        while let Some(id) = next {
+            if commits.len() >= limit {
+                break;
+            }
+            let commit = self
+                .repository
+                .find_commit(id)
+                .map_err(|error| failed(format!("commit {id}"), error))?;
+            let time = commit
+                .time()
+                .map_err(|error| failed(format!("commit {id}"), error))?;
+            if time.seconds < since {
+                break;
+            }
+            let summary = commit
+                .message()
+                .map(|message| message.summary().to_str_lossy().into_owned())
+                .unwrap_or_default();
+            let parent = commit.parent_ids().next().map(|parent| parent.detach());
+            let hex = id.to_hex().to_string();
+            commits.push(CommitInfo {
+                id,
+                short_id: hex[..7.min(hex.len())].to_string(),
+                seconds: time.seconds,
+                offset: time.offset,
+                summary,
+                parent,
+            });
+            next = parent;
+        }
+        Ok(commits)
+    }
+
+    /// The files under content/ that differ between two content trees (either may be absent),
+    /// with their blob ids on each side, sorted by path. Subtrees with the same id are skipped
+    /// whole, so the cost is in the changed files, not the size of the site.
+    pub fn changed_files(
+        &self,
+        old: Option<gix::ObjectId>,
+        new: Option<gix::ObjectId>,
+    ) -> Result<Vec<ChangedFile>, GitError> {
+        let mut changed = Vec::new();
+        self.compare_trees(old, new, "content", &mut changed)?;
+        changed.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(changed)
+    }
+
+    fn tree_entries(
+        &self,
+        tree: Option<gix::ObjectId>,
+        path: &str,
+    ) -> Result<Vec<(String, bool, gix::ObjectId)>, GitError> {
+        let Some(tree) = tree else {
+            return Ok(Vec::new());
+        };
+        let tree = self
+            .repository
+            .find_tree(tree)
+            .map_err(|error| failed(format!("tree {path}"), error))?;
+        let decoded = tree
+            .decode()
+            .map_err(|error| failed(format!("tree {path}"), error))?;
+        Ok(decoded
+            .entries
+            .iter()
+            .filter(|entry| !entry.mode.is_commit() && !entry.mode.is_link())
+            .map(|entry| {
+                (
+                    entry.filename.to_str_lossy().into_owned(),
+                    entry.mode.is_tree(),
+                    entry.oid.to_owned(),
+                )
+            })
+            .collect())
+    }
+
+    fn compare_trees(
+        &self,
+        old: Option<gix::ObjectId>,
+        new: Option<gix::ObjectId>,
+        path: &str,
+        changed: &mut Vec<ChangedFile>,
+    ) -> Result<(), GitError> {
+        if old == new {
+            return Ok(());
+        }
+        let old_entries = self.tree_entries(old, path)?;
+        let new_entries = self.tree_entries(new, path)?;
+        let mut names: Vec<&String> = old_entries
+            .iter()
+            .chain(&new_entries)
+            .map(|(name, _, _)| name)
+            .collect();
+        names.sort();
+        names.dedup();
+        for name in names {
+            let find = |entries: &[(String, bool, gix::ObjectId)], tree: bool| {
+                entries
+                    .iter()
+                    .find(|(other, is_tree, _)| other == name && *is_tree == tree)
+                    .map(|(_, _, id)| *id)
+            };
+            let child = format!("{path}/{name}");
+            let (old_tree, new_tree) = (find(&old_entries, true), find(&new_entries, true));
+            if old_tree.is_some() || new_tree.is_some() {
+                self.compare_trees(old_tree, new_tree, &child, changed)?;
+            }
+            let (old_blob, new_blob) = (find(&old_entries, false), find(&new_entries, false));
+            if old_blob != new_blob {
+                changed.push(ChangedFile {
+                    path: child,
+                    old: old_blob,
+                    new: new_blob,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A file under content/ that a commit changed.
+#[derive(Debug, Clone)]
+pub struct ChangedFile {
+    /// Relative to the site root (`content/items/x.yaml`).
+    pub path: String,
+    pub old: Option<gix::ObjectId>,
+    pub new: Option<gix::ObjectId>,
+}
