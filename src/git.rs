@@ -38,7 +38,7 @@ pub struct CommitInfo {
     pub offset: i32,
     /// The first line of the message.
     pub summary: String,
-    pub parent: Option<gix::ObjectId>,
+    pub parents: Vec<gix::ObjectId>,
 }
 
 /// The repository that holds a site, and where in it the site is.
@@ -170,49 +170,64 @@ impl SiteRepository {
         Ok(std::mem::take(&mut blob.data))
     }
 
-    /// The commits from `HEAD` back along first parents, newest first, at most `limit`, none
-    /// older than `since` (seconds since the epoch). Empty when the repository has no commit.
-    pub fn first_parent_history(
-        &self,
-        limit: usize,
-        since: i64,
-    ) -> Result<Vec<CommitInfo>, GitError> {
+    /// The commits reachable from `HEAD`, newest first (by committer time, then id), none older
+    /// than `since` (seconds since the epoch): what `git log` lists. Empty when the repository
+    /// has no commit. A parent missing from a shallow clone ends that line.
+    pub fn history(&self, since: i64) -> Result<Vec<CommitInfo>, GitError> {
         let Ok(head) = self.resolve("HEAD") else {
             return Ok(Vec::new());
         };
         let mut commits = Vec::new();
-        let mut next = Some(head);
-        while let Some(id) = next {
-            if commits.len() >= limit {
-                break;
+        let mut seen = std::collections::HashSet::new();
+        let mut queue = std::collections::BinaryHeap::new();
+        let mut pending = std::collections::HashMap::new();
+        if let Some(info) = self.commit_info(head)? {
+            seen.insert(head);
+            queue.push((info.seconds, info.id));
+            pending.insert(info.id, info);
+        }
+        while let Some((_, id)) = queue.pop() {
+            let Some(info) = pending.remove(&id) else {
+                continue;
+            };
+            if info.seconds < since {
+                continue;
             }
-            let commit = self
-                .repository
-                .find_commit(id)
-                .map_err(|error| failed(format!("commit {id}"), error))?;
-            let time = commit
-                .time()
-                .map_err(|error| failed(format!("commit {id}"), error))?;
-            if time.seconds < since {
-                break;
+            for parent in &info.parents {
+                if seen.insert(*parent)
+                    && let Some(parent_info) = self.commit_info(*parent).ok().flatten()
+                {
+                    queue.push((parent_info.seconds, parent_info.id));
+                    pending.insert(parent_info.id, parent_info);
+                }
             }
-            let summary = commit
-                .message()
-                .map(|message| message.summary().to_str_lossy().into_owned())
-                .unwrap_or_default();
-            let parent = commit.parent_ids().next().map(|parent| parent.detach());
-            let hex = id.to_hex().to_string();
-            commits.push(CommitInfo {
-                id,
-                short_id: hex[..7.min(hex.len())].to_string(),
-                seconds: time.seconds,
-                offset: time.offset,
-                summary,
-                parent,
-            });
-            next = parent;
+            commits.push(info);
         }
         Ok(commits)
+    }
+
+    /// A commit's date, summary and parents; `None` when the object is missing (shallow).
+    fn commit_info(&self, id: gix::ObjectId) -> Result<Option<CommitInfo>, GitError> {
+        let Ok(commit) = self.repository.find_commit(id) else {
+            return Ok(None);
+        };
+        let time = commit
+            .time()
+            .map_err(|error| failed(format!("commit {id}"), error))?;
+        let summary = commit
+            .message()
+            .map(|message| message.summary().to_str_lossy().into_owned())
+            .unwrap_or_default();
+        let parents = commit.parent_ids().map(|parent| parent.detach()).collect();
+        let hex = id.to_hex().to_string();
+        Ok(Some(CommitInfo {
+            id,
+            short_id: hex[..7.min(hex.len())].to_string(),
+            seconds: time.seconds,
+            offset: time.offset,
+            summary,
+            parents,
+        }))
     }
 
     /// The files under content/ that differ between two content trees (either may be absent),
@@ -300,6 +315,35 @@ impl SiteRepository {
         }
         Ok(())
     }
+}
+
+impl SiteRepository {
+    /// Every file of a content tree with its blob id, by path relative to the site root.
+    pub fn blob_ids(
+        &self,
+        tree: gix::ObjectId,
+    ) -> Result<std::collections::HashMap<String, gix::ObjectId>, GitError> {
+        let mut ids = std::collections::HashMap::new();
+        let mut folders = vec![(tree, "content".to_string())];
+        while let Some((tree, path)) = folders.pop() {
+            for (name, is_tree, id) in self.tree_entries(Some(tree), &path)? {
+                let child = format!("{path}/{name}");
+                if is_tree {
+                    folders.push((id, child));
+                } else {
+                    ids.insert(child, id);
+                }
+            }
+        }
+        Ok(ids)
+    }
+}
+
+/// The id git gives a file's bytes as a blob (to tell whether a file differs from a commit's
+/// without reading the commit's copy).
+pub fn blob_id(bytes: &[u8]) -> gix::ObjectId {
+    gix::objs::compute_hash(gix::hash::Kind::Sha1, gix::objs::Kind::Blob, bytes)
+        .unwrap_or_else(|_| gix::ObjectId::null(gix::hash::Kind::Sha1))
 }
 
 /// A file under content/ that a commit changed.

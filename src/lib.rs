@@ -13,6 +13,8 @@ pub mod diff;
 pub mod fs;
 #[cfg(feature = "history")]
 pub mod git;
+#[cfg(feature = "history")]
+pub mod history;
 pub mod load;
 pub mod markdown;
 pub mod model;

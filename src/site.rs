@@ -113,6 +113,21 @@ fn parse_file<T>(
     })
 }
 
+/// An item file's text read as an item, its problems ignored (the history reads every version
+/// of an item, however broken it was then). `None` when it is not YAML at all.
+pub fn parse_item(relative: &str, text: &str, interner: &Interner) -> Option<Item> {
+    let mut diagnostics = Vec::new();
+    let name = relative.rsplit('/').next().unwrap_or(relative);
+    let id = name.rsplit_once('.').map(|(stem, _)| stem).unwrap_or(name);
+    let node = load::parse_yaml(relative, text, 0, &mut diagnostics)?;
+    let mut reader = Reader {
+        file: relative,
+        diagnostics: &mut diagnostics,
+        interner,
+    };
+    Some(convert::item(&mut reader, id, &node))
+}
+
 /// Today in the site's time zone, unless pinned.
 pub fn today_in(timezone: &str, pinned: Option<jiff::civil::Date>) -> jiff::civil::Date {
     if let Some(date) = pinned {

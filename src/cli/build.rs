@@ -62,6 +62,9 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
         // (v2) A draft is checked (its problems are warnings) but published nowhere.
         loaded.model.remove_drafts();
     }
+    if !args.no_history {
+        super::attach_history(root, &mut loaded.model, loaded.today, language);
+    }
     let (tera, template_diagnostics) = render::load_templates(root);
     loaded.add_diagnostics(root, template_diagnostics);
     let loaded_at = started.elapsed();

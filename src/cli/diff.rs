@@ -13,7 +13,8 @@ use serde::Serialize;
 use super::messages::{self as m, say};
 use super::{CommonArgs, ExitCode, could_not_run, print_stdout};
 use crate::diagnostics::Language;
-use crate::diff::{self, Change, ChangeKind, Presence, SiteDiff, Step};
+use crate::diff::text::{self, change_text, path_label, presence_word};
+use crate::diff::{self, Change, Presence, SiteDiff};
 use crate::model::SiteModel;
 use crate::site::{LoadOptions, load_site};
 
@@ -165,108 +166,6 @@ fn snapshot_at(
     Err(say(&m::DIFF_NO_HISTORY_FEATURE, language, &[]))
 }
 
-/// Shortens a long value for a line of text (JSON keeps it whole).
-fn shorten(text: &str, limit: usize) -> String {
-    let text = text.replace(['\n', '\r'], " ");
-    if text.chars().count() <= limit {
-        text
-    } else {
-        let mut short: String = text.chars().take(limit).collect();
-        short.push('…');
-        short
-    }
-}
-
-/// The path of a change in words: `申请材料「营业执照」› 原件份数`.
-pub fn path_label(path: &[Step], language: Language) -> String {
-    let mut label = String::new();
-    for step in path {
-        match step {
-            Step::Key(key) => {
-                if !label.is_empty() {
-                    label.push_str(" › ");
-                }
-                label.push_str(key.label(language == Language::Zh));
-            }
-            Step::Element(name) => {
-                let name = shorten(name, 40);
-                match language {
-                    Language::Zh => label.push_str(&format!("「{name}」")),
-                    Language::En => label.push_str(&format!(" “{name}”")),
-                }
-            }
-        }
-    }
-    if label.is_empty() {
-        label = say(&m::DIFF_WHOLE, language, &[]);
-    }
-    label
-}
-
-/// One change in words, without the path: `修改：20工作日 → 15工作日`.
-pub fn change_text(change: &Change, language: Language) -> String {
-    let value = |json: &Option<crate::render::data::Json>| {
-        json.as_ref()
-            .map(|json| {
-                shorten(
-                    &diff::describe(json, change.map, language == Language::Zh),
-                    120,
-                )
-            })
-            .unwrap_or_default()
-    };
-    let colon = if language == Language::Zh {
-        "："
-    } else {
-        ": "
-    };
-    match change.kind {
-        ChangeKind::Added => match &change.after {
-            Some(_) => format!(
-                "{}{colon}{}",
-                say(&m::DIFF_ADDED, language, &[]),
-                value(&change.after)
-            ),
-            None => say(&m::DIFF_ADDED, language, &[]),
-        },
-        ChangeKind::Removed => match &change.before {
-            Some(_) => format!(
-                "{}{colon}{}",
-                say(&m::DIFF_REMOVED, language, &[]),
-                value(&change.before)
-            ),
-            None => say(&m::DIFF_REMOVED, language, &[]),
-        },
-        ChangeKind::Changed | ChangeKind::Wording => {
-            let word = if change.kind == ChangeKind::Wording {
-                &m::DIFF_WORDING
-            } else {
-                &m::DIFF_CHANGED
-            };
-            format!(
-                "{}{colon}{} → {}",
-                say(word, language, &[]),
-                value(&change.before),
-                value(&change.after)
-            )
-        }
-        ChangeKind::Moved { from, to } => say(
-            &m::DIFF_MOVED,
-            language,
-            &[("from", from.to_string()), ("to", to.to_string())],
-        ),
-    }
-}
-
-fn presence_word(presence: Presence, language: Language) -> String {
-    let message = match presence {
-        Presence::Added => &m::DIFF_PRESENCE_ADDED,
-        Presence::Removed => &m::DIFF_PRESENCE_REMOVED,
-        Presence::Changed => &m::DIFF_PRESENCE_CHANGED,
-    };
-    say(message, language, &[])
-}
-
 /// Every entry of a diff as (heading, lines) in order: items, departments, laws.
 fn entries(difference: &SiteDiff, language: Language) -> Vec<(Entry, Vec<String>)> {
     let colon = if language == Language::Zh {
@@ -291,7 +190,7 @@ fn entries(difference: &SiteDiff, language: Language) -> Vec<(Entry, Vec<String>
         let mut item_lines = Vec::new();
         if let Some(old) = &item.renamed_from {
             item_lines.push(say(
-                &m::DIFF_RENAMED,
+                &text::RENAMED,
                 language,
                 &[("old", old.clone()), ("new", item.file.clone())],
             ));
@@ -407,8 +306,8 @@ fn markdown_escape(text: &str) -> String {
             '<' => escaped.push_str("&lt;"),
             '>' => escaped.push_str("&gt;"),
             '&' => escaped.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '!' | '~' | '{' | '}'
-            | '+' | '-' | '.' => {
+            // Inside a line (each starts with `- ` or `### `) these are all that can start markup.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '!' | '~' => {
                 escaped.push('\\');
                 escaped.push(character);
             }
@@ -492,4 +391,19 @@ pub fn json(difference: &SiteDiff, from: &str, to: &str) -> String {
     .unwrap_or_default();
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_of_hostile_content_is_text() {
+        let escaped = markdown_escape(
+            "<img src=x onerror=alert(1)> [点我](javascript:alert(1)) **粗**\n# 标题",
+        );
+        assert!(!escaped.contains('<') && !escaped.contains('\n'));
+        assert!(escaped.contains("\\[点我\\](javascript:alert(1))"));
+        assert!(escaped.contains("\\*\\*粗\\*\\*"));
+    }
 }

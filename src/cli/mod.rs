@@ -293,6 +293,10 @@ pub struct BuildArgs {
     /// Publish drafts (`draft: true`) too; by default they are left out of every output
     #[arg(long)]
     pub drafts: bool,
+    /// Leave out the change history from git (变更记录, 最近更新): the site is built as if it
+    /// were in no repository
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 impl BuildArgs {
@@ -354,6 +358,9 @@ pub struct ServeArgs {
     /// Do not minify (as `--minify off`)
     #[arg(long, conflicts_with = "minify")]
     pub no_minify: bool,
+    /// Leave out the change history from git and the uncommitted changes
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 impl ServeArgs {
@@ -455,6 +462,31 @@ pub fn prefix(message: &messages::Message, language: Language) -> String {
 /// Whether human output to this stream gets colours (a terminal, `NO_COLOR` unset).
 pub fn colors_on(is_terminal: bool) -> bool {
     is_terminal && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Puts the change history from git into `model` (feature `history`). A repository that
+/// cannot be read is a warning: the site is built without history.
+pub fn attach_history(
+    root: &std::path::Path,
+    model: &mut crate::model::SiteModel,
+    today: jiff::civil::Date,
+    language: Language,
+) {
+    #[cfg(feature = "history")]
+    match crate::history::site_history(root, model, today) {
+        Ok(history) => model.history = history,
+        Err(error) => eprintln!(
+            "{}{}",
+            prefix(&messages::WARNING_PREFIX, language),
+            messages::say(
+                &messages::HISTORY_UNREADABLE,
+                language,
+                &[("error", error.to_string())]
+            )
+        ),
+    }
+    #[cfg(not(feature = "history"))]
+    let _ = (root, model, today, language);
 }
 
 pub fn root_exists(common: &CommonArgs) -> Result<(), String> {

@@ -75,6 +75,7 @@ pub fn run_serve(args: ServeArgs) -> ExitCode {
         },
         minify: args.minify_mode(),
         language,
+        history: !args.no_history,
         color: super::color_for(std::io::stderr().is_terminal()),
         base_url,
     };

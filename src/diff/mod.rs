@@ -20,6 +20,8 @@
 //! Deterministic: items in id order, departments and laws in id order, changes in the format's
 //! key order, list elements in the new version's order.
 
+pub mod text;
+
 use serde::Serialize;
 
 use crate::model::format::{self, Key, Kind, Map};
@@ -166,6 +168,25 @@ pub fn diff_sites(old: &SiteModel, new: &SiteModel) -> SiteDiff {
             |law| law.file.clone(),
         ),
     }
+}
+
+/// The changes of one item from `old` (an item of `old_model`) to `new` (of `new_model`): the
+/// models give the law titles the references are shown with.
+pub fn item_changes(
+    old_model: &SiteModel,
+    old: &Item,
+    new_model: &SiteModel,
+    new: &Item,
+) -> Vec<Change> {
+    let mut changes = Vec::new();
+    compare_maps(
+        &format::ITEM,
+        &item_fields(old_model, old),
+        &item_fields(new_model, new),
+        &mut Vec::new(),
+        &mut changes,
+    );
+    changes
 }
 
 /// An item in the form it is compared in: its published JSON (no URLs: base_url is empty).

@@ -101,23 +101,22 @@ pub struct Map {
 }
 
 impl Key {
-    /// A short name of the key for people: its `label`, else the first words of its meaning
-    /// (`申请材料` of "申请材料，至少一项……"), else the key itself.
-    pub fn label(&self, chinese: bool) -> &'static str {
-        if chinese && !self.label.is_empty() {
-            return self.label;
+    /// A short name of the key for people: in Chinese its `label`, else the first words of its
+    /// meaning (`申请材料` of "申请材料，至少一项……"); in English the key with spaces.
+    pub fn label(&self, chinese: bool) -> std::borrow::Cow<'static, str> {
+        if !chinese {
+            // The key itself reads well in English (`time limit`, `blank form`).
+            return self.name.replace('_', " ").into();
         }
-        let meaning = if chinese { self.zh } else { self.en };
-        let stops: &[char] = if chinese {
-            &['，', '；', '：', '（', '(', '。', '、', '`', '：']
-        } else {
-            &[',', ';', ':', '(', '`']
-        };
-        let short = meaning.split(stops).next().unwrap_or("").trim();
+        if !self.label.is_empty() {
+            return self.label.into();
+        }
+        let stops: &[char] = &['，', '；', '：', '（', '(', '。', '、', '`'];
+        let short = self.zh.split(stops).next().unwrap_or("").trim();
         if short.is_empty() || short.chars().count() > 14 {
-            self.name
+            self.name.into()
         } else {
-            short
+            short.into()
         }
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod convert;
 pub mod format;
+pub mod history;
 pub mod resolve;
 
 use std::collections::BTreeMap;
@@ -675,6 +676,8 @@ pub struct SiteModel {
     /// Sorted by (order, slug).
     pub pages: Vec<Page>,
     pub attachments: Vec<Attachment>,
+    /// What git says changed, and when (empty without git or without the `history` feature).
+    pub history: history::SiteHistory,
 }
 
 impl SiteModel {

@@ -56,6 +56,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/print-index.html"),
     ),
     ("search.html", include_str!("../../templates/search.html")),
+    ("changes.html", include_str!("../../templates/changes.html")),
     ("data.html", include_str!("../../templates/data.html")),
 ];
 
@@ -585,6 +586,11 @@ fn listing_pages(
         "404.html",
         page_context(&Route::NotFound.link()),
     )?;
+    if !model.history.recent.is_empty() && wanted(&Route::Changes.path()) {
+        let mut context = page_context(&Route::Changes.link());
+        context.insert("changes", &views.recent_changes());
+        emit(&Route::Changes.path(), "changes.html", context)?;
+    }
 
     if wanted(&Route::Sitemap.path()) {
         sink.page(&Route::Sitemap.path(), sitemap(model, views).into_bytes())?;
@@ -650,6 +656,12 @@ fn sitemap(model: &SiteModel, views: &Views) -> String {
         entries.push(SitemapEntry {
             loc: absolute(&Route::Page(&page.slug).link()),
             lastmod: String::new(),
+        });
+    }
+    if let Some(newest) = model.history.recent.first() {
+        entries.push(SitemapEntry {
+            loc: absolute(&Route::Changes.link()),
+            lastmod: newest.entry.date.to_string(),
         });
     }
     let mut sitemap = String::from(

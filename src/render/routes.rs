@@ -25,6 +25,8 @@ pub enum Route<'a> {
     /// The print index (`print/`), or a department's guide book (`print/<id>/`).
     Book(Option<&'a str>),
     Search,
+    /// (history) The site's recent changes from git, 最近更新; only when there is a history.
+    Changes,
     SearchIndex,
     SearchShard(usize),
     Data,
@@ -73,6 +75,7 @@ impl Route<'_> {
             Route::Book(None) => "print/index.html".into(),
             Route::Book(Some(id)) => format!("print/{id}/index.html"),
             Route::Search => "search/index.html".into(),
+            Route::Changes => "changes/index.html".into(),
             Route::SearchIndex => "search/index.json".into(),
             Route::SearchShard(number) => format!("search/shard-{number}.json"),
             Route::Data => "data/index.html".into(),
@@ -167,6 +170,7 @@ mod tests {
             Route::Book(None),
             Route::Book(Some("d")),
             Route::Search,
+            Route::Changes,
             Route::SearchIndex,
             Route::SearchShard(3),
             Route::Data,

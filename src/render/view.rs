@@ -31,6 +31,8 @@ pub struct SiteView {
     pub menu: Vec<LinkView>,
     pub item_count: usize,
     pub department_count: usize,
+    /// There is a change history (git): the footer links the 最近更新 page.
+    pub has_changes: bool,
 }
 
 #[derive(Debug, Serialize, Default)]
@@ -265,6 +267,11 @@ pub struct ItemView<'a> {
     pub faq: Vec<FaqView<'a>>,
     pub tags: Vec<&'a str>,
     pub updated: String,
+    /// The change history from git, newest first (empty without git: the page is then as it
+    /// was before the history existed).
+    pub history: &'a [crate::model::history::HistoryEntry],
+    /// (serve) The changes of the item's file not yet committed.
+    pub uncommitted: &'a [crate::model::history::ChangeLine],
     /// Head metadata: schema.org JSON-LD (escaped for `<script>`, use `| safe`) and a plain-text
     /// description for Open Graph (src/render/data.rs).
     pub metadata: super::metadata::ItemMetadata,
@@ -403,6 +410,7 @@ impl<'a> Views<'a> {
                 .collect(),
             item_count: self.model.items.len(),
             department_count: self.model.departments.len(),
+            has_changes: !self.model.history.recent.is_empty(),
         }
     }
 
@@ -823,10 +831,54 @@ impl<'a> Views<'a> {
                 .as_ref()
                 .map(|u| u.value.to_string())
                 .unwrap_or_default(),
+            history: self
+                .model
+                .history
+                .items
+                .get(item.id.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]),
+            uncommitted: self
+                .model
+                .history
+                .uncommitted
+                .get(item.id.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]),
             metadata: Default::default(),
         };
         view.metadata = super::metadata::item_metadata(self, item, &view);
         view
+    }
+}
+
+/// An entry of changes.html: a change of an item with a link to its page.
+#[derive(Debug, Serialize)]
+pub struct RecentChangeView<'a> {
+    #[serde(flatten)]
+    pub entry: &'a crate::model::history::HistoryEntry,
+    pub item_name: &'a str,
+    /// The item's page; empty when the item no longer exists.
+    pub item_url: String,
+}
+
+impl<'a> Views<'a> {
+    /// The site's recent changes for changes.html, newest first.
+    pub fn recent_changes(&self) -> Vec<RecentChangeView<'a>> {
+        self.model
+            .history
+            .recent
+            .iter()
+            .map(|change| RecentChangeView {
+                entry: &change.entry,
+                item_name: &change.item_name,
+                item_url: change
+                    .item_id
+                    .as_deref()
+                    .map(|id| self.url(&super::routes::Route::Item(id).link()))
+                    .unwrap_or_default(),
+            })
+            .collect()
     }
 }
 

@@ -314,6 +314,8 @@ pub struct ServeSettings {
     /// Serve under this base URL instead of site.yaml's (an absolute URL; its path is where
     /// the pages are served).
     pub base_url: Option<String>,
+    /// Show the change history from git and the uncommitted changes on the item pages.
+    pub history: bool,
 }
 
 /// A preview that listens, has published its first build and watches the site; [`Self::serve`]
@@ -354,6 +356,7 @@ pub fn start(settings: ServeSettings, mut log: Box<dyn ServeLog>) -> Result<Prev
         language,
         color: settings.color,
         base_url: settings.base_url.clone(),
+        history: settings.history,
     };
     let (rebuilder, first) =
         Rebuilder::start(rebuild_settings).map_err(|error| error.to_string())?;

@@ -510,6 +510,8 @@ pub struct RebuildSettings {
     pub color: bool,
     /// Serve under this base URL instead of site.yaml's (`serve --base-url`).
     pub base_url: Option<String>,
+    /// Show the change history from git and each item's uncommitted changes.
+    pub history: bool,
 }
 
 /// What is served now.
@@ -549,6 +551,9 @@ pub struct Rebuilder {
     owed: Option<Owed>,
     /// Search tokens and items.json lines, kept between renders.
     cache: RenderCache,
+    /// The commit `HEAD` named when the history was last read (a new commit means a new
+    /// history: everything is re-read).
+    history_head: Option<String>,
 }
 
 fn inventory_files(root: &Path) -> FsResult<(BTreeSet<String>, BTreeSet<String>)> {
@@ -628,7 +633,59 @@ fn describe_own(affected: &Affected) -> String {
     }
 }
 
+/// The commit `HEAD` names in the repository of `root`, if any (feature `history`).
+fn head_commit(root: &Path) -> Option<String> {
+    #[cfg(feature = "history")]
+    {
+        let repository = crate::git::SiteRepository::discover(root)?;
+        repository.resolve("HEAD").ok().map(|id| id.to_string())
+    }
+    #[cfg(not(feature = "history"))]
+    {
+        let _ = root;
+        None
+    }
+}
+
 impl Rebuilder {
+    /// Puts the history from git and the uncommitted changes into the model just read: all of
+    /// it after a full read; after a re-read of `items` (paths), only their uncommitted changes.
+    fn attach_history(&mut self, items: Option<&[String]>) {
+        if !self.settings.history {
+            return;
+        }
+        #[cfg(feature = "history")]
+        {
+            let root = self.settings.root.clone();
+            let model = &mut self.content.model;
+            match items {
+                None => {
+                    self.history_head = head_commit(&root);
+                    model.history = crate::history::site_history(&root, model, self.content.today)
+                        .unwrap_or_default();
+                    model.history.uncommitted =
+                        crate::history::uncommitted_changes(&root, model, None);
+                }
+                Some(items) => {
+                    let ids: Vec<String> = model
+                        .items
+                        .iter()
+                        .filter(|item| items.contains(&item.file))
+                        .map(|item| item.id.clone())
+                        .collect();
+                    let fresh = crate::history::uncommitted_changes(&root, model, Some(items));
+                    let uncommitted = &mut model.history.uncommitted;
+                    for id in ids {
+                        uncommitted.remove(&id);
+                    }
+                    uncommitted.extend(fresh);
+                }
+            }
+        }
+        #[cfg(not(feature = "history"))]
+        let _ = items;
+    }
+
     /// Reads the site and renders every page: the first build of a serve session.
     pub fn start(settings: RebuildSettings) -> FsResult<(Rebuilder, Rebuild)> {
         let started = Instant::now();
@@ -649,7 +706,9 @@ impl Rebuilder {
             templates_pending: true,
             owed: None,
             cache: RenderCache::default(),
+            history_head: None,
         };
+        rebuilder.attach_history(None);
         let mut rebuild =
             rebuilder.first_phase(Vec::new(), Reread::Everything, Reread::Everything, started)?;
         if rebuilder.owed.is_some() {
@@ -746,12 +805,17 @@ impl Rebuilder {
                 .collect()
         };
         let before = ids_of(&self.content);
-        let reread = if only_templates {
+        let new_commit = self.settings.history && self.history_head != head_commit(&root);
+        let reread = if only_templates && !new_commit {
             Reread::Nothing
-        } else if only_known_items && site::reload_items(&root, &mut self.content, &changed)? {
+        } else if only_known_items
+            && !new_commit
+            && site::reload_items(&root, &mut self.content, &changed)?
+        {
             let after = ids_of(&self.content);
             self.cache
                 .forget_items(before.iter().chain(&after).map(String::as_str));
+            self.attach_history(Some(&changed));
             Reread::Items(changed.len())
         } else {
             // The files first: one removed while the site loads stays known, so that its
@@ -760,6 +824,7 @@ impl Rebuilder {
             self.content = site::load_site(&root, &self.settings.load)?;
             (self.content_files, self.item_files) = files;
             self.cache.forget_all_items();
+            self.attach_history(None);
             Reread::Everything
         };
         if templates_changed {
@@ -1157,6 +1222,7 @@ mod tests {
             language: Language::En,
             color: false,
             base_url: None,
+            history: false,
         }
     }
 

@@ -100,6 +100,17 @@ pub fn feed_xml(model: &SiteModel, views: &Views) -> Vec<u8> {
             escape_xml(view.department.name),
             escape_xml(view.code)
         ));
+        // (history) What the last commit that changed the item changed.
+        if let Some(latest) = view.history.first() {
+            let mut text = format!("{} {}", latest.date, latest.presence);
+            for change in &latest.changes {
+                text.push_str(&format!("\n{}：{}", change.field, change.text));
+            }
+            xml.push_str(&format!(
+                "<content type=\"text\">{}</content>\n",
+                escape_xml(&text)
+            ));
+        }
         xml.push_str("</entry>\n");
     }
     xml.push_str("</feed>\n");
