@@ -32,6 +32,10 @@ const ZH: &[(&str, &str)] = &[
         "init",
         "在新的或空的文件夹中创建一个新站点（每种文件各有一个示例）",
     ),
+    (
+        "diff",
+        "两个版本之间办事指南改了什么（git 版本之间，或旧文件夹与工作区之间）",
+    ),
     ("new", "新建一个文件，写好格式的每个键，每个键都有说明"),
     ("new.item", "新事项：content/items/<股室>/<编号>.yaml"),
     ("new.department", "新股室：content/departments/<编号>.yaml"),
@@ -74,6 +78,10 @@ const ZH: &[(&str, &str)] = &[
         "build:drafts",
         "草稿（draft: true）也发布；默认草稿不出现在任何输出中",
     ),
+    (
+        "build:no_history",
+        "不读取 git 历史（不生成变更记录和最近更新），像站点不在 git 仓库中一样生成",
+    ),
     ("check:files", "只报告这些文件中的问题（仍然读取整个站点）"),
     ("check:format", "输出格式"),
     ("check:deny_warnings", "有警告也算失败（退出码 1）"),
@@ -96,6 +104,28 @@ const ZH: &[(&str, &str)] = &[
     ),
     ("serve:minify", "HTML 压缩方式（同 build --minify）"),
     ("serve:no_minify", "不压缩（同 --minify off）"),
+    (
+        "serve:no_history",
+        "不显示 git 历史中的变更记录和未提交的修改",
+    ),
+    ("diff:from", "旧版本：git 版本号（默认 HEAD）"),
+    (
+        "diff:to",
+        "新版本：git 版本号（默认为工作区，包括未提交的修改）",
+    ),
+    (
+        "diff:from_root",
+        "旧版本是这个站点文件夹（不用 git 版本号）",
+    ),
+    (
+        "diff:format",
+        "输出格式：human 文字、markdown（拉取请求的评论）、json",
+    ),
+    (
+        "diff:base_url",
+        "markdown 中事项链接用的网址（默认 site.yaml 的 base_url）",
+    ),
+    ("diff:drafts", "也比较草稿（默认草稿视为未发布）"),
     ("rules:markdown", "输出 docs/rules.md（每条规则的中文说明）"),
     ("rules:lang", "规则摘要的语言（默认按系统语言）"),
     ("init:dir", "新站点的文件夹（不存在时新建；必须是空的）"),

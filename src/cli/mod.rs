@@ -293,8 +293,8 @@ pub struct BuildArgs {
     /// Publish drafts (`draft: true`) too; by default they are left out of every output
     #[arg(long)]
     pub drafts: bool,
-    /// Leave out the change history from git (变更记录, 最近更新): the site is built as if it
-    /// were in no repository
+    /// Leave out the change history from git (the item pages' history, the recent changes
+    /// page): the site is built as if it were in no repository
     #[arg(long)]
     pub no_history: bool,
 }
