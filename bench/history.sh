@@ -6,8 +6,8 @@
 #
 # Generates a corpus (examples/gen_corpus), puts it in a new git repository and makes a history
 # of --commits commits on it: the first adds everything, each other one edits --per-commit items
-# (a material's number of copies, a promised time limit, a fee amount, a condition's wording, in
-# turn), with fixed dates a day apart. Then measures `zhinan build` with its history and with
+# (a material's number of copies or of originals, a fee amount, a condition's wording, in
+# turn: edits that keep the items valid), with fixed dates a day apart. Then measures `zhinan build` with its history and with
 # --no-history (cold, median of --runs, wall and CPU seconds and peak RSS with /usr/bin/time -v),
 # and checks the 变更记录 of --samples items that have commits against `git log`: the same
 # dates, newest first (up to history_limit, 10).
@@ -77,7 +77,7 @@ for commit in $(seq 1 $((commits - 1))); do
     file="$site/${files[$index]}"
     case $(((commit + slot) % 4)) in
       0) perl -0pi -e 's/copies: (\d+)/"copies: ".($1 + 1)/e' "$file" ;;
-      1) perl -0pi -e 's/(promised: \{value: )(\d+)/$1.($2 > 1 ? $2 - 1 : $2 + 1)/e' "$file" ;;
+      1) perl -0pi -e 's/originals: (\d+)/"originals: ".($1 + 1)/e' "$file" ;;
       2) perl -0pi -e 's/(amount: "?[^0-9\n]*)(\d+)/$1.($2 + 5)/e' "$file" ;;
       3) perl -0pi -e 's/(conditions:\n  - text: )/${1}申请人/' "$file" ;;
     esac
