@@ -41,6 +41,21 @@ pub struct CommitInfo {
     pub parents: Vec<gix::ObjectId>,
 }
 
+/// A [`SiteRepository`] that threads share; each makes its own with [`Self::to_local`].
+pub struct SharedSiteRepository {
+    repository: gix::ThreadSafeRepository,
+    prefix: String,
+}
+
+impl SharedSiteRepository {
+    pub fn to_local(&self) -> SiteRepository {
+        SiteRepository {
+            repository: self.repository.to_thread_local(),
+            prefix: self.prefix.clone(),
+        }
+    }
+}
+
 /// The repository that holds a site, and where in it the site is.
 pub struct SiteRepository {
     repository: gix::Repository,
@@ -63,6 +78,14 @@ impl SiteRepository {
             prefix.push('/');
         }
         Some(SiteRepository { repository, prefix })
+    }
+
+    /// This repository for several threads.
+    pub fn to_shared(&self) -> SharedSiteRepository {
+        SharedSiteRepository {
+            repository: self.repository.clone().into_sync(),
+            prefix: self.prefix.clone(),
+        }
     }
 
     /// The commit a revision names (`HEAD`, `main`, `v1.0`, `HEAD~3`, a commit id).

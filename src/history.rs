@@ -11,8 +11,11 @@
 //! history. Without a repository, or with `history_limit: 0`, the history is empty and the site
 //! builds exactly as without this feature.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
+
+use rayon::prelude::*;
 
 use crate::diagnostics::Language;
 use crate::diff::{self, Change, Presence, text};
@@ -101,6 +104,35 @@ pub fn site_history(
         .map(|zoned| zoned.timestamp().as_second())
         .unwrap_or(0);
     let commits = repository.history(since)?;
+    let Some(head) = commits.first().map(|commit| commit.id) else {
+        return Ok(history);
+    };
+    // The published items whose file is byte for byte the one in HEAD: a commit that wrote
+    // that very blob is read from the model, not parsed again (the commit that added the
+    // site's 10,000 items would otherwise parse them all a second time).
+    let head_blobs = match repository.content_tree(head)? {
+        Some(tree) => repository.blob_ids(tree)?,
+        None => HashMap::new(),
+    };
+    let known: HashMap<gix::ObjectId, &Item> = model
+        .items
+        .par_iter()
+        .filter(|item| !item.draft)
+        .filter_map(|item| {
+            let id = head_blobs.get(&item.file)?;
+            let bytes = crate::fs::read_bytes(&root.join(&item.file)).ok()?;
+            (crate::git::blob_id(&bytes) == *id).then_some((*id, item))
+        })
+        .collect();
+    // Each commit on its own, in parallel (a repository handle per thread).
+    let shared = repository.to_shared();
+    let per_commit: Vec<Vec<ItemChange>> = commits
+        .par_iter()
+        .map_init(
+            || shared.to_local(),
+            |repository, commit| commit_changes(repository, commit, model, &known, language),
+        )
+        .collect::<Result<_, _>>()?;
 
     let current: HashMap<String, &str> = model
         .items
@@ -122,9 +154,7 @@ pub fn site_history(
         }
         key
     };
-    let interner = Interner::default();
-    for commit in &commits {
-        let changes = commit_changes(&repository, commit, model, &interner, language)?;
+    for (commit, changes) in commits.iter().zip(per_commit) {
         if changes.is_empty() {
             continue;
         }
@@ -173,7 +203,7 @@ fn commit_changes(
     repository: &SiteRepository,
     commit: &CommitInfo,
     model: &SiteModel,
-    interner: &Interner,
+    known: &HashMap<gix::ObjectId, &Item>,
     language: Language,
 ) -> Result<Vec<ItemChange>, GitError> {
     let new_tree = repository.content_tree(commit.id)?;
@@ -193,37 +223,45 @@ fn commit_changes(
     if changed.is_empty() {
         return Ok(Vec::new());
     }
-    let read = |id: Option<gix::ObjectId>, path: &str| -> Option<Item> {
-        let bytes = repository.blob(id?, path).ok()?;
+    let interner = Interner::default();
+    // An item file's version at a blob: the model's item when it is that blob, else parsed.
+    let read = |id: Option<gix::ObjectId>, path: &str| -> Option<Cow<'_, Item>> {
+        let id = id?;
+        if let Some(item) = known.get(&id) {
+            return Some(Cow::Borrowed(*item));
+        }
+        let bytes = repository.blob(id, path).ok()?;
         let text = String::from_utf8(bytes).ok()?;
-        crate::site::parse_item(path, text.trim_start_matches('\u{feff}'), interner)
+        crate::site::parse_item(path, text.trim_start_matches('\u{feff}'), &interner)
             .filter(|item| !item.draft)
+            .map(Cow::Owned)
     };
-    let olds: Vec<Item> = changed
+    // (path in this commit, item)
+    let olds: Vec<(&str, Cow<Item>)> = changed
         .iter()
-        .filter_map(|file| read(file.old, &file.path))
+        .filter_map(|file| Some((file.path.as_str(), read(file.old, &file.path)?)))
         .collect();
-    let news: Vec<Item> = changed
+    let news: Vec<(&str, Cow<Item>)> = changed
         .iter()
-        .filter_map(|file| read(file.new, &file.path))
+        .filter_map(|file| Some((file.path.as_str(), read(file.new, &file.path)?)))
         .collect();
     // Pair the versions: same code (a renamed file), then same file.
     let mut old_used = vec![false; olds.len()];
     let mut changes = Vec::new();
-    for new in &news {
+    for (new_path, new) in &news {
         let position = olds
             .iter()
             .enumerate()
-            .position(|(index, old)| !old_used[index] && key_of(old) == key_of(new))
+            .position(|(index, (_, old))| !old_used[index] && key_of(old) == key_of(new))
             .or_else(|| {
                 olds.iter()
                     .enumerate()
-                    .position(|(index, old)| !old_used[index] && old.file == new.file)
+                    .position(|(index, (old_path, _))| !old_used[index] && old_path == new_path)
             });
         match position {
             Some(index) => {
                 old_used[index] = true;
-                let old = &olds[index];
+                let old = &olds[index].1;
                 let lines = change_lines(&diff::item_changes(model, old, model, new), language);
                 if !lines.is_empty() {
                     changes.push(ItemChange {
@@ -244,7 +282,7 @@ fn commit_changes(
             }),
         }
     }
-    for (index, old) in olds.iter().enumerate() {
+    for (index, (_, old)) in olds.iter().enumerate() {
         if !old_used[index] {
             changes.push(ItemChange {
                 old_key: Some(key_of(old)),

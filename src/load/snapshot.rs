@@ -1,7 +1,7 @@
 //! A site's content files as they were at a git revision, held in memory: the other source the
 //! load stage reads from besides the file system (`zhinan diff`, the history of item pages).
 //!
-//! A snapshot is made by `crate::history::git` (behind the `history` feature) or by tests; the
+//! A snapshot is made by the git module (src/git.rs, feature `history`) or by tests; the
 //! load stage walks and reads it exactly as it walks and reads the content folder, so files,
 //! diagnostics and spans are the same whichever source a site comes from.
 

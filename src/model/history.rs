@@ -1,6 +1,6 @@
 //! The change history of a site as its pages show it: per item, the commits that changed it
 //! with what changed, in words; the site's most recent changes; and, in `serve`, each item's
-//! uncommitted changes. Made by `crate::history` from git; empty when the site is not in a git
+//! uncommitted changes. Made by the history module (src/history.rs) from git; empty when the site is not in a git
 //! repository (then every page is exactly what it would be without this feature).
 
 use std::collections::HashMap;
