@@ -109,8 +109,10 @@ impl SiteRepository {
         self.snapshot_of(commit, revision)
     }
 
-    /// The content folder of the site at `commit`; `label` names it in errors.
+    /// The content folder of the site at `commit`; `label` names it in errors. The blobs are
+    /// read in parallel (10,000 loose objects are 10,000 files to open and inflate).
     pub fn snapshot_of(&self, commit: gix::ObjectId, label: &str) -> Result<Snapshot, GitError> {
+        use rayon::prelude::*;
         let mut snapshot = Snapshot {
             revision: label.to_string(),
             ..Snapshot::default()
@@ -118,8 +120,51 @@ impl SiteRepository {
         let Some(content) = self.content_tree(commit)? else {
             return Ok(snapshot);
         };
-        self.read_tree(content, "content", &mut snapshot)?;
+        let mut entries = Vec::new();
+        self.list_tree(content, "content", &mut entries)?;
+        let shared = self.to_shared();
+        let files: Vec<(String, SnapshotFile)> = entries
+            .into_par_iter()
+            .map_init(
+                || shared.to_local(),
+                |repository, (path, id, is_symlink)| {
+                    let bytes = if is_symlink || path.starts_with("content/files/") {
+                        None
+                    } else {
+                        Some(repository.blob(id, &path)?)
+                    };
+                    Ok((path, SnapshotFile { bytes, is_symlink }))
+                },
+            )
+            .collect::<Result<_, GitError>>()?;
+        snapshot.files.extend(files);
         Ok(snapshot)
+    }
+
+    /// Every file under the tree `tree` (at `path`): its path, blob id and whether it is a
+    /// symlink. Submodules are left out.
+    fn list_tree(
+        &self,
+        tree: gix::ObjectId,
+        path: &str,
+        entries: &mut Vec<(String, gix::ObjectId, bool)>,
+    ) -> Result<(), GitError> {
+        let tree = self
+            .repository
+            .find_tree(tree)
+            .map_err(|error| failed(format!("tree {path}"), error))?;
+        let decoded = tree
+            .decode()
+            .map_err(|error| failed(format!("tree {path}"), error))?;
+        for entry in &decoded.entries {
+            let child = format!("{path}/{}", entry.filename.to_str_lossy());
+            if entry.mode.is_tree() {
+                self.list_tree(entry.oid.to_owned(), &child, entries)?;
+            } else if !entry.mode.is_commit() {
+                entries.push((child, entry.oid.to_owned(), entry.mode.is_link()));
+            }
+        }
+        Ok(())
     }
 
     /// The id of the site's content/ tree at `commit`, if it has one.
@@ -137,51 +182,6 @@ impl SiteRepository {
         Ok(entry
             .filter(|entry| entry.mode().is_tree())
             .map(|entry| entry.oid().to_owned()))
-    }
-
-    fn read_tree(
-        &self,
-        tree: gix::ObjectId,
-        path: &str,
-        snapshot: &mut Snapshot,
-    ) -> Result<(), GitError> {
-        let tree = self
-            .repository
-            .find_tree(tree)
-            .map_err(|error| failed(format!("tree {path}"), error))?;
-        let decoded = tree
-            .decode()
-            .map_err(|error| failed(format!("tree {path}"), error))?;
-        for entry in &decoded.entries {
-            let child = format!("{path}/{}", entry.filename.to_str_lossy());
-            if entry.mode.is_tree() {
-                self.read_tree(entry.oid.to_owned(), &child, snapshot)?;
-            } else if entry.mode.is_commit() {
-                // A submodule: not part of the site.
-            } else if entry.mode.is_link() {
-                snapshot.files.insert(
-                    child,
-                    SnapshotFile {
-                        bytes: None,
-                        is_symlink: true,
-                    },
-                );
-            } else {
-                let bytes = if child.starts_with("content/files/") {
-                    None
-                } else {
-                    Some(self.blob(entry.oid.to_owned(), &child)?)
-                };
-                snapshot.files.insert(
-                    child,
-                    SnapshotFile {
-                        bytes,
-                        is_symlink: false,
-                    },
-                );
-            }
-        }
-        Ok(())
     }
 
     /// The bytes of a blob; `path` names it in errors.

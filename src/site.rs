@@ -28,6 +28,9 @@ pub struct LoadOptions {
     pub publish_drafts: bool,
     /// Read the content files from this snapshot (a git revision) instead of the file system.
     pub snapshot: Option<std::sync::Arc<load::snapshot::Snapshot>>,
+    /// Only the model is wanted (`zhinan diff`): the rules of `check` are not run, the
+    /// diagnostics of loading and converting still are.
+    pub model_only: bool,
 }
 
 /// A loaded and checked site.
@@ -175,7 +178,9 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
     for parsed in departments {
         diagnostics.extend(parsed.diagnostics);
         if let Some(department) = parsed.value {
-            check::check_department(&department, parsed.source.as_ref(), &mut diagnostics);
+            if !options.model_only {
+                check::check_department(&department, parsed.source.as_ref(), &mut diagnostics);
+            }
             model.departments.insert(department.id.clone(), department);
         }
         keep(parsed.source, &mut sources);
@@ -218,7 +223,9 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
             let mut parsed = parse_file(file, &interner, |reader, node| {
                 convert::item(reader, &file.id, node)
             })?;
-            if let Some(item) = &parsed.value {
+            if let Some(item) = &parsed.value
+                && !options.model_only
+            {
                 resolve::resolve_item(item, &references, &mut parsed.diagnostics);
                 check::check_item(
                     item,

@@ -108,6 +108,7 @@ fn load_version(
     let mut options = LoadOptions {
         today: args.common.today,
         publish_drafts: args.drafts,
+        model_only: true,
         ..Default::default()
     };
     let root = match version {

@@ -22,6 +22,7 @@
 
 pub mod text;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::format::{self, Key, Kind, Map};
@@ -242,45 +243,36 @@ fn diff_items(old: &SiteModel, new: &SiteModel) -> Vec<ItemDiff> {
         pairs.push((new_matched[index], index));
     }
 
-    let mut diffs = Vec::new();
-    for (old_index, new_index) in pairs {
-        let item = &new.items[new_index];
-        let new_fields = item_fields(new, item);
-        match old_index {
-            Some(old_index) => {
-                let before = &old.items[old_index];
-                let mut changes = Vec::new();
-                compare_maps(
-                    &format::ITEM,
-                    &item_fields(old, before),
-                    &new_fields,
-                    &mut Vec::new(),
-                    &mut changes,
-                );
-                let renamed_from = (before.file != item.file).then(|| before.file.clone());
-                if !changes.is_empty() || renamed_from.is_some() {
-                    diffs.push(ItemDiff {
-                        id: item.id.clone(),
-                        code: code(item),
-                        name: item.name.value.to_string(),
-                        presence: Presence::Changed,
-                        file: item.file.clone(),
-                        renamed_from,
-                        changes,
-                    });
-                }
-            }
-            None => diffs.push(ItemDiff {
+    // Each pair on its own, in parallel: the JSON of 2 × 10,000 items is most of the work.
+    let mut diffs: Vec<ItemDiff> = pairs
+        .par_iter()
+        .filter_map(|&(old_index, new_index)| {
+            let item = &new.items[new_index];
+            let Some(old_index) = old_index else {
+                return Some(ItemDiff {
+                    id: item.id.clone(),
+                    code: code(item),
+                    name: item.name.value.to_string(),
+                    presence: Presence::Added,
+                    file: item.file.clone(),
+                    renamed_from: None,
+                    changes: Vec::new(),
+                });
+            };
+            let before = &old.items[old_index];
+            let changes = item_changes(old, before, new, item);
+            let renamed_from = (before.file != item.file).then(|| before.file.clone());
+            (!changes.is_empty() || renamed_from.is_some()).then(|| ItemDiff {
                 id: item.id.clone(),
                 code: code(item),
                 name: item.name.value.to_string(),
-                presence: Presence::Added,
+                presence: Presence::Changed,
                 file: item.file.clone(),
-                renamed_from: None,
-                changes: Vec::new(),
-            }),
-        }
-    }
+                renamed_from,
+                changes,
+            })
+        })
+        .collect();
     for (index, item) in old.items.iter().enumerate() {
         if !old_used[index] {
             diffs.push(ItemDiff {
