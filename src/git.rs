@@ -167,6 +167,27 @@ impl SiteRepository {
         Ok(())
     }
 
+    /// The blob of `path` (relative to the site root) at `commit`, if it has one.
+    pub fn blob_at(&self, commit: gix::ObjectId, path: &str) -> Option<gix::ObjectId> {
+        let tree = self.repository.find_commit(commit).ok()?.tree().ok()?;
+        let entry = tree
+            .lookup_entry_by_path(format!("{}{path}", self.prefix))
+            .ok()??;
+        (!entry.mode().is_tree()).then(|| entry.oid().to_owned())
+    }
+
+    /// The first parent of `commit`, if it has one that can be read.
+    pub fn first_parent(&self, commit: gix::ObjectId) -> Option<gix::ObjectId> {
+        let commit = self.repository.find_commit(commit).ok()?;
+        let parent = commit.parent_ids().next()?.detach();
+        self.repository.find_commit(parent).ok().map(|_| parent)
+    }
+
+    /// Whether the repository is a shallow clone (its history is cut off).
+    pub fn is_shallow(&self) -> bool {
+        self.repository.is_shallow().unwrap_or(false)
+    }
+
     /// The id of the site's content/ tree at `commit`, if it has one.
     pub fn content_tree(&self, commit: gix::ObjectId) -> Result<Option<gix::ObjectId>, GitError> {
         let tree = self

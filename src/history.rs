@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use crate::diagnostics::Language;
 use crate::diff::{self, Change, Presence, text};
 use crate::git::{CommitInfo, GitError, SiteRepository};
-use crate::model::history::{ChangeLine, HistoryEntry, RecentChange, SiteHistory};
+use crate::model::history::{ChangeLine, HistoryEntry, RecentChange, SiteHistory, Subject};
 use crate::model::{Interner, Item, SiteModel};
 
 /// How many item changes the site's list of recent changes (and the feed) shows.
@@ -62,9 +62,11 @@ fn key_of(item: &Item) -> String {
     }
 }
 
-/// One commit's change to one item.
-struct ItemChange {
-    /// The item's key before and after (either absent when added or removed).
+/// One commit's change to one item, department or law.
+struct EntryChange {
+    subject: Subject,
+    /// The item's key (code) before and after, or the department's or law's id (either absent
+    /// when added or removed).
     old_key: Option<String>,
     new_key: Option<String>,
     name: String,
@@ -97,6 +99,7 @@ pub fn site_history(
         return Ok(history);
     };
     let language = language_of(model);
+    history.shallow = repository.is_shallow();
     let since = today
         .checked_sub(jiff::Span::new().months(i64::from(model.site.history_months)))
         .unwrap_or(today)
@@ -126,7 +129,7 @@ pub fn site_history(
         .collect();
     // Each commit on its own, in parallel (a repository handle per thread).
     let shared = repository.to_shared();
-    let per_commit: Vec<Vec<ItemChange>> = commits
+    let per_commit: Vec<(bool, Vec<EntryChange>)> = commits
         .par_iter()
         .map_init(
             || shared.to_local(),
@@ -154,41 +157,64 @@ pub fn site_history(
         }
         key
     };
-    for (commit, changes) in commits.iter().zip(per_commit) {
+    for (commit, (initial, changes)) in commits.iter().zip(per_commit) {
         if changes.is_empty() {
             continue;
         }
         let date = commit_date(commit);
         for change in changes {
-            let newest = change
-                .new_key
-                .as_deref()
-                .or(change.old_key.as_deref())
-                .map(|key| resolve(&aliases, key))
-                .unwrap_or_default();
-            if let (Some(old), Some(new)) = (&change.old_key, &change.new_key)
-                && old != new
-            {
-                aliases.insert(old.clone(), newest.clone());
-            }
-            let current_id = current.get(&newest).map(|id| id.to_string());
-            let entry = HistoryEntry {
+            let entry = |presence: String| HistoryEntry {
                 date,
                 commit: commit.short_id.clone(),
-                presence: text::presence_word(change.presence, language),
-                changes: change.changes,
+                presence,
+                changes: change.changes.clone(),
+                initial,
             };
-            if let Some(id) = &current_id {
-                let entries = history.items.entry(id.clone()).or_default();
-                if entries.len() < limit {
-                    entries.push(entry.clone());
+            let presence = if initial {
+                text::first_published(language)
+            } else {
+                text::presence_word(change.presence, language)
+            };
+            let current_id = match change.subject {
+                Subject::Item => {
+                    let newest = change
+                        .new_key
+                        .as_deref()
+                        .or(change.old_key.as_deref())
+                        .map(|key| resolve(&aliases, key))
+                        .unwrap_or_default();
+                    if let (Some(old), Some(new)) = (&change.old_key, &change.new_key)
+                        && old != new
+                    {
+                        aliases.insert(old.clone(), newest.clone());
+                    }
+                    let current_id = current.get(&newest).map(|id| id.to_string());
+                    if let Some(id) = &current_id {
+                        let entries = history.items.entry(id.clone()).or_default();
+                        if entries.len() < limit {
+                            entries.push(entry(presence.clone()));
+                        }
+                    }
+                    current_id
                 }
-            }
-            if history.recent.len() < RECENT_LENGTH {
+                Subject::Department => change
+                    .new_key
+                    .clone()
+                    .or(change.old_key.clone())
+                    .filter(|id| model.departments.contains_key(id)),
+                Subject::Law => change
+                    .new_key
+                    .clone()
+                    .or(change.old_key.clone())
+                    .filter(|id| model.laws.contains_key(id)),
+            };
+            // The site's list: what a visitor would notice, not the first import.
+            if !initial && history.recent.len() < RECENT_LENGTH {
                 history.recent.push(RecentChange {
-                    entry,
-                    item_name: change.name,
-                    item_id: current_id,
+                    entry: entry(presence),
+                    subject: change.subject,
+                    name: change.name.clone(),
+                    id: current_id,
                 });
             }
         }
@@ -196,58 +222,110 @@ pub fn site_history(
     Ok(history)
 }
 
-/// What one commit changed in the items, compared with its parent (everything is new in a root
-/// commit). A merge reports nothing, as in `git log -p`: its changes are those of the commits it
-/// merges. A parent missing from a shallow clone: nothing either.
+/// One version of an entry file at a commit.
+enum Version<'a, T: Clone> {
+    Read(Cow<'a, T>),
+    /// A draft: not published, so absent for a visitor.
+    Draft,
+    /// Not YAML (a syntax error, not UTF-8): what it says is unknown.
+    Unreadable,
+}
+
+/// What one commit changed in the items, departments and laws, compared with its parent; and
+/// whether it is the commit that brought the content folder (everything is new in it). A merge
+/// reports nothing, as in `git log -p`: its changes are those of the commits it merges. A parent
+/// missing from a shallow clone: nothing either. A version that cannot be read is no removal:
+/// its change is left out, and the next commit compares with the last version that could be
+/// read.
 fn commit_changes(
     repository: &SiteRepository,
     commit: &CommitInfo,
     model: &SiteModel,
     known: &HashMap<gix::ObjectId, &Item>,
     language: Language,
-) -> Result<Vec<ItemChange>, GitError> {
+) -> Result<(bool, Vec<EntryChange>), GitError> {
     let new_tree = repository.content_tree(commit.id)?;
-    let old_tree = match commit.parents.as_slice() {
-        [] => None,
+    let (parent, old_tree) = match commit.parents.as_slice() {
+        [] => (None, None),
         [parent] => match repository.content_tree(*parent) {
-            Ok(tree) => tree,
-            Err(_) => return Ok(Vec::new()),
+            Ok(tree) => (Some(*parent), tree),
+            Err(_) => return Ok((false, Vec::new())),
         },
-        _ => return Ok(Vec::new()),
+        _ => return Ok((false, Vec::new())),
     };
-    let changed: Vec<_> = repository
-        .changed_files(old_tree, new_tree)?
-        .into_iter()
-        .filter(|file| is_item_path(&file.path))
-        .collect();
+    let initial = old_tree.is_none();
+    let changed = repository.changed_files(old_tree, new_tree)?;
     if changed.is_empty() {
-        return Ok(Vec::new());
+        return Ok((initial, Vec::new()));
     }
     let interner = Interner::default();
-    // An item file's version at a blob: the model's item when it is that blob, else parsed.
-    let read = |id: Option<gix::ObjectId>, path: &str| -> Option<Cow<'_, Item>> {
-        let id = id?;
-        if let Some(item) = known.get(&id) {
-            return Some(Cow::Borrowed(*item));
-        }
+    let text_of = |id: gix::ObjectId, path: &str| -> Option<String> {
         let bytes = repository.blob(id, path).ok()?;
         let text = String::from_utf8(bytes).ok()?;
-        crate::site::parse_item(path, text.trim_start_matches('\u{feff}'), &interner)
-            .filter(|item| !item.draft)
-            .map(Cow::Owned)
+        Some(text.trim_start_matches('\u{feff}').to_string())
     };
-    // (path in this commit, item)
-    let olds: Vec<(&str, Cow<Item>)> = changed
-        .iter()
-        .filter_map(|file| Some((file.path.as_str(), read(file.old, &file.path)?)))
-        .collect();
-    let news: Vec<(&str, Cow<Item>)> = changed
-        .iter()
-        .filter_map(|file| Some((file.path.as_str(), read(file.new, &file.path)?)))
-        .collect();
+    // An item file's version at a blob: the model's item when it is that blob, else parsed.
+    let item_at = |id: gix::ObjectId, path: &str| -> Version<'_, Item> {
+        if let Some(item) = known.get(&id) {
+            return Version::Read(Cow::Borrowed(*item));
+        }
+        match text_of(id, path).and_then(|text| crate::site::parse_item(path, &text, &interner)) {
+            Some(item) if item.draft => Version::Draft,
+            Some(item) => Version::Read(Cow::Owned(item)),
+            None => Version::Unreadable,
+        }
+    };
+    // The last version before this commit that could be read (at most 100 commits back).
+    let last_readable_item = |path: &str| -> Option<Item> {
+        let mut at = parent?;
+        for _ in 0..100 {
+            at = repository.first_parent(at)?;
+            let id = repository.blob_at(at, path)?;
+            match item_at(id, path) {
+                Version::Read(item) => return Some(item.into_owned()),
+                Version::Draft => return None,
+                Version::Unreadable => continue,
+            }
+        }
+        None
+    };
+
+    let mut olds: Vec<(&str, Cow<Item>)> = Vec::new();
+    let mut news: Vec<(&str, Cow<Item>)> = Vec::new();
+    // Paths whose new version cannot be read: no entry for them in this commit.
+    let mut unknown: Vec<&str> = Vec::new();
+    let mut changes = Vec::new();
+    for file in &changed {
+        let path = file.path.as_str();
+        if is_item_path(path) {
+            match file.new.map(|id| item_at(id, path)) {
+                Some(Version::Read(item)) => news.push((path, item)),
+                Some(Version::Unreadable) => unknown.push(path),
+                Some(Version::Draft) | None => {}
+            }
+            match file.old.map(|id| item_at(id, path)) {
+                Some(Version::Read(item)) => olds.push((path, item)),
+                Some(Version::Unreadable) => {
+                    if let Some(item) = last_readable_item(path) {
+                        olds.push((path, Cow::Owned(item)));
+                    }
+                }
+                Some(Version::Draft) | None => {}
+            }
+        } else if let Some(subject) = entry_subject(path)
+            && let Some(change) = entry_change(repository, subject, file, &interner, language)
+        {
+            changes.push(change);
+        }
+    }
     // Pair the versions: same code (a renamed file), then same file.
     let mut old_used = vec![false; olds.len()];
-    let mut changes = Vec::new();
+    for (index, (old_path, _)) in olds.iter().enumerate() {
+        if unknown.contains(old_path) {
+            old_used[index] = true;
+        }
+    }
+    let mut item_changes = Vec::new();
     for (new_path, new) in &news {
         let position = olds
             .iter()
@@ -261,10 +339,16 @@ fn commit_changes(
         match position {
             Some(index) => {
                 old_used[index] = true;
-                let old = &olds[index].1;
-                let lines = change_lines(&diff::item_changes(model, old, model, new), language);
+                let (old_path, old) = &olds[index];
+                let mut lines = change_lines(&diff::item_changes(model, old, model, new), language);
+                // A new file name is a new id: the page has a new address.
+                if old.id != new.id && old_path != new_path {
+                    let (field, text) = text::address_changed(&old.id, &new.id, language);
+                    lines.insert(0, ChangeLine { field, text });
+                }
                 if !lines.is_empty() {
-                    changes.push(ItemChange {
+                    item_changes.push(EntryChange {
+                        subject: Subject::Item,
                         old_key: Some(key_of(old)),
                         new_key: Some(key_of(new)),
                         name: new.name.value.to_string(),
@@ -273,7 +357,8 @@ fn commit_changes(
                     });
                 }
             }
-            None => changes.push(ItemChange {
+            None => item_changes.push(EntryChange {
+                subject: Subject::Item,
                 old_key: None,
                 new_key: Some(key_of(new)),
                 name: new.name.value.to_string(),
@@ -284,7 +369,8 @@ fn commit_changes(
     }
     for (index, (_, old)) in olds.iter().enumerate() {
         if !old_used[index] {
-            changes.push(ItemChange {
+            item_changes.push(EntryChange {
+                subject: Subject::Item,
                 old_key: Some(key_of(old)),
                 new_key: None,
                 name: old.name.value.to_string(),
@@ -293,7 +379,96 @@ fn commit_changes(
             });
         }
     }
-    Ok(changes)
+    item_changes.extend(changes);
+    Ok((initial, item_changes))
+}
+
+/// Whether a path is a department or a law file, and which.
+fn entry_subject(path: &str) -> Option<Subject> {
+    let (subject, rest) = if let Some(rest) = path.strip_prefix("content/departments/") {
+        (Subject::Department, rest)
+    } else if let Some(rest) = path.strip_prefix("content/laws/") {
+        (Subject::Law, rest)
+    } else {
+        return None;
+    };
+    let is_file = !rest.contains('/')
+        && !rest.starts_with('.')
+        && (rest.ends_with(".yaml") || rest.ends_with(".yml"));
+    is_file.then_some(subject)
+}
+
+/// The change of a department or law file in a commit (none when a version cannot be read).
+fn entry_change(
+    repository: &SiteRepository,
+    subject: Subject,
+    file: &crate::git::ChangedFile,
+    interner: &Interner,
+    language: Language,
+) -> Option<EntryChange> {
+    let path = file.path.as_str();
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let id = name
+        .rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .to_string();
+    let text_of = |blob: Option<gix::ObjectId>| -> Option<Option<String>> {
+        let Some(blob) = blob else {
+            return Some(None);
+        };
+        let bytes = repository.blob(blob, path).ok()?;
+        Some(Some(String::from_utf8(bytes).ok()?))
+    };
+    let (old, new) = (text_of(file.old)?, text_of(file.new)?);
+    let (presence, display_name, changes) = match subject {
+        Subject::Department => {
+            let read = |text: &Option<String>| -> Option<Option<crate::model::Department>> {
+                match text {
+                    None => Some(None),
+                    Some(text) => crate::site::parse_department(path, text, interner).map(Some),
+                }
+            };
+            match (read(&old)?, read(&new)?) {
+                (Some(old), Some(new)) => (
+                    Presence::Changed,
+                    new.name.value.to_string(),
+                    diff::department_changes(&old, &new),
+                ),
+                (None, Some(new)) => (Presence::Added, new.name.value.to_string(), Vec::new()),
+                (Some(old), None) => (Presence::Removed, old.name.value.to_string(), Vec::new()),
+                (None, None) => return None,
+            }
+        }
+        _ => {
+            let read = |text: &Option<String>| -> Option<Option<crate::model::Law>> {
+                match text {
+                    None => Some(None),
+                    Some(text) => crate::site::parse_law(path, text, interner).map(Some),
+                }
+            };
+            match (read(&old)?, read(&new)?) {
+                (Some(old), Some(new)) => (
+                    Presence::Changed,
+                    new.title.value.to_string(),
+                    diff::law_changes(&old, &new),
+                ),
+                (None, Some(new)) => (Presence::Added, new.title.value.to_string(), Vec::new()),
+                (Some(old), None) => (Presence::Removed, old.title.value.to_string(), Vec::new()),
+                (None, None) => return None,
+            }
+        }
+    };
+    if presence == Presence::Changed && changes.is_empty() {
+        return None;
+    }
+    Some(EntryChange {
+        subject,
+        old_key: Some(id.clone()),
+        new_key: Some(id),
+        name: display_name,
+        presence,
+        changes: change_lines(&changes, language),
+    })
 }
 
 /// Whether a path (relative to the site root) is an item file the load stage would read.

@@ -117,18 +117,43 @@ fn parse_file<T>(
 }
 
 /// An item file's text read as an item, its problems ignored (the history reads every version
-/// of an item, however broken it was then). `None` when it is not YAML at all.
+/// of an item, however incomplete it was then). `None` when it is not YAML at all.
 pub fn parse_item(relative: &str, text: &str, interner: &Interner) -> Option<Item> {
+    parse_entry(relative, text, interner, convert::item)
+}
+
+/// A department file's text read as a department, its problems ignored (the history).
+pub fn parse_department(relative: &str, text: &str, interner: &Interner) -> Option<Department> {
+    parse_entry(relative, text, interner, convert::department)
+}
+
+/// A law file's text read as a law, its problems ignored (the history).
+pub fn parse_law(relative: &str, text: &str, interner: &Interner) -> Option<Law> {
+    parse_entry(relative, text, interner, convert::law)
+}
+
+fn parse_entry<T>(
+    relative: &str,
+    text: &str,
+    interner: &Interner,
+    convert: impl FnOnce(&mut Reader, &str, &crate::load::yaml::Node) -> T,
+) -> Option<T> {
     let mut diagnostics = Vec::new();
     let name = relative.rsplit('/').next().unwrap_or(relative);
     let id = name.rsplit_once('.').map(|(stem, _)| stem).unwrap_or(name);
     let node = load::parse_yaml(relative, text, 0, &mut diagnostics)?;
+    if diagnostics
+        .iter()
+        .any(|diagnostic| diagnostic.rule == RuleId::YamlSyntax)
+    {
+        return None;
+    }
     let mut reader = Reader {
         file: relative,
         diagnostics: &mut diagnostics,
         interner,
     };
-    Some(convert::item(&mut reader, id, &node))
+    Some(convert(&mut reader, id, &node))
 }
 
 /// Today in the site's time zone, unless pinned.

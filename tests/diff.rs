@@ -360,12 +360,31 @@ fn item_pages_show_the_history_and_the_site_lists_recent_changes() {
         .collect();
     assert_eq!(dates, ["2026-11-02", "2026-10-01"], "{history}");
     assert!(
-        history.contains("收费标准</span>：修改：每件 10 元 → 每件 15 元"),
+        history.contains("收费标准</strong>：修改：每件 10 元 → 每件 15 元"),
         "{history}"
     );
-    assert!(history.contains("2026-10-01</time> 新增"), "{history}");
+    assert!(history.contains("2026-10-01</time> 首次发布"), "{history}");
+    assert!(
+        history.contains(
+            "<strong>页面网址</strong>：修改：items/shipin-xuke/ → items/shipin-xuke-xinban/"
+        ),
+        "{history}"
+    );
     let changes = read(&out.path().join("changes/index.html"));
     assert!(changes.contains("食品经营许可（新办）"));
+    // The first import is no news: only the commit of the edits is listed, department included.
+    assert!(
+        !changes.contains("首次发布") && !changes.contains("2026-10-01"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("股室<a href=\"/bszn/departments/shipin/\">食品经营监管股</a> 修改"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("<strong>电话</strong>：修改：0000-1000020 → 0000-1000029"),
+        "{changes}"
+    );
     assert!(
         changes.contains("href=\"/bszn/items/shipin-xuke-xinban/\"")
             || changes.contains("items/shipin-xuke-xinban/")
@@ -444,4 +463,68 @@ fn serve_shows_uncommitted_changes() {
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0].field, "申请材料「营业执照」 › 复印件份数");
     assert_eq!(lines[0].text, "修改：1 → 2");
+}
+
+#[test]
+fn a_version_that_cannot_be_read_is_no_removal_and_hides_no_change() {
+    let repository = fixture_repository();
+    let root = repository.path();
+    let food = root.join("content/items/shipin/shipin-xuke-xinban.yaml");
+    let good = read(&food);
+    std::fs::write(
+        &food,
+        good.replace("name: 食品经营许可（新办）", "name: [食品经营许可"),
+    )
+    .unwrap();
+    // The broken working tree against HEAD: a warning, no removal.
+    let output = zhinan(&["diff", "--root", root.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "content/items/shipin/shipin-xuke-xinban.yaml cannot be read in working tree"
+        ),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!stdout.contains("removed"), "{stdout}");
+    git(
+        root,
+        &["commit", "-q", "-a", "-m", "坏了"],
+        "2026-11-21T09:00:00+08:00",
+    );
+    // Fixed together with a fee change, and a control character in a note.
+    std::fs::write(
+        &food,
+        good.replace("每件 15 元", "每件 20 元").replace(
+            "issuer: 市场监督管理部门",
+            "issuer: 市场监督管理部门\n    note: \"响铃\\a\"",
+        ),
+    )
+    .unwrap();
+    git(
+        root,
+        &["commit", "-q", "-a", "-m", "修好"],
+        "2026-11-22T09:00:00+08:00",
+    );
+    let out = tempfile::tempdir().unwrap();
+    build(root, out.path(), &[]);
+    let page = read(&out.path().join("items/shipin-xuke-xinban/index.html"));
+    let history = &page[page.find("<h2 id=\"h-history\">").unwrap()..];
+    let history = &history[..history.find("</section>").unwrap()];
+    assert!(
+        !history.contains("删除") && !history.contains("新增</strong>"),
+        "{history}"
+    );
+    assert!(history.contains("2026-11-22</time> 修改"), "{history}");
+    assert!(history.contains("每件 15 元 → 每件 20 元"), "{history}");
+    // feed.xml carries the change and stays XML: no control character in it.
+    let feed = read(&out.path().join("feed.xml"));
+    assert!(feed.contains("每件 15 元 → 每件 20 元"), "{feed}");
+    assert!(
+        !feed
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')),
+        "{feed}"
+    );
 }

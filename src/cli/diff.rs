@@ -39,8 +39,9 @@ pub struct DiffArgs {
     pub to: Option<String>,
     #[command(flatten)]
     pub common: CommonArgs,
-    /// The older version is this site folder (instead of a git revision)
-    #[arg(long, value_name = "DIR", conflicts_with = "from")]
+    /// The older version is this site folder (instead of a git revision); a revision given
+    /// after it is the newer version
+    #[arg(long, value_name = "DIR")]
     pub from_root: Option<std::path::PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value = "human")]
@@ -51,6 +52,10 @@ pub struct DiffArgs {
     /// Compare drafts too (by default a draft counts as not published)
     #[arg(long)]
     pub drafts: bool,
+    /// Human and markdown output: stop listing entries after about N characters and say how
+    /// many were left out (a pull-request comment has a size limit)
+    #[arg(long, value_name = "N")]
+    pub max_chars: Option<usize>,
 }
 
 /// A version of the site to compare.
@@ -63,48 +68,90 @@ enum Version<'a> {
 pub fn run_diff(args: DiffArgs) -> ExitCode {
     let language = args.common.language();
     let root = &args.common.root;
-    let from = match (&args.from_root, &args.from) {
+    // `--from-root DIR REV`: the revision is the newer version.
+    let (from_revision, to_revision) = match (&args.from_root, &args.from, &args.to) {
+        (Some(_), Some(to), None) => (None, Some(to)),
+        (Some(_), Some(_), Some(_)) => {
+            return could_not_run(say(&m::DIFF_TOO_MANY_VERSIONS, language, &[]));
+        }
+        (_, from, to) => (from.as_ref(), to.as_ref()),
+    };
+    let from = match (&args.from_root, from_revision) {
         (Some(folder), _) => Version::Folder(folder),
         (None, Some(revision)) => Version::Revision(revision),
         (None, None) => Version::Revision("HEAD"),
     };
-    let to = match &args.to {
+    let to = match to_revision {
         Some(revision) => Version::Revision(revision),
         None => Version::WorkingTree(root),
     };
-    let label = |version: &Version| match version {
-        Version::WorkingTree(_) => say(&m::DIFF_WORKING_TREE, language, &[]),
+    let label = |version: &Version, language: Option<Language>| match version {
+        Version::WorkingTree(_) => match language {
+            Some(language) => say(&m::DIFF_WORKING_TREE, language, &[]),
+            None => "working-tree".to_string(),
+        },
         Version::Folder(folder) => folder.display().to_string(),
         Version::Revision(revision) => revision.to_string(),
     };
-    let (from_label, to_label) = (label(&from), label(&to));
-    let old = match load_version(&args, &from, language) {
-        Ok(model) => model,
+    let (from_label, to_label) = (label(&from, Some(language)), label(&to, Some(language)));
+    let (old, old_unreadable) = match load_version(&args, &from, language) {
+        Ok(loaded) => loaded,
         Err(message) => return could_not_run(message),
     };
-    let new = match load_version(&args, &to, language) {
-        Ok(model) => model,
+    let (new, new_unreadable) = match load_version(&args, &to, language) {
+        Ok(loaded) => loaded,
         Err(message) => return could_not_run(message),
     };
-    let difference = diff::diff_sites(&old, &new);
+    let mut difference = diff::diff_sites(&old, &new);
+    // A file that could not be read in one version is no removal or addition: its changes are
+    // unknown, and the reader is told so.
+    difference.leave_out_unreadable(&old_unreadable, &new_unreadable);
+    for (files, version) in [(&old_unreadable, &from_label), (&new_unreadable, &to_label)] {
+        for file in files {
+            eprintln!(
+                "{}{}",
+                super::prefix(&m::WARNING_PREFIX, language),
+                say(
+                    &m::DIFF_UNREADABLE,
+                    language,
+                    &[("file", file.clone()), ("version", version.clone())]
+                )
+            );
+        }
+    }
     let base_url = args
         .base_url
         .clone()
         .unwrap_or_else(|| new.site.base_url.value.to_string());
+    let limit = args.max_chars.unwrap_or(usize::MAX);
     let output = match args.format {
-        DiffFormat::Human => human(&difference, language, &from_label, &to_label),
-        DiffFormat::Markdown => markdown(&difference, language, &from_label, &to_label, &base_url),
-        DiffFormat::Json => json(&difference, &from_label, &to_label),
+        DiffFormat::Human => human(&difference, language, &from_label, &to_label, limit),
+        DiffFormat::Markdown => markdown(
+            &difference,
+            language,
+            &from_label,
+            &to_label,
+            &base_url,
+            limit,
+        ),
+        DiffFormat::Json => json(
+            &difference,
+            &label(&from, None),
+            &label(&to, None),
+            &old_unreadable,
+            &new_unreadable,
+        ),
     };
     print_stdout(&output);
     ExitCode::Ok
 }
 
+/// A version's model and the entry files it could not read (YAML errors, not UTF-8, empty).
 fn load_version(
     args: &DiffArgs,
     version: &Version,
     language: Language,
-) -> Result<SiteModel, String> {
+) -> Result<(SiteModel, Vec<String>), String> {
     let mut options = LoadOptions {
         today: args.common.today,
         publish_drafts: args.drafts,
@@ -131,13 +178,25 @@ fn load_version(
             args.common.root.as_path()
         }
     };
-    let mut model = load_site(root, &options)
-        .map_err(|error| error.to_string())?
-        .model;
+    let loaded = load_site(root, &options).map_err(|error| error.to_string())?;
+    let mut unreadable: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.rule == crate::rules::RuleId::YamlSyntax)
+        .map(|diagnostic| diagnostic.file.clone())
+        .filter(|file| {
+            ["content/items/", "content/departments/", "content/laws/"]
+                .iter()
+                .any(|folder| file.starts_with(folder))
+        })
+        .collect();
+    unreadable.sort();
+    unreadable.dedup();
+    let mut model = loaded.model;
     if !args.drafts {
         model.remove_drafts();
     }
-    Ok(model)
+    Ok((model, unreadable))
 }
 
 #[cfg(feature = "history")]
@@ -153,9 +212,16 @@ fn snapshot_at(
             &[("root", root.display().to_string())],
         )
     })?;
-    repository
-        .snapshot(revision)
-        .map_err(|error| error.to_string())
+    repository.snapshot(revision).map_err(|error| {
+        say(
+            &m::DIFF_BAD_REVISION,
+            language,
+            &[
+                ("revision", revision.to_string()),
+                ("error", error.to_string()),
+            ],
+        )
+    })
 }
 
 #[cfg(not(feature = "history"))]
@@ -195,6 +261,16 @@ fn entries(difference: &SiteDiff, language: Language) -> Vec<(Entry, Vec<String>
                 language,
                 &[("old", old.clone()), ("new", item.file.clone())],
             ));
+            // A new file name is a new id, and so a new address of the item's page.
+            let old_id = old.rsplit('/').next().unwrap_or(old);
+            let old_id = old_id.rsplit_once('.').map_or(old_id, |(stem, _)| stem);
+            if old_id != item.id {
+                item_lines.push(say(
+                    &text::ADDRESS_CHANGED,
+                    language,
+                    &[("old", old_id.to_string()), ("new", item.id.clone())],
+                ));
+            }
         }
         item_lines.extend(lines(&item.changes));
         entries.push((
@@ -269,7 +345,13 @@ fn summary(difference: &SiteDiff, language: Language) -> String {
 }
 
 /// Text for a terminal; control characters of the content shown escaped.
-pub fn human(difference: &SiteDiff, language: Language, from: &str, to: &str) -> String {
+pub fn human(
+    difference: &SiteDiff,
+    language: Language,
+    from: &str,
+    to: &str,
+    limit: usize,
+) -> String {
     let colon = if language == Language::Zh {
         "："
     } else {
@@ -283,16 +365,28 @@ pub fn human(difference: &SiteDiff, language: Language, from: &str, to: &str) ->
             &[("from", from.to_string()), ("to", to.to_string())]
         )
     );
-    for (entry, lines) in entries(difference, language) {
-        output.push_str(&format!(
+    let all = entries(difference, language);
+    let total = all.len();
+    for (index, (entry, lines)) in all.into_iter().enumerate() {
+        let mut section = format!(
             "{}{colon}{}\n",
             entry.heading,
             presence_word(entry.presence, language)
-        ));
+        );
         for line in lines {
-            output.push_str(&format!("  - {line}\n"));
+            section.push_str(&format!("  - {line}\n"));
         }
-        output.push('\n');
+        section.push('\n');
+        if output.chars().count() + section.chars().count() > limit {
+            output.push_str(&say(
+                &m::DIFF_LEFT_OUT,
+                language,
+                &[("count", (total - index).to_string())],
+            ));
+            output.push_str("\n\n");
+            break;
+        }
+        output.push_str(&section);
     }
     output.push_str(&summary(difference, language));
     output.push('\n');
@@ -313,11 +407,23 @@ fn markdown_escape(text: &str) -> String {
                 escaped.push(character);
             }
             '\n' | '\r' => escaped.push(' '),
+            // No mention (@someone) and no issue reference (#12): a word joiner after the sign.
+            '@' | '#' => {
+                escaped.push(character);
+                escaped.push('\u{2060}');
+            }
+            // A direction override would reorder what the reviewer reads: shown, not obeyed.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+                escaped.push_str(&format!("\\u{{{:x}}}", character as u32));
+            }
             character if character.is_control() => {}
             character => escaped.push(character),
         }
     }
+    // No bare link: `://` broken by a word joiner (GitHub links `http://…` and `www.…` by itself).
     escaped
+        .replace("://", ":\u{2060}//")
+        .replace("www.", "www\u{2060}.")
 }
 
 /// Markdown for a pull-request comment: a heading, one section per entry with a link to the
@@ -328,6 +434,7 @@ pub fn markdown(
     from: &str,
     to: &str,
     base_url: &str,
+    limit: usize,
 ) -> String {
     let mut output = format!(
         "## {}\n\n",
@@ -347,7 +454,11 @@ pub fn markdown(
     } else {
         format!("{base_url}/")
     };
-    for (entry, lines) in entries(difference, language) {
+    let all = entries(difference, language);
+    let total = all.len();
+    // Room for the last lines (what was left out, the summary).
+    let limit = limit.saturating_sub(400);
+    for (index, (entry, lines)) in all.into_iter().enumerate() {
         let heading = markdown_escape(&entry.heading);
         let heading = match &entry.item_id {
             Some(id) if entry.presence != Presence::Removed && !base_url.is_empty() => {
@@ -355,16 +466,26 @@ pub fn markdown(
             }
             _ => heading,
         };
-        output.push_str(&format!(
+        let mut section = format!(
             "### {heading}{colon}{}\n\n",
             presence_word(entry.presence, language)
-        ));
+        );
         for line in &lines {
-            output.push_str(&format!("- {}\n", markdown_escape(line)));
+            section.push_str(&format!("- {}\n", markdown_escape(line)));
         }
         if !lines.is_empty() {
-            output.push('\n');
+            section.push('\n');
         }
+        if output.chars().count() + section.chars().count() > limit {
+            output.push_str(&markdown_escape(&say(
+                &m::DIFF_LEFT_OUT,
+                language,
+                &[("count", (total - index).to_string())],
+            )));
+            output.push_str("\n\n");
+            break;
+        }
+        output.push_str(&section);
     }
     output.push_str(&markdown_escape(&summary(difference, language)));
     output.push('\n');
@@ -378,16 +499,35 @@ struct JsonDiff<'a> {
     to: &'a str,
     #[serde(flatten)]
     difference: &'a SiteDiff,
+    /// Entry files that could not be read in each version (their changes are not listed).
+    unreadable: Unreadable<'a>,
 }
 
-/// JSON for programs: `{"version": 1, "from", "to", "items", "departments", "laws"}`; a change's
-/// path is the format's key names with list elements as `[name]`.
-pub fn json(difference: &SiteDiff, from: &str, to: &str) -> String {
+#[derive(Serialize)]
+struct Unreadable<'a> {
+    from: &'a [String],
+    to: &'a [String],
+}
+
+/// JSON for programs: `{"version": 1, "from", "to", "items", "departments", "laws",
+/// "unreadable"}`; a change's path is the format's key names with list elements as `[name]`
+/// (or `[#3]`, by place, when the name itself changed); the working tree is `working-tree`.
+pub fn json(
+    difference: &SiteDiff,
+    from: &str,
+    to: &str,
+    unreadable_from: &[String],
+    unreadable_to: &[String],
+) -> String {
     let mut text = serde_json::to_string_pretty(&JsonDiff {
         version: 1,
         from,
         to,
         difference,
+        unreadable: Unreadable {
+            from: unreadable_from,
+            to: unreadable_to,
+        },
     })
     .unwrap_or_default();
     text.push('\n');
@@ -406,5 +546,10 @@ mod tests {
         assert!(!escaped.contains('<') && !escaped.contains('\n'));
         assert!(escaped.contains("\\[点我\\](javascript:alert(1))"));
         assert!(escaped.contains("\\*\\*粗\\*\\*"));
+        // No mention, no issue link, no bare link, no direction override.
+        let escaped = markdown_escape("@admin #1 http://evil.example www.evil.example \u{202e}txt");
+        assert!(!escaped.contains("@a") && !escaped.contains("#1"));
+        assert!(!escaped.contains("://") && !escaped.contains("www."));
+        assert!(!escaped.contains('\u{202e}') && escaped.contains("\\u{202e}"));
     }
 }

@@ -115,7 +115,7 @@ const ZH: &[(&str, &str)] = &[
     ),
     (
         "diff:from_root",
-        "旧版本是这个站点文件夹（不用 git 版本号）",
+        "旧版本是这个站点文件夹（不用 git 版本号）；后面再写一个版本号时，它是新版本",
     ),
     (
         "diff:format",
@@ -126,6 +126,10 @@ const ZH: &[(&str, &str)] = &[
         "markdown 中事项链接用的网址（默认 site.yaml 的 base_url）",
     ),
     ("diff:drafts", "也比较草稿（默认草稿视为未发布）"),
+    (
+        "diff:max_chars",
+        "文字和 markdown 输出超过约 N 个字符时不再往下列，并注明还有多少项没有列出（拉取请求的评论有长度限制）",
+    ),
     ("rules:markdown", "输出 docs/rules.md（每条规则的中文说明）"),
     ("rules:lang", "规则摘要的语言（默认按系统语言）"),
     ("init:dir", "新站点的文件夹（不存在时新建；必须是空的）"),

@@ -73,6 +73,10 @@ cli_messages! {
     NEW_PAGE_BODY: "在这里写正文。" / "";
     DIFF_NO_GIT: "`{root}` 不在 git 仓库里：用 --from-root 指定旧版本的站点文件夹，或在仓库中运行" / "`{root}` is not in a git repository: name the older site folder with --from-root, or run inside a repository";
     DIFF_NO_HISTORY_FEATURE: "这个 zhinan 没有编译 history 功能，不能读取 git 版本；用 --from-root 比较两个文件夹" / "this zhinan was built without the `history` feature and cannot read git revisions; compare two folders with --from-root";
+    DIFF_TOO_MANY_VERSIONS: "--from-root 已经指定了旧版本，后面只能再写一个新版本" / "--from-root names the older version: give at most one revision after it";
+    DIFF_BAD_REVISION: "读不到版本 `{revision}`：它不是这个仓库里的提交、分支或标签（{error}）" / "cannot read revision `{revision}`: it is no commit, branch or tag of this repository ({error})";
+    DIFF_UNREADABLE: "{file} 在 {version} 中无法读取（YAML 有错误，运行 zhinan check 查看），它的变化没有列出" / "{file} cannot be read in {version} (YAML errors: run zhinan check), its changes are not listed";
+    DIFF_LEFT_OUT: "……另有 {count} 项变化没有列出（内容过长），完整的差异请在本机运行 zhinan diff" / "… {count} more {count:entry:entries} not listed (too long); run zhinan diff for the whole difference";
     DIFF_WORKING_TREE: "工作区" / "working tree";
     DIFF_TITLE: "办事指南变更：{from} → {to}" / "Changes to the service guide: {from} → {to}";
     DIFF_NONE: "没有实质性变化" / "no substantive changes";
@@ -80,6 +84,7 @@ cli_messages! {
     DIFF_ITEM: "事项「{name}」（{id}，编码 {code}）" / "item “{name}” ({id}, code {code})";
     DIFF_DEPARTMENT: "股室「{name}」（{id}）" / "department “{name}” ({id})";
     DIFF_LAW: "法规《{name}》（{id}）" / "law “{name}” ({id})";
+    HISTORY_SHALLOW: "仓库是浅克隆（只取回了最近的提交），变更记录只到克隆的最早一次提交为止；在 CI 中取回全部历史（GitHub Actions 的 actions/checkout 加 fetch-depth: 0，GitLab 设 GIT_DEPTH: \"0\"）" / "the repository is a shallow clone: the change history stops at its oldest commit; fetch the whole history in CI (actions/checkout with fetch-depth: 0, GitLab's GIT_DEPTH: \"0\")";
     HISTORY_UNREADABLE: "读取 git 历史失败，本次生成不含变更记录：{error}" / "could not read the git history, the site is built without it: {error}";
     CHECK_FILE_NOT_FOUND: "`{file}` 不是这个站点 content/ 里的文件" / "`{file}` is not a file under this site's content/";
 }

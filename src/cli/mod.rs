@@ -474,7 +474,16 @@ pub fn attach_history(
 ) {
     #[cfg(feature = "history")]
     match crate::history::site_history(root, model, today) {
-        Ok(history) => model.history = history,
+        Ok(history) => {
+            if history.shallow {
+                eprintln!(
+                    "{}{}",
+                    prefix(&messages::WARNING_PREFIX, language),
+                    messages::say(&messages::HISTORY_SHALLOW, language, &[])
+                );
+            }
+            model.history = history;
+        }
         Err(error) => eprintln!(
             "{}{}",
             prefix(&messages::WARNING_PREFIX, language),

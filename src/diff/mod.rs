@@ -22,6 +22,8 @@
 
 pub mod text;
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -62,6 +64,9 @@ pub enum ChangeKind {
 pub enum Step {
     Key(&'static Key),
     Element(String),
+    /// An element named by its place in the list (1-based): when its name itself changed, the
+    /// change shows the old and the new name.
+    Position(usize),
 }
 
 impl PartialEq for Step {
@@ -69,6 +74,7 @@ impl PartialEq for Step {
         match (self, other) {
             (Step::Key(left), Step::Key(right)) => std::ptr::eq(*left, *right),
             (Step::Element(left), Step::Element(right)) => left == right,
+            (Step::Position(left), Step::Position(right)) => left == right,
             _ => false,
         }
     }
@@ -79,6 +85,7 @@ impl Serialize for Step {
         match self {
             Step::Key(key) => serializer.serialize_str(key.name),
             Step::Element(name) => serializer.serialize_str(&format!("[{name}]")),
+            Step::Position(position) => serializer.serialize_str(&format!("[#{position}]")),
         }
     }
 }
@@ -146,6 +153,22 @@ impl SiteDiff {
     pub fn is_empty(&self) -> bool {
         self.items.is_empty() && self.departments.is_empty() && self.laws.is_empty()
     }
+
+    /// Leaves out what only looks added or removed because its file could not be read in the
+    /// other version (`old_unreadable`, `new_unreadable`: paths of entry files).
+    pub fn leave_out_unreadable(&mut self, old_unreadable: &[String], new_unreadable: &[String]) {
+        let unknown = |presence: Presence, file: &String| match presence {
+            Presence::Added => old_unreadable.contains(file),
+            Presence::Removed => new_unreadable.contains(file),
+            Presence::Changed => false,
+        };
+        self.items
+            .retain(|item| !unknown(item.presence, &item.file));
+        self.departments
+            .retain(|entry| !unknown(entry.presence, &entry.file));
+        self.laws
+            .retain(|entry| !unknown(entry.presence, &entry.file));
+    }
 }
 
 /// The difference from `old` to `new`.
@@ -190,6 +213,32 @@ pub fn item_changes(
     changes
 }
 
+/// The changes of a department from `old` to `new`.
+pub fn department_changes(old: &Department, new: &Department) -> Vec<Change> {
+    let mut changes = Vec::new();
+    compare_maps(
+        &format::DEPARTMENT,
+        &department_json(old),
+        &department_json(new),
+        &mut Vec::new(),
+        &mut changes,
+    );
+    changes
+}
+
+/// The changes of a law from `old` to `new`.
+pub fn law_changes(old: &Law, new: &Law) -> Vec<Change> {
+    let mut changes = Vec::new();
+    compare_maps(
+        &format::LAW,
+        &law_json(old),
+        &law_json(new),
+        &mut Vec::new(),
+        &mut changes,
+    );
+    changes
+}
+
 /// An item in the form it is compared in: its published JSON (no URLs: base_url is empty).
 fn item_fields(model: &SiteModel, item: &Item) -> Vec<(&'static str, Json)> {
     let views = Views {
@@ -198,7 +247,19 @@ fn item_fields(model: &SiteModel, item: &Item) -> Vec<(&'static str, Json)> {
         base_url: String::new(),
     };
     match crate::render::data::item_json(model, &views, item) {
-        Json::Object(fields) => fields,
+        Json::Object(mut fields) => {
+            // The department as the page names it: its name, with the id.
+            let department = format::ITEM.key("department").map(|key| key.name);
+            for (key, value) in fields.iter_mut() {
+                if Some(*key) == department
+                    && let Json::Text(id) = value
+                    && let Some(found) = model.departments.get(id.as_str())
+                {
+                    *value = Json::Text(format!("{}（{id}）", found.name.value));
+                }
+            }
+            fields
+        }
         _ => Vec::new(),
     }
 }
@@ -422,7 +483,13 @@ fn compare_maps(
         if has_span && is_span_part(key) {
             continue;
         }
-        let (before, after) = (field(old, key.name), field(new, key.name));
+        let (mut before, mut after) = (field(old, key.name), field(new, key.name));
+        if matches!(key.kind, Kind::Boolean) {
+            // An absent flag is `false`: 不收费 是 → 否, never 不收费 删除.
+            const FALSE: &Json = &Json::Bool(false);
+            before = before.or(Some(FALSE));
+            after = after.or(Some(FALSE));
+        }
         if before == after {
             continue;
         }
@@ -446,6 +513,21 @@ fn compare_maps(
                     (_, None) => ChangeKind::Removed,
                     (Some(before), Some(after)) => value_change(kind, before, after),
                 };
+                // Markdown is shown as the text a visitor reads (no `**`, no link targets),
+                // unless only the markup changed.
+                let plain = |value: Option<&Json>| match value {
+                    Some(Json::Text(text)) => Some(Json::Text(
+                        crate::markdown::plain_text(text).trim().to_string(),
+                    )),
+                    other => other.cloned(),
+                };
+                let (before, after) = match kind {
+                    Kind::Markdown if plain(before) != plain(after) => {
+                        (plain(before), plain(after))
+                    }
+                    _ => (before.cloned(), after.cloned()),
+                };
+                let (before, after) = (before.as_ref(), after.as_ref());
                 let map = match kind {
                     Kind::Map(inner) | Kind::Maps(inner) => Some(inner),
                     _ => None,
@@ -480,16 +562,93 @@ fn leaf_change(
     }
 }
 
-/// A change of a scalar value: wording when a free text keeps its numbers.
+/// A change of a scalar value: wording only when a free text changed in form, not in meaning
+/// (see [`is_wording_only`]); anything else is a change.
 fn value_change(kind: Kind, before: &Json, after: &Json) -> ChangeKind {
     match (kind, before, after) {
         (Kind::Text | Kind::Markdown, Json::Text(before), Json::Text(after))
-            if numbers_of(before) == numbers_of(after) =>
+            if is_wording_only(before, after) =>
         {
             ChangeKind::Wording
         }
         _ => ChangeKind::Changed,
     }
+}
+
+/// The words that turn a requirement around or bound it: one more or one fewer of them and a
+/// text says something else (不要求, 不得 → 可以, 无数量限制 → 有数量限制, 以上 → 以下).
+const MEANING_WORDS: &[&str] = &[
+    "不",
+    "未",
+    "非",
+    "无",
+    "没有",
+    "免",
+    "须",
+    "需",
+    "应当",
+    "应",
+    "可以",
+    "可",
+    "得",
+    "禁止",
+    "除外",
+    "以上",
+    "以下",
+    "以内",
+    "以外",
+    "超过",
+    "不超过",
+    "或者",
+    "或",
+    "并且",
+    "和",
+    "及",
+    "只",
+    "仅",
+    "均",
+    "全部",
+    "任一",
+    "之一",
+    "有",
+    "前",
+    "后",
+    "届满",
+    "之日",
+];
+
+/// A text without its spaces and punctuation, full-width letters and digits folded.
+fn letters_of(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation() && !is_cjk_punctuation(*c))
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}'
+        | '\u{ff3b}'..='\u{ff40}' | '\u{ff5b}'..='\u{ff65}' | '\u{2010}'..='\u{2027}'
+        | '\u{00b7}')
+}
+
+/// Whether a text changed in form only (文字修改): its letters are the same but for spaces and
+/// punctuation; or it keeps its numbers and every word of [`MEANING_WORDS`] the same number of
+/// times, and most of its wording (a Dice coefficient of character pairs of 0.8 or more). A
+/// reviewer is shown every change either way; this only decides its label, and in doubt a
+/// change is a change.
+fn is_wording_only(before: &str, after: &str) -> bool {
+    let (letters_before, letters_after) = (letters_of(before), letters_of(after));
+    if letters_before == letters_after {
+        return true;
+    }
+    numbers_of(before) == numbers_of(after)
+        && MEANING_WORDS
+            .iter()
+            .all(|word| before.matches(word).count() == after.matches(word).count())
+        && likeness(&letters_before, &letters_after) >= 0.8
 }
 
 /// The numbers written in a text (ASCII and full-width digits, and Chinese numerals), in order.
@@ -560,10 +719,16 @@ pub fn describe(value: &Json, map: Option<&'static Map>, chinese: bool) -> Strin
                     })
                     .map(|(key, value)| describe(value, inner(key), chinese))
                     .collect::<Vec<_>>();
-                if rest.is_empty() {
-                    format!("{value}{unit}")
+                // 0 days is done on the spot (the item page says 即办).
+                let span = if value == "0" {
+                    if chinese { "即办" } else { "on the spot" }.to_string()
                 } else {
-                    format!("{value}{unit}（{}）", rest.join("；"))
+                    format!("{value}{unit}")
+                };
+                if rest.is_empty() {
+                    span
+                } else {
+                    format!("{span}（{}）", rest.join("；"))
                 }
             } else if let (Some(law), Some(article)) = (get(law_key), get(article_key)) {
                 let title = get("law_title").unwrap_or(law);
@@ -593,8 +758,19 @@ pub fn describe(value: &Json, map: Option<&'static Map>, chinese: bool) -> Strin
     }
 }
 
-/// How an element of a list of `map` is named: its first key's value.
+/// How an element of a list of `map` is matched: its first key's value, and its second's when
+/// the first is a reference (a legal basis is a law *and* an article).
 fn identity(map: &'static Map, element: &Json) -> String {
+    if let (Json::Object(fields), Some(first), Some(second)) =
+        (element, map.keys.first(), map.keys.get(1))
+        && matches!(first.kind, Kind::Id)
+    {
+        return [first, second]
+            .iter()
+            .filter_map(|key| field(fields, key.name).map(display))
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     match element {
         Json::Object(fields) => map
             .keys
@@ -614,6 +790,22 @@ fn identity(map: &'static Map, element: &Json) -> String {
             })
             .unwrap_or_default(),
         other => display(other),
+    }
+}
+
+/// How an element is named for people: its identity, or for a reference the law's title and the
+/// article (《行政许可法》第三十条).
+fn element_label(map: &'static Map, element: &Json) -> String {
+    match (element, map.keys.first()) {
+        (Json::Object(fields), Some(first)) if matches!(first.kind, Kind::Id) => {
+            let reference: Vec<(&'static str, Json)> = fields
+                .iter()
+                .filter(|(key, _)| *key != "text")
+                .cloned()
+                .collect();
+            describe(&Json::Object(reference), None, true)
+        }
+        _ => identity(map, element),
     }
 }
 
@@ -676,15 +868,20 @@ fn likeness(left: &str, right: &str) -> f64 {
             .map(|pair| (pair[0], pair[1]))
             .collect()
     };
-    let (left, mut right) = (bigrams(left), bigrams(right));
+    let (left, right) = (bigrams(left), bigrams(right));
     if left.is_empty() && right.is_empty() {
         return 1.0;
     }
     let total = left.len() + right.len();
+    // Counted, not searched: linear in the lengths (a 60,000-character text is no stall).
+    let mut counts: HashMap<(char, char), usize> = HashMap::new();
+    for bigram in right {
+        *counts.entry(bigram).or_default() += 1;
+    }
     let mut common = 0;
-    for bigram in &left {
-        if let Some(index) = right.iter().position(|other| other == bigram) {
-            right.swap_remove(index);
+    for bigram in left {
+        if let Some(count) = counts.get_mut(&bigram).filter(|count| **count > 0) {
+            *count -= 1;
             common += 1;
         }
     }
@@ -692,25 +889,10 @@ fn likeness(left: &str, right: &str) -> f64 {
 }
 
 /// Whether an old and a new element that do not share their first key are one element changed:
-/// every other key the same (and at least one), or the first key mostly the same.
+/// their names mostly the same (营业执照 and 营业执照副本; not 授权委托书 and 单位介绍信, which
+/// are another document however alike the rest of the entry is).
 fn is_same_element(map: &'static Map, old: &Json, new: &Json) -> bool {
-    if likeness(&identity(map, old), &identity(map, new)) >= 0.5 {
-        return true;
-    }
-    let (Json::Object(old), Json::Object(new)) = (old, new) else {
-        return false;
-    };
-    let others: Vec<&str> = map
-        .keys
-        .iter()
-        .skip(1)
-        .map(|key| key.name)
-        .filter(|name| field(old, name).is_some() || field(new, name).is_some())
-        .collect();
-    !others.is_empty()
-        && others
-            .iter()
-            .all(|name| field(old, name) == field(new, name))
+    likeness(&identity(map, old), &identity(map, new)) >= 0.5
 }
 
 /// Compares two lists of maps of `map`, element by element (see the module documentation).
@@ -737,8 +919,12 @@ fn compare_lists(
     for index in matched.iter().flatten() {
         old_used[*index] = true;
     }
+    // Lists of ordinary length get the fuzzy pairing and the moves; a list of thousands of
+    // elements (only a hostile or broken file has one) is compared element by element only.
+    let small = old.len().saturating_mul(new.len()) <= 250_000;
     for (new_position, slot) in matched.iter_mut().enumerate() {
-        if slot.is_none()
+        if small
+            && slot.is_none()
             && let Some(old_position) = (0..old.len())
                 .find(|&i| !old_used[i] && is_same_element(map, &old[i], &new[new_position]))
         {
@@ -747,14 +933,27 @@ fn compare_lists(
         }
     }
     // Moves: of the elements found in both, those out of the longest common order.
-    let old_order: Vec<usize> = (0..old.len())
-        .filter(|index| matched.contains(&Some(*index)))
-        .collect();
+    let old_order: Vec<usize> = (0..old.len()).filter(|index| old_used[*index]).collect();
     let new_order: Vec<usize> = matched.iter().flatten().copied().collect();
-    let in_place = longest_common_subsequence(&old_order, &new_order);
+    let in_place = if small {
+        longest_common_subsequence(&old_order, &new_order)
+    } else {
+        old_order.iter().copied().collect()
+    };
+    let labels = |elements: &[Json], names: &[String]| -> Vec<String> {
+        elements
+            .iter()
+            .zip(names)
+            .map(|(element, name)| match name.rsplit_once(" #") {
+                Some((_, count)) => format!("{} #{count}", element_label(map, element)),
+                None => element_label(map, element),
+            })
+            .collect()
+    };
+    let (old_labels, new_labels) = (labels(old, &old_names), labels(new, &new_names));
 
     for (new_position, element) in new.iter().enumerate() {
-        let name = new_names[new_position].clone();
+        let name = new_labels[new_position].clone();
         match matched[new_position] {
             None => changes.push(Change {
                 map: Some(map),
@@ -780,7 +979,13 @@ fn compare_lists(
                     ));
                 }
                 if let (Json::Object(before), Json::Object(after)) = (&old[old_position], element) {
-                    path.push(Step::Element(name));
+                    // Named by its new name, unless the name itself changed: then by its place.
+                    let renamed = old_names[old_position] != new_names[new_position];
+                    path.push(if renamed {
+                        Step::Position(new_position + 1)
+                    } else {
+                        Step::Element(name)
+                    });
                     compare_maps(map, before, after, path, changes);
                     path.pop();
                 }
@@ -793,7 +998,7 @@ fn compare_lists(
                 map: Some(map),
                 ..leaf_change(
                     path,
-                    Some(old_names[old_position].clone()),
+                    Some(old_labels[old_position].clone()),
                     Some(element.clone()),
                     None,
                     ChangeKind::Removed,
@@ -927,7 +1132,7 @@ mod tests {
     }
 
     #[test]
-    fn a_renamed_element_with_the_same_other_keys_is_changed_in_place() {
+    fn a_renamed_element_with_a_like_name_is_changed_in_place() {
         let element = |name: &str| {
             Json::Object(vec![
                 ("name", Json::Text(name.into())),
@@ -944,7 +1149,113 @@ mod tests {
             &mut changes,
         );
         assert_eq!(changes.len(), 1, "{changes:?}");
-        assert_eq!(changes[0].kind, ChangeKind::Wording);
+        // One change in place (not a removal and an addition); a name that grew is a change.
+        assert_eq!(changes[0].kind, ChangeKind::Changed);
+        assert_eq!(
+            changes[0].path,
+            vec![Step::Position(1), Step::Key(&format::MATERIAL.keys[0])]
+        );
+    }
+
+    #[test]
+    fn a_change_of_meaning_is_never_mere_wording() {
+        let kind = |before: &str, after: &str| {
+            value_change(
+                Kind::Text,
+                &Json::Text(before.into()),
+                &Json::Text(after.into()),
+            )
+        };
+        // Found by review: each of these changes what a visitor must do or may expect.
+        for (before, after) in [
+            (
+                "申请人持有的许可证且在有效期内",
+                "申请人持有的许可证，不要求在有效期内",
+            ),
+            ("只填写经营者姓名", "不只填写经营者姓名，须填写全部事项"),
+            ("经营场所发生迁移的", "申请人未取得营业执照的"),
+            ("无数量限制", "有数量限制，额满即止"),
+            (
+                "受委托组织不得再委托其他组织",
+                "受委托组织可以再委托其他组织",
+            ),
+            ("授权委托书", "单位介绍信"),
+            ("十八周岁以上", "十八周岁以下"),
+        ] {
+            assert_eq!(
+                kind(before, after),
+                ChangeKind::Changed,
+                "{before} → {after}"
+            );
+        }
+        for (before, after) in [
+            ("有经营能力的自然人", "具有经营能力的自然人"),
+            ("营业执照副本", "营业执照（副本）"),
+            ("申请书 (原件)", "申请书（原件）。"),
+            ("经营场所使用证明", "经营场所的使用证明"),
+        ] {
+            assert_eq!(
+                kind(before, after),
+                ChangeKind::Wording,
+                "{before} → {after}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_legal_basis_is_a_law_and_an_article() {
+        let reference = |article: &str| {
+            Json::Object(vec![
+                ("law", Json::Text("xzxkf".into())),
+                ("law_title", Json::Text("行政许可法".into())),
+                ("article", Json::Text(article.into())),
+            ])
+        };
+        let mut changes = Vec::new();
+        compare_lists(
+            &format::LEGAL_BASIS,
+            &[reference("第四条"), reference("第二十三条")],
+            &[reference("第二十三条")],
+            &mut Vec::new(),
+            &mut changes,
+        );
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(changes[0].kind, ChangeKind::Removed);
+        assert_eq!(
+            changes[0].path,
+            vec![Step::Element("《行政许可法》第四条".into())]
+        );
+    }
+
+    #[test]
+    fn long_texts_are_compared_in_linear_time() {
+        // A hostile 60,000-character condition: counted bigrams, not searched ones.
+        let long: String = "申请人应当提交".repeat(8_000);
+        let other: String = "申请材料齐全".repeat(10_000);
+        assert!(likeness(&long, &other) < 0.5);
+        let many: Vec<Json> = (0..2_000)
+            .map(|index| {
+                Json::Object(vec![
+                    ("name", Json::Text(format!("材料{index}"))),
+                    ("required", Json::Bool(true)),
+                ])
+            })
+            .collect();
+        let mut reversed = many.clone();
+        reversed.reverse();
+        let mut changes = Vec::new();
+        compare_lists(
+            &format::MATERIAL,
+            &many,
+            &reversed,
+            &mut Vec::new(),
+            &mut changes,
+        );
+        assert!(
+            changes
+                .iter()
+                .all(|change| change.kind != ChangeKind::Added)
+        );
     }
 
     #[test]

@@ -15,6 +15,10 @@ macro_rules! messages {
 }
 
 messages! {
+    FIRST_PUBLISHED: "首次发布" / "first published";
+    ADDRESS_CHANGED: "页面网址由 items/{old}/ 改为 items/{new}/" / "page address moved from items/{old}/ to items/{new}/";
+    ADDRESS: "页面网址" / "page address";
+    ADDRESS_MOVED: "修改：items/{old}/ → items/{new}/" / "changed: items/{old}/ → items/{new}/";
     ADDED: "新增" / "added";
     REMOVED: "删除" / "removed";
     CHANGED: "修改" / "changed";
@@ -43,6 +47,38 @@ pub fn shorten(text: &str, limit: usize) -> String {
     }
 }
 
+/// Two long texts shortened so that what differs stays in view: the common start and end cut
+/// down to a few characters around the difference (`…须在有效期内…` → `…不要求在有效期内…`).
+pub fn excerpts(before: &str, after: &str, limit: usize) -> (String, String) {
+    let (left, right): (Vec<char>, Vec<char>) = (before.chars().collect(), after.chars().collect());
+    if left.len() <= limit && right.len() <= limit {
+        return (shorten(before, limit), shorten(after, limit));
+    }
+    let prefix = left.iter().zip(&right).take_while(|(a, b)| a == b).count();
+    let suffix = left[prefix..]
+        .iter()
+        .rev()
+        .zip(right[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    const CONTEXT: usize = 12;
+    let cut = |text: &[char]| -> String {
+        let start = prefix.saturating_sub(CONTEXT);
+        let end = (text.len() - suffix + CONTEXT).min(text.len());
+        let middle: String = text[start..end].iter().collect();
+        let mut excerpt = String::new();
+        if start > 0 {
+            excerpt.push('…');
+        }
+        excerpt.push_str(&shorten(&middle, limit));
+        if end < text.len() && !excerpt.ends_with('…') {
+            excerpt.push('…');
+        }
+        excerpt
+    };
+    (cut(&left), cut(&right))
+}
+
 /// The path of a change in words: `申请材料「营业执照」› 原件份数`.
 pub fn path_label(path: &[Step], language: Language) -> String {
     let mut label = String::new();
@@ -54,6 +90,10 @@ pub fn path_label(path: &[Step], language: Language) -> String {
                 }
                 label.push_str(&key.label(language == Language::Zh));
             }
+            Step::Position(position) => match language {
+                Language::Zh => label.push_str(&format!("第 {position} 项")),
+                Language::En => label.push_str(&format!(" #{position}")),
+            },
             Step::Element(name) => {
                 let name = shorten(name, 40);
                 match language {
@@ -104,12 +144,13 @@ pub fn change_text(change: &Change, language: Language) -> String {
             } else {
                 &CHANGED
             };
-            format!(
-                "{}{colon}{} → {}",
-                say(word, language, &[]),
-                value(&change.before),
-                value(&change.after)
-            )
+            let whole = |json: &Option<crate::render::data::Json>| {
+                json.as_ref()
+                    .map(|json| describe(json, change.map, language == Language::Zh))
+                    .unwrap_or_default()
+            };
+            let (before, after) = excerpts(&whole(&change.before), &whole(&change.after), 120);
+            format!("{}{colon}{before} → {after}", say(word, language, &[]))
         }
         ChangeKind::Moved { from, to } => say(
             &MOVED,
@@ -117,6 +158,24 @@ pub fn change_text(change: &Change, language: Language) -> String {
             &[("from", from.to_string()), ("to", to.to_string())],
         ),
     }
+}
+
+/// The word of the entry of the commit that brought the content folder: 首次发布.
+pub fn first_published(language: Language) -> String {
+    say(&FIRST_PUBLISHED, language, &[])
+}
+
+/// A change of an item's page address as a line of the history: (`页面网址`,
+/// `修改：items/a/ → items/b/`).
+pub fn address_changed(old: &str, new: &str, language: Language) -> (String, String) {
+    (
+        say(&ADDRESS, language, &[]),
+        say(
+            &ADDRESS_MOVED,
+            language,
+            &[("old", old.to_string()), ("new", new.to_string())],
+        ),
+    )
 }
 
 pub fn presence_word(presence: Presence, language: Language) -> String {

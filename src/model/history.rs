@@ -22,9 +22,12 @@ pub struct HistoryEntry {
     pub date: jiff::civil::Date,
     /// The commit's short id.
     pub commit: String,
-    /// 新增 / 修改 (and, for the site's list, 删除).
+    /// 新增 / 修改 / 首次发布 (and, for the site's list, 删除).
     pub presence: String,
     pub changes: Vec<ChangeLine>,
+    /// The commit that brought the content folder into the repository: everything in it is
+    /// new, nothing was changed for a visitor (left out of the recent changes and the feed).
+    pub initial: bool,
 }
 
 fn date_text<S: serde::Serializer>(
@@ -34,13 +37,24 @@ fn date_text<S: serde::Serializer>(
     serializer.collect_str(date)
 }
 
-/// A change of the site's list of recent changes: an item's entry with its name and id.
+/// What a recent change is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Subject {
+    Item,
+    Department,
+    Law,
+}
+
+/// A change of the site's list of recent changes: an entry with what it is of.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct RecentChange {
     pub entry: HistoryEntry,
-    pub item_name: String,
-    /// The item's id today; `None` when it no longer exists.
-    pub item_id: Option<String>,
+    pub subject: Subject,
+    /// The item's or department's name, the law's title.
+    pub name: String,
+    /// Its id today; `None` when it no longer exists.
+    pub id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -51,6 +65,8 @@ pub struct SiteHistory {
     pub recent: Vec<RecentChange>,
     /// By item id: the changes not yet committed (`serve` only).
     pub uncommitted: HashMap<String, Vec<ChangeLine>>,
+    /// The repository is a shallow clone: the history stops where the clone does.
+    pub shallow: bool,
 }
 
 impl SiteHistory {

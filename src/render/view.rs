@@ -852,30 +852,48 @@ impl<'a> Views<'a> {
     }
 }
 
-/// An entry of changes.html: a change of an item with a link to its page.
+/// An entry of changes.html: a change of an item, a department or a law, with a link to its page.
 #[derive(Debug, Serialize)]
 pub struct RecentChangeView<'a> {
     #[serde(flatten)]
     pub entry: &'a crate::model::history::HistoryEntry,
-    pub item_name: &'a str,
-    /// The item's page; empty when the item no longer exists.
-    pub item_url: String,
+    /// 股室 or 法规 before a department's or a law's name; empty for an item.
+    pub kind: &'static str,
+    pub name: &'a str,
+    /// Its page; empty when it no longer exists.
+    pub url: String,
 }
 
 impl<'a> Views<'a> {
     /// The site's recent changes for changes.html, newest first.
     pub fn recent_changes(&self) -> Vec<RecentChangeView<'a>> {
+        use super::routes::Route;
+        use crate::model::history::Subject;
         self.model
             .history
             .recent
             .iter()
             .map(|change| RecentChangeView {
                 entry: &change.entry,
-                item_name: &change.item_name,
-                item_url: change
-                    .item_id
+                kind: match change.subject {
+                    Subject::Item => "",
+                    Subject::Department => "股室",
+                    Subject::Law => "法规",
+                },
+                name: &change.name,
+                url: change
+                    .id
                     .as_deref()
-                    .map(|id| self.url(&super::routes::Route::Item(id).link()))
+                    .map(|id| {
+                        self.url(
+                            &match change.subject {
+                                Subject::Item => Route::Item(id),
+                                Subject::Department => Route::Department(id),
+                                Subject::Law => Route::Law(id),
+                            }
+                            .link(),
+                        )
+                    })
                     .unwrap_or_default(),
             })
             .collect()

@@ -237,6 +237,33 @@ fn report_error(
     ));
 }
 
+/// Looks at the repository's `HEAD` every second and tells the rebuild loop when it moved (a
+/// commit, a checkout): the history changed, and so did the uncommitted changes. Ends with the
+/// rebuild loop.
+fn watch_head(root: PathBuf, sender: mpsc::Sender<WatchMessage>, sent: MessageCount) {
+    let spawned = std::thread::Builder::new()
+        .name("zhinan-head".into())
+        .spawn(move || {
+            let mut last = rebuild::head_commit(&root);
+            loop {
+                std::thread::sleep(Duration::from_secs(1));
+                let head = rebuild::head_commit(&root);
+                if head != last {
+                    last = head;
+                    sent.add_one();
+                    if sender
+                        .send(WatchMessage::Changed(vec![root.join(".git")]))
+                        .is_err()
+                    {
+                        return;
+                    }
+                }
+            }
+        });
+    // Without the thread the history follows the next saved file instead.
+    drop(spawned);
+}
+
 fn rebuild_loop(
     mut rebuilder: Rebuilder,
     mut watching: Watching,
@@ -375,6 +402,9 @@ pub fn start(settings: ServeSettings, mut log: Box<dyn ServeLog>) -> Result<Prev
 
     let (sender, receiver) = mpsc::channel();
     let sent = MessageCount::default();
+    if settings.history {
+        watch_head(root.clone(), sender.clone(), sent.clone());
+    }
     let watching = Watching::start(&root, settings.poll, sender, sent.clone())
         .map_err(|error| format!("could not watch `{}`: {error}", root.display()))?;
 

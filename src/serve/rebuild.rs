@@ -634,7 +634,7 @@ fn describe_own(affected: &Affected) -> String {
 }
 
 /// The commit `HEAD` names in the repository of `root`, if any (feature `history`).
-fn head_commit(root: &Path) -> Option<String> {
+pub(crate) fn head_commit(root: &Path) -> Option<String> {
     #[cfg(feature = "history")]
     {
         let repository = crate::git::SiteRepository::discover(root)?;
@@ -781,7 +781,10 @@ impl Rebuilder {
             .into_iter()
             .filter(|relative| self.matters(relative))
             .collect();
-        if changed.is_empty() {
+        // A new commit (serve's HEAD watch sends `.git`): a new history, everything re-read.
+        let new_commit =
+            self.settings.history && self.history_head != head_commit(&self.settings.root);
+        if changed.is_empty() && !new_commit {
             return Ok(None);
         }
         let roles: Vec<Role> = changed.iter().filter_map(|file| role_of(file)).collect();
@@ -805,7 +808,6 @@ impl Rebuilder {
                 .collect()
         };
         let before = ids_of(&self.content);
-        let new_commit = self.settings.history && self.history_head != head_commit(&root);
         let reread = if only_templates && !new_commit {
             Reread::Nothing
         } else if only_known_items

@@ -75,7 +75,7 @@ impl MessageCount {
         self.0.load(Ordering::Acquire)
     }
 
-    fn add_one(&self) {
+    pub fn add_one(&self) {
         self.0.fetch_add(1, Ordering::AcqRel);
     }
 }

@@ -7,8 +7,16 @@ pub const FEED_LENGTH: usize = 50;
 // ---------------------------------------------------------------------------------------------
 // The Atom feed.
 
+/// `text` for XML: markup escaped, and the characters XML 1.0 cannot hold at all (control
+/// characters but tab and line breaks, U+FFFE, U+FFFF) left out, so that the feed always parses.
 pub fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
+    text.chars()
+        .filter(|&c| {
+            let allowed_control = matches!(c, '\t' | '\n' | '\r' | '\u{80}'..='\u{9f}');
+            (allowed_control || !c.is_control()) && !matches!(c, '\u{fffe}' | '\u{ffff}')
+        })
+        .collect::<String>()
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
@@ -85,9 +93,12 @@ pub fn feed_xml(model: &SiteModel, views: &Views) -> Vec<u8> {
             "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
             escape_xml(&view.permalink)
         ));
+        // (history) Changed after its last review: the entry is as new as the change.
+        let latest = view.history.iter().find(|entry| !entry.initial);
+        let updated = latest.map_or(*date, |entry| entry.date.max(*date));
         xml.push_str(&format!(
             "<updated>{}</updated>\n",
-            rfc3339_midnight(*date, timezone)
+            rfc3339_midnight(updated, timezone)
         ));
         xml.push_str(&format!(
             "<category term=\"{}\" label=\"{}\"/>\n",
@@ -101,7 +112,7 @@ pub fn feed_xml(model: &SiteModel, views: &Views) -> Vec<u8> {
             escape_xml(view.code)
         ));
         // (history) What the last commit that changed the item changed.
-        if let Some(latest) = view.history.first() {
+        if let Some(latest) = latest {
             let mut text = format!("{} {}", latest.date, latest.presence);
             for change in &latest.changes {
                 text.push_str(&format!("\n{}：{}", change.field, change.text));
