@@ -528,3 +528,121 @@ fn a_version_that_cannot_be_read_is_no_removal_and_hides_no_change() {
         "{feed}"
     );
 }
+
+#[test]
+fn the_shipped_site_history_is_what_git_log_says() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !root.join(".git").exists() {
+        eprintln!("not a git checkout: the shipped site has no history to compare");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    build(root, out.path(), &[]);
+    assert!(out.path().join("changes/index.html").exists());
+    let mut compared = 0;
+    for id in [
+        "geti-sheli",
+        "geti-biangeng",
+        "duzi-qiye-sheli",
+        "shipin-xuke",
+        "xinxi-gongkai",
+    ] {
+        let Some(file) = walkdir::WalkDir::new(root.join("content/items"))
+            .into_iter()
+            .map(Result::unwrap)
+            .find(|entry| entry.file_name().to_string_lossy() == format!("{id}.yaml"))
+        else {
+            continue;
+        };
+        let relative = file
+            .path()
+            .strip_prefix(root)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        let log = Command::new("git")
+            .args([
+                "log",
+                "--format=%cd",
+                "--date=format:%Y-%m-%d",
+                "--",
+                &relative,
+            ])
+            .current_dir(root)
+            .output()
+            .unwrap();
+        let expected: Vec<String> = String::from_utf8_lossy(&log.stdout)
+            .lines()
+            .take(10)
+            .map(str::to_string)
+            .collect();
+        if expected.is_empty() {
+            continue; // a shallow clone
+        }
+        let page = read(&out.path().join(format!("items/{id}/index.html")));
+        let history = &page[page.find("<h2 id=\"h-history\">").expect("a history")..];
+        let history = &history[..history.find("</section>").unwrap()];
+        let dates: Vec<String> = history
+            .match_indices("<time datetime=\"")
+            .map(|(at, _)| history[at + 16..at + 26].to_string())
+            .collect();
+        assert_eq!(dates, expected, "{relative}: {history}");
+        compared += 1;
+    }
+    assert!(compared >= 3, "only {compared} items compared");
+}
+
+#[cfg(feature = "history")]
+#[test]
+fn a_revision_loads_with_the_same_diagnostics_as_the_files() {
+    let repository = fixture_repository();
+    let root = repository.path();
+    let food = root.join("content/items/shipin/shipin-xuke-xinban.yaml");
+    replace(&food, "medium: 纸质", "medium: 纸");
+    replace(&food, "visits:   1", "visits: x");
+    git(
+        root,
+        &["commit", "-q", "-a", "-m", "错误"],
+        "2026-11-23T09:00:00+08:00",
+    );
+    let options = zhinan::site::LoadOptions {
+        today: Some(TODAY.parse().unwrap()),
+        ..Default::default()
+    };
+    let from_files = zhinan::site::load_site(root, &options).unwrap();
+    let snapshot = zhinan::git::SiteRepository::discover(root)
+        .unwrap()
+        .snapshot("HEAD")
+        .unwrap();
+    let from_git = zhinan::site::load_site(
+        root,
+        &zhinan::site::LoadOptions {
+            snapshot: Some(std::sync::Arc::new(snapshot)),
+            ..options
+        },
+    )
+    .unwrap();
+    let located = |loaded: &zhinan::site::Loaded| -> Vec<String> {
+        loaded
+            .diagnostics
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {}:{}:{}",
+                    d.rule.name(),
+                    d.file,
+                    d.span.start.line,
+                    d.span.start.column
+                )
+            })
+            .collect()
+    };
+    assert!(
+        located(&from_files).len() >= 2,
+        "{:?}",
+        located(&from_files)
+    );
+    assert_eq!(located(&from_git), located(&from_files));
+    assert_eq!(from_git.model.items.len(), from_files.model.items.len());
+}
