@@ -207,6 +207,7 @@ pub fn site_history(
                     .clone()
                     .or(change.old_key.clone())
                     .filter(|id| model.laws.contains_key(id)),
+                Subject::Site => None,
             };
             // The site's list: what a visitor would notice, not the first import.
             if !initial && history.recent.len() < RECENT_LENGTH {
@@ -313,7 +314,8 @@ fn commit_changes(
                 Some(Version::Draft) | None => {}
             }
         } else if let Some(subject) = entry_subject(path)
-            && let Some(change) = entry_change(repository, subject, file, &interner, language)
+            && let Some(change) =
+                entry_change(repository, subject, file, parent, &interner, language)
         {
             changes.push(change);
         }
@@ -340,10 +342,28 @@ fn commit_changes(
             Some(index) => {
                 old_used[index] = true;
                 let (old_path, old) = &olds[index];
-                let mut lines = change_lines(&diff::item_changes(model, old, model, new), language);
-                // A new file name is a new id: the page has a new address.
-                if old.id != new.id && old_path != new_path {
-                    let (field, text) = text::address_changed(&old.id, &new.id, language);
+                // A new review date alone is no news for a visitor (the page shows it anyway):
+                // a commit that re-dates every item must not fill the recent changes.
+                let updated = crate::model::format::ITEM.key("updated");
+                let changes: Vec<Change> = diff::item_changes(model, old, model, new)
+                    .into_iter()
+                    .filter(|change| {
+                        !matches!(change.path.first(), Some(diff::Step::Key(key))
+                            if updated.is_some_and(|updated| std::ptr::eq(*key, updated)))
+                    })
+                    .collect();
+                let mut lines = change_lines(&changes, language);
+                // A new file name is a new id: the page has a new address. (The ids are read
+                // from the paths: a file renamed without a change is one blob, one model item.)
+                let stem = |path: &str| {
+                    let name = path.rsplit('/').next().unwrap_or(path);
+                    name.rsplit_once('.')
+                        .map_or(name, |(stem, _)| stem)
+                        .to_string()
+                };
+                let (old_id, new_id) = (stem(old_path), stem(new_path));
+                if old_id != new_id {
+                    let (field, text) = text::address_changed(&old_id, &new_id, language);
                     lines.insert(0, ChangeLine { field, text });
                 }
                 if !lines.is_empty() {
@@ -383,8 +403,11 @@ fn commit_changes(
     Ok((initial, item_changes))
 }
 
-/// Whether a path is a department or a law file, and which.
+/// Whether a path is site.yaml, a department or a law file, and which.
 fn entry_subject(path: &str) -> Option<Subject> {
+    if path == "content/site.yaml" {
+        return Some(Subject::Site);
+    }
     let (subject, rest) = if let Some(rest) = path.strip_prefix("content/departments/") {
         (Subject::Department, rest)
     } else if let Some(rest) = path.strip_prefix("content/laws/") {
@@ -398,11 +421,14 @@ fn entry_subject(path: &str) -> Option<Subject> {
     is_file.then_some(subject)
 }
 
-/// The change of a department or law file in a commit (none when a version cannot be read).
+/// The change of a department, law or site.yaml file in a commit. `None` when nothing a visitor
+/// sees changed, or when the new version cannot be read; an old version that cannot be read is
+/// replaced by the last one before it that can (at most 100 commits back).
 fn entry_change(
     repository: &SiteRepository,
     subject: Subject,
     file: &crate::git::ChangedFile,
+    parent: Option<gix::ObjectId>,
     interner: &Interner,
     language: Language,
 ) -> Option<EntryChange> {
@@ -412,51 +438,31 @@ fn entry_change(
         .rsplit_once('.')
         .map_or(name, |(stem, _)| stem)
         .to_string();
-    let text_of = |blob: Option<gix::ObjectId>| -> Option<Option<String>> {
-        let Some(blob) = blob else {
-            return Some(None);
-        };
-        let bytes = repository.blob(blob, path).ok()?;
-        Some(Some(String::from_utf8(bytes).ok()?))
-    };
-    let (old, new) = (text_of(file.old)?, text_of(file.new)?);
     let (presence, display_name, changes) = match subject {
-        Subject::Department => {
-            let read = |text: &Option<String>| -> Option<Option<crate::model::Department>> {
-                match text {
-                    None => Some(None),
-                    Some(text) => crate::site::parse_department(path, text, interner).map(Some),
-                }
-            };
-            match (read(&old)?, read(&new)?) {
-                (Some(old), Some(new)) => (
-                    Presence::Changed,
-                    new.name.value.to_string(),
-                    diff::department_changes(&old, &new),
-                ),
-                (None, Some(new)) => (Presence::Added, new.name.value.to_string(), Vec::new()),
-                (Some(old), None) => (Presence::Removed, old.name.value.to_string(), Vec::new()),
-                (None, None) => return None,
-            }
-        }
-        _ => {
-            let read = |text: &Option<String>| -> Option<Option<crate::model::Law>> {
-                match text {
-                    None => Some(None),
-                    Some(text) => crate::site::parse_law(path, text, interner).map(Some),
-                }
-            };
-            match (read(&old)?, read(&new)?) {
-                (Some(old), Some(new)) => (
-                    Presence::Changed,
-                    new.title.value.to_string(),
-                    diff::law_changes(&old, &new),
-                ),
-                (None, Some(new)) => (Presence::Added, new.title.value.to_string(), Vec::new()),
-                (Some(old), None) => (Presence::Removed, old.title.value.to_string(), Vec::new()),
-                (None, None) => return None,
-            }
-        }
+        Subject::Department => compare_versions(
+            repository,
+            file,
+            parent,
+            |text| crate::site::parse_department(path, text, interner),
+            diff::department_changes,
+            |department| department.name.value.to_string(),
+        )?,
+        Subject::Law => compare_versions(
+            repository,
+            file,
+            parent,
+            |text| crate::site::parse_law(path, text, interner),
+            diff::law_changes,
+            |law| law.title.value.to_string(),
+        )?,
+        Subject::Site | Subject::Item => compare_versions(
+            repository,
+            file,
+            parent,
+            |text| crate::site::parse_site(path, text, interner),
+            diff::site_changes,
+            |_| text::site_settings(language),
+        )?,
     };
     if presence == Presence::Changed && changes.is_empty() {
         return None;
@@ -469,6 +475,52 @@ fn entry_change(
         presence,
         changes: change_lines(&changes, language),
     })
+}
+
+/// The two versions of a file in a commit, read with `parse`, compared with `changes_of`.
+fn compare_versions<T>(
+    repository: &SiteRepository,
+    file: &crate::git::ChangedFile,
+    parent: Option<gix::ObjectId>,
+    parse: impl Fn(&str) -> Option<T>,
+    changes_of: impl Fn(&T, &T) -> Vec<Change>,
+    name_of: impl Fn(&T) -> String,
+) -> Option<(Presence, String, Vec<Change>)> {
+    let path = file.path.as_str();
+    let read = |blob: gix::ObjectId| -> Option<T> {
+        let bytes = repository.blob(blob, path).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
+        parse(text.trim_start_matches('\u{feff}'))
+    };
+    let new = match file.new {
+        None => None,
+        Some(blob) => Some(read(blob)?),
+    };
+    let old = match file.old {
+        None => None,
+        Some(blob) => match read(blob) {
+            Some(old) => Some(old),
+            None => {
+                let mut at = parent?;
+                let mut found = None;
+                for _ in 0..100 {
+                    at = repository.first_parent(at)?;
+                    let blob = repository.blob_at(at, path)?;
+                    if let Some(version) = read(blob) {
+                        found = Some(version);
+                        break;
+                    }
+                }
+                Some(found?)
+            }
+        },
+    };
+    match (old, new) {
+        (Some(old), Some(new)) => Some((Presence::Changed, name_of(&new), changes_of(&old, &new))),
+        (None, Some(new)) => Some((Presence::Added, name_of(&new), Vec::new())),
+        (Some(old), None) => Some((Presence::Removed, name_of(&old), Vec::new())),
+        (None, None) => None,
+    }
 }
 
 /// Whether a path (relative to the site root) is an item file the load stage would read.

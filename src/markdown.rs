@@ -30,6 +30,33 @@ pub struct Unsafe {
     pub value: String,
 }
 
+/// The text of a Markdown source as [`plain_text`] gives it, with each link's address after its
+/// text (`详见条例（https://…）`): what `zhinan diff` and the history show, so that a changed
+/// address is a visible change.
+pub fn plain_text_with_links(source: &str) -> String {
+    let mut text = String::with_capacity(source.len());
+    let mut links: Vec<String> = Vec::new();
+    for event in Parser::new(source) {
+        match event {
+            Event::Start(pulldown_cmark::Tag::Link { dest_url, .. })
+            | Event::Start(pulldown_cmark::Tag::Image { dest_url, .. }) => {
+                links.push(dest_url.to_string());
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let Some(url) = links.pop() {
+                    text.push_str(&format!("（{url}）"));
+                }
+            }
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
 /// Schemes a link may use; anything else (javascript:, data:, vbscript:, file:...) is unsafe.
 /// The plain text of a Markdown source: text and code, without link targets or markup (the
 /// search index, the Open Graph description, one-line print texts).

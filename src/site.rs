@@ -127,6 +127,13 @@ pub fn parse_department(relative: &str, text: &str, interner: &Interner) -> Opti
     parse_entry(relative, text, interner, convert::department)
 }
 
+/// site.yaml's text read as the site settings, its problems ignored (the history).
+pub fn parse_site(relative: &str, text: &str, interner: &Interner) -> Option<crate::model::Site> {
+    parse_entry(relative, text, interner, |reader, _, node| {
+        convert::site(reader, node)
+    })
+}
+
 /// A law file's text read as a law, its problems ignored (the history).
 pub fn parse_law(relative: &str, text: &str, interner: &Interner) -> Option<Law> {
     parse_entry(relative, text, interner, convert::law)

@@ -104,6 +104,12 @@ fn fixture_repository() -> tempfile::TempDir {
         "text: 有经营能力的自然人",
         "text: 具有经营能力的自然人",
     );
+    // Punctuation only: the one kind of 文字修改.
+    replace(
+        &registration,
+        "note: 经营者本人签字。",
+        "note: 经营者本人签字；",
+    );
     replace(
         &root.join("content/departments/shipin.yaml"),
         "0000-1000020",
@@ -268,9 +274,7 @@ fn the_working_tree_against_head_and_a_folder_against_another() {
     );
     let text = diff(root, &["--lang", "en"]);
     assert!(
-        text.contains(
-            "result › name: wording changed: 食品经营许可证 → 食品经营许可证（正、副本）"
-        ),
+        text.contains("result › name: changed: 食品经营许可证 → 食品经营许可证（正、副本）"),
         "{text}"
     );
     // Without git: --from-root names the older folder.
@@ -645,4 +649,97 @@ fn a_revision_loads_with_the_same_diagnostics_as_the_files() {
     );
     assert_eq!(located(&from_git), located(&from_files));
     assert_eq!(from_git.model.items.len(), from_files.model.items.len());
+}
+
+#[test]
+fn site_settings_link_addresses_renames_and_review_dates() {
+    let repository = fixture_repository();
+    let root = repository.path();
+    // site.yaml's redress and a link's address in a summary (with a small wording change).
+    replace(
+        &root.join("content/site.yaml"),
+        "review: 测试县人民政府",
+        "review: 测试市人民政府",
+    );
+    replace(
+        &root.join("content/items/dengji/geti-sheli.yaml"),
+        "详见[登记须知](/pages/guanyu/)。",
+        "详见[登记须知](https://evil.example/phish)",
+    );
+    let text = diff(root, &[]);
+    assert!(
+        text.contains("网站设置（content/site.yaml）：修改\n  - 救济途径 › 行政复议机关：修改：测试县人民政府 → 测试市人民政府"),
+        "{text}"
+    );
+    assert!(text.contains("（https://evil.example/phish）"), "{text}");
+    git(
+        root,
+        &["commit", "-q", "-a", "-m", "复议机关"],
+        "2026-11-24T09:00:00+08:00",
+    );
+
+    // A plain rename, then a commit that only re-dates the review.
+    git(
+        root,
+        &[
+            "mv",
+            "content/items/dengji/geti-sheli.yaml",
+            "content/items/dengji/getihu-sheli.yaml",
+        ],
+        "2026-11-25T09:00:00+08:00",
+    );
+    git(
+        root,
+        &["commit", "-q", "-m", "改名"],
+        "2026-11-25T09:00:00+08:00",
+    );
+    replace(
+        &root.join("content/items/dengji/getihu-sheli.yaml"),
+        "updated: 2026-10-01",
+        "updated: 2026-11-26",
+    );
+    git(
+        root,
+        &["commit", "-q", "-a", "-m", "复核"],
+        "2026-11-26T09:00:00+08:00",
+    );
+    let out = tempfile::tempdir().unwrap();
+    build(root, out.path(), &[]);
+    let page = read(&out.path().join("items/getihu-sheli/index.html"));
+    assert!(
+        page.contains("2026-11-25</time> 修改</strong></p><ul><li><strong>页面网址</strong>：修改：items/geti-sheli/ → items/getihu-sheli/"),
+        "{page}"
+    );
+    let history = &page[page.find("<h2 id=\"h-history\">").unwrap()..];
+    let history = &history[..history.find("</section>").unwrap()];
+    assert!(
+        !history.contains("2026-11-26"),
+        "a new review date alone is no entry: {history}"
+    );
+    let changes = read(&out.path().join("changes/index.html"));
+    assert!(changes.contains("网站设置 修改"), "{changes}");
+    assert!(
+        changes.contains("测试县人民政府 → 测试市人民政府"),
+        "{changes}"
+    );
+    assert!(!changes.contains("2026-11-26"), "{changes}");
+}
+
+#[test]
+fn a_hostile_base_url_gets_no_links_in_the_markdown() {
+    let repository = fixture_repository();
+    let root = repository.path();
+    let markdown = diff(
+        root,
+        &[
+            "HEAD~2",
+            "HEAD~1",
+            "--format",
+            "markdown",
+            "-u",
+            "https://evil.example/x)**官方通知**[登录](https://evil.example/login",
+        ],
+    );
+    assert!(!markdown.contains("](https://"), "{markdown}");
+    assert!(!markdown.contains("**"), "{markdown}");
 }

@@ -253,6 +253,16 @@ fn entries(difference: &SiteDiff, language: Language) -> Vec<(Entry, Vec<String>
             .collect()
     };
     let mut entries = Vec::new();
+    if !difference.site.is_empty() {
+        entries.push((
+            Entry {
+                heading: say(&m::DIFF_SITE, language, &[]),
+                presence: Presence::Changed,
+                item_id: None,
+            },
+            lines(&difference.site),
+        ));
+    }
     for item in &difference.items {
         let mut item_lines = Vec::new();
         if let Some(old) = &item.renamed_from {
@@ -340,6 +350,14 @@ fn summary(difference: &SiteDiff, language: Language) -> String {
             ("changed", count(Presence::Changed)),
             ("departments", difference.departments.len().to_string()),
             ("laws", difference.laws.len().to_string()),
+            (
+                "site",
+                if difference.site.is_empty() {
+                    String::new()
+                } else {
+                    say(&m::DIFF_SUMMARY_SITE, language, &[])
+                },
+            ),
         ],
     )
 }
@@ -448,6 +466,21 @@ pub fn markdown(
         "："
     } else {
         ": "
+    };
+    // Links only to an address that cannot break out of the link (a base_url of
+    // `https://x/)**…**[…](…` would write its own Markdown into the comment).
+    let base_url = if base_url.starts_with("https://") || base_url.starts_with("http://") {
+        base_url
+    } else {
+        ""
+    };
+    let base_url = if base_url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "()[]<>*`\\\"'|!~_".contains(c))
+    {
+        ""
+    } else {
+        base_url
     };
     let base = if base_url.ends_with('/') {
         base_url.to_string()

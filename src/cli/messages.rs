@@ -75,12 +75,15 @@ cli_messages! {
     DIFF_NO_HISTORY_FEATURE: "这个 zhinan 没有编译 history 功能，不能读取 git 版本；用 --from-root 比较两个文件夹" / "this zhinan was built without the `history` feature and cannot read git revisions; compare two folders with --from-root";
     DIFF_TOO_MANY_VERSIONS: "--from-root 已经指定了旧版本，后面只能再写一个新版本" / "--from-root names the older version: give at most one revision after it";
     DIFF_BAD_REVISION: "读不到版本 `{revision}`：它不是这个仓库里的提交、分支或标签（{error}）" / "cannot read revision `{revision}`: it is no commit, branch or tag of this repository ({error})";
+    DIFF_SHALLOW_HINT: "这个仓库是浅克隆，较早的提交不在本机：在 CI 中取回全部历史（actions/checkout 加 fetch-depth: 0，GitLab 设 GIT_DEPTH: \"0\"），或运行 git fetch --unshallow" / "this repository is a shallow clone and older commits are not here: fetch the whole history (actions/checkout with fetch-depth: 0, GitLab's GIT_DEPTH: \"0\") or run git fetch --unshallow";
     DIFF_UNREADABLE: "{file} 在 {version} 中无法读取（YAML 有错误，运行 zhinan check 查看），它的变化没有列出" / "{file} cannot be read in {version} (YAML errors: run zhinan check), its changes are not listed";
     DIFF_LEFT_OUT: "……另有 {count} 项变化没有列出（内容过长），完整的差异请在本机运行 zhinan diff" / "… {count} more {count:entry:entries} not listed (too long); run zhinan diff for the whole difference";
     DIFF_WORKING_TREE: "工作区" / "working tree";
     DIFF_TITLE: "办事指南变更：{from} → {to}" / "Changes to the service guide: {from} → {to}";
     DIFF_NONE: "没有实质性变化" / "no substantive changes";
-    DIFF_SUMMARY: "共 {items} 个事项有变化（新增 {added}，删除 {removed}，修改 {changed}），{departments} 个股室，{laws} 部法规" / "{items} {items:item:items} changed ({added} added, {removed} removed, {changed} changed), {departments} {departments:department:departments}, {laws} {laws:law:laws}";
+    DIFF_SUMMARY: "共 {items} 个事项有变化（新增 {added}，删除 {removed}，修改 {changed}），{departments} 个股室，{laws} 部法规{site}" / "{items} {items:item:items} changed ({added} added, {removed} removed, {changed} changed), {departments} {departments:department:departments}, {laws} {laws:law:laws}{site}";
+    DIFF_SUMMARY_SITE: "，网站设置" / ", site settings";
+    DIFF_SITE: "网站设置（content/site.yaml）" / "site settings (content/site.yaml)";
     DIFF_ITEM: "事项「{name}」（{id}，编码 {code}）" / "item “{name}” ({id}, code {code})";
     DIFF_DEPARTMENT: "股室「{name}」（{id}）" / "department “{name}” ({id})";
     DIFF_LAW: "法规《{name}》（{id}）" / "law “{name}” ({id})";

@@ -15,6 +15,7 @@ macro_rules! messages {
 }
 
 messages! {
+    SITE_SETTINGS: "网站设置" / "site settings";
     FIRST_PUBLISHED: "首次发布" / "first published";
     ADDRESS_CHANGED: "页面网址由 items/{old}/ 改为 items/{new}/" / "page address moved from items/{old}/ to items/{new}/";
     ADDRESS: "页面网址" / "page address";
@@ -65,16 +66,25 @@ pub fn excerpts(before: &str, after: &str, limit: usize) -> (String, String) {
     let cut = |text: &[char]| -> String {
         let start = prefix.saturating_sub(CONTEXT);
         let end = (text.len() - suffix + CONTEXT).min(text.len());
-        let middle: String = text[start..end].iter().collect();
+        let middle = &text[start..end];
         let mut excerpt = String::new();
         if start > 0 {
             excerpt.push('…');
         }
-        excerpt.push_str(&shorten(&middle, limit));
-        if end < text.len() && !excerpt.ends_with('…') {
+        if middle.len() <= limit {
+            excerpt.extend(middle.iter());
+        } else {
+            // The differences at both ends of a long changed stretch, so that a second change
+            // (申请人 → 代理人 at the start, 三个月 → 六个月 at the end) is not cut off.
+            let half = limit / 2;
+            excerpt.extend(middle[..half].iter());
+            excerpt.push_str(" … ");
+            excerpt.extend(middle[middle.len() - half..].iter());
+        }
+        if end < text.len() {
             excerpt.push('…');
         }
-        excerpt
+        excerpt.replace(['\n', '\r'], " ")
     };
     (cut(&left), cut(&right))
 }
@@ -158,6 +168,11 @@ pub fn change_text(change: &Change, language: Language) -> String {
             &[("from", from.to_string()), ("to", to.to_string())],
         ),
     }
+}
+
+/// How the history names site.yaml: 网站设置.
+pub fn site_settings(language: Language) -> String {
+    say(&SITE_SETTINGS, language, &[])
 }
 
 /// The word of the entry of the commit that brought the content folder: 首次发布.

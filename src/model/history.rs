@@ -44,6 +44,8 @@ pub enum Subject {
     Item,
     Department,
     Law,
+    /// site.yaml: the phones, addresses and redress every page shows.
+    Site,
 }
 
 /// A change of the site's list of recent changes: an entry with what it is of.

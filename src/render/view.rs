@@ -879,6 +879,7 @@ impl<'a> Views<'a> {
                     Subject::Item => "",
                     Subject::Department => "股室",
                     Subject::Law => "法规",
+                    Subject::Site => "",
                 },
                 name: &change.name,
                 url: change
@@ -890,6 +891,7 @@ impl<'a> Views<'a> {
                                 Subject::Item => Route::Item(id),
                                 Subject::Department => Route::Department(id),
                                 Subject::Law => Route::Law(id),
+                                Subject::Site => Route::Home,
                             }
                             .link(),
                         )

@@ -787,6 +787,11 @@ impl Rebuilder {
         if changed.is_empty() && !new_commit {
             return Ok(None);
         }
+        if new_commit {
+            // Every item page and the list of recent changes may read differently now: the
+            // second phase renders everything, as after a template change.
+            self.templates_pending = true;
+        }
         let roles: Vec<Role> = changed.iter().filter_map(|file| role_of(file)).collect();
         let templates_changed = roles.contains(&Role::Template);
         let only_templates = roles

@@ -1,4 +1,4 @@
-//! feed.xml: Atom, the most recently reviewed items.
+//! feed.xml: Atom, the most recently reviewed (or, with a git history, changed) items.
 use super::*;
 
 /// How many items the feed lists.
@@ -30,7 +30,8 @@ pub fn rfc3339_midnight(date: jiff::civil::Date, timezone: &str) -> String {
         .unwrap_or_else(|_| format!("{date}T00:00:00Z"))
 }
 
-/// `feed.xml`: Atom, the [`FEED_LENGTH`] most recently reviewed items (by `updated`, newest
+/// `feed.xml`: Atom, the [`FEED_LENGTH`] most recently reviewed items (by `updated`, or the date of
+/// the last change in the history when later; newest
 /// first, then by id); the feed's `updated` is the newest review date, never the build time.
 pub fn feed_xml(model: &SiteModel, views: &Views) -> Vec<u8> {
     let site = &model.site;
@@ -39,10 +40,26 @@ pub fn feed_xml(model: &SiteModel, views: &Views) -> Vec<u8> {
     } else {
         site.timezone.as_str()
     };
+    // An item's date: its review, or (history) its last change when that is later.
+    let last_change = |item: &Item| {
+        model
+            .history
+            .items
+            .get(item.id.as_str())
+            .and_then(|entries| entries.iter().find(|entry| !entry.initial))
+            .map(|entry| entry.date)
+    };
     let mut items: Vec<(&Item, jiff::civil::Date)> = model
         .items
         .iter()
-        .filter_map(|item| item.updated.as_ref().map(|u| (item, u.value)))
+        .filter_map(|item| {
+            let reviewed = item.updated.as_ref().map(|u| u.value);
+            let date = match (reviewed, last_change(item)) {
+                (Some(reviewed), Some(changed)) => Some(reviewed.max(changed)),
+                (reviewed, changed) => reviewed.or(changed),
+            };
+            date.map(|date| (item, date))
+        })
         .collect();
     items.sort_by(|(a, a_date), (b, b_date)| b_date.cmp(a_date).then_with(|| a.id.cmp(&b.id)));
     items.truncate(FEED_LENGTH);
@@ -93,12 +110,10 @@ pub fn feed_xml(model: &SiteModel, views: &Views) -> Vec<u8> {
             "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
             escape_xml(&view.permalink)
         ));
-        // (history) Changed after its last review: the entry is as new as the change.
         let latest = view.history.iter().find(|entry| !entry.initial);
-        let updated = latest.map_or(*date, |entry| entry.date.max(*date));
         xml.push_str(&format!(
             "<updated>{}</updated>\n",
-            rfc3339_midnight(updated, timezone)
+            rfc3339_midnight(*date, timezone)
         ));
         xml.push_str(&format!(
             "<category term=\"{}\" label=\"{}\"/>\n",
