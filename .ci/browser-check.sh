@@ -80,6 +80,15 @@ grep -q 'print-index' "$work/large/print/index.html"
 # zhinan serve on a copy of the content (its live-reload script must pass the pages' CSP too).
 mkdir -p "$work/preview"
 cp -R content "$work/preview/content"
+# In a repository of its own, so that serve shows the history (变更记录, /changes/) as the
+# build of the shipped site in this checkout does.
+git -C "$work/preview" init -q
+git -C "$work/preview" add -A
+GIT_AUTHOR_DATE=2026-11-20T09:00:00+08:00 GIT_COMMITTER_DATE=2026-11-20T09:00:00+08:00 \
+  git -C "$work/preview" -c user.name=ci -c user.email=ci@example.org -c commit.gpgsign=false commit -q -m content
+sed -i 's/^room: \(.*\)$/room: \1（预览）/' "$work/preview/content/departments/bangongshi.yaml"
+GIT_AUTHOR_DATE=2026-11-21T09:00:00+08:00 GIT_COMMITTER_DATE=2026-11-21T09:00:00+08:00 \
+  git -C "$work/preview" -c user.name=ci -c user.email=ci@example.org -c commit.gpgsign=false commit -q -a -m room
 serve_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 ./target/debug/zhinan serve --root "$work/preview" --today 2026-11-29 --port "$serve_port" --lang en >"$work/serve.log" 2>&1 &
 preview=$!
