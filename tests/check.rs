@@ -2908,6 +2908,92 @@ fn typing_mistakes_are_named_in_chinese_and_english() {
     );
 }
 
+/// Every typing mistake of a Chinese keyboard: its words in both languages, at the culprit's
+/// line and column, with the fix.
+#[test]
+fn each_typing_mistake_is_told_at_its_place_in_both_languages() {
+    let cases: &[(&str, &str, &str, &str, &str)] = &[
+        // (from, to, position, Chinese words, English words)
+        (
+            "name: 测试事项",
+            "name：测试事项",
+            "t.yaml:2:5",
+            "后面是全角冒号“：”",
+            "full-width colon",
+        ),
+        (
+            "name: 测试事项",
+            "name:测试事项",
+            "t.yaml:2:5",
+            "的冒号后面缺少空格",
+            "no space after the colon of `name`",
+        ),
+        (
+            "name: 测试事项",
+            "name:　测试事项",
+            "t.yaml:2:6",
+            "全角空格",
+            "full-width space",
+        ),
+        (
+            "  - name: 经营者身份证明",
+            "\t- name: 经营者身份证明",
+            "t.yaml:22:1",
+            "行首缩进里有制表符（Tab）",
+            "a tab in the indentation",
+        ),
+        (
+            "  - name: 经营者身份证明",
+            "　 - name: 经营者身份证明",
+            "t.yaml:22:1",
+            "行首缩进里有全角空格",
+            "a full-width space (U+3000) in the indentation",
+        ),
+        (
+            "name: 测试事项",
+            "name: “测试事项”",
+            "t.yaml:2:7",
+            "的值两端是全角引号“”",
+            "wrapped in full-width quotes",
+        ),
+        (
+            "name: 测试事项",
+            "name: \"测试事项",
+            "t.yaml:2:7",
+            "引号没有配对",
+            "a quote is not closed",
+        ),
+        (
+            "    copies: 0\n    medium: 纸质\n",
+            "    copies: 0\n   medium: 纸质\n",
+            "t.yaml:",
+            "缩进不对",
+            "wrong indentation",
+        ),
+    ];
+    for (from, to, position, zh_words, en_words) in cases {
+        let site = Site::with_item();
+        site.write(T, item(&[(from, to)]));
+        let zh = site.check(&["--lang", "zh"]);
+        assert_eq!(zh.code, 1, "{to}: {}", zh.stdout);
+        assert!(
+            zh.stdout.contains(zh_words)
+                && zh.stdout.contains(position)
+                && zh.stdout.contains("help"),
+            "{to}: {}",
+            zh.stdout
+        );
+        let en = site.check(&["--lang", "en"]);
+        assert!(
+            en.stdout.contains(en_words)
+                && en.stdout.contains(position)
+                && en.stdout.contains("help"),
+            "{to}: {}",
+            en.stdout
+        );
+    }
+}
+
 #[test]
 fn rule_table_cases() {
     run_cases(&cases());

@@ -506,3 +506,43 @@ fn quiet_and_verbose_builds() {
         stderr(&zh)
     );
 }
+
+/// A mistake on the command line is told in Chinese in a Chinese locale (what is wrong, the
+/// nearest command, where to read more), in clap's English otherwise; exit code 2 either way.
+#[test]
+fn command_line_mistakes_are_told_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (&["build", "--no-such"], "错误：不认识的参数 `--no-such`"),
+        (&["chek"], "提示：是不是要写 `check`？"),
+        (
+            &["check", "--format", "xml"],
+            "的值 `xml` 不对，可以写：human、json、github、sarif",
+        ),
+        (
+            &["check", "--today", "2026-13-01"],
+            "要写成 YYYY-MM-DD 形式的日期",
+        ),
+        (&["diff", "--from-root"], "后面要写一个值"),
+    ];
+    for (args, expected) in cases {
+        let zh = run_in(dir.path(), "zh_CN.UTF-8", args);
+        assert_eq!(zh.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&zh.stderr);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("zhinan <命令> --help"),
+            "{args:?}: {stderr}"
+        );
+        let en = run_in(dir.path(), "C", args);
+        assert_eq!(en.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&en.stderr);
+        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
+        assert!(
+            !stderr
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{args:?}: {stderr}"
+        );
+    }
+}

@@ -148,6 +148,84 @@ const ZH: &[(&str, &str)] = &[
     ("completions:shell", "命令行（shell）的种类"),
 ];
 
+/// A mistake on the command line (an unknown flag or command, a missing or invalid value) in
+/// Chinese, with what to do; `None` for the kinds clap words best itself.
+pub fn chinese_parse_error(error: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind: ContextKind| -> Option<String> {
+        match error.get(kind)? {
+            ContextValue::String(text) => Some(text.clone()),
+            ContextValue::Strings(texts) => Some(texts.join("、")),
+            ContextValue::StyledStr(text) => Some(text.to_string()),
+            ContextValue::StyledStrs(texts) => Some(
+                texts
+                    .iter()
+                    .map(|text| text.to_string())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            ),
+            _ => None,
+        }
+    };
+    let argument = context(ContextKind::InvalidArg).unwrap_or_default();
+    let mut message = match error.kind() {
+        ErrorKind::UnknownArgument => format!("错误：不认识的参数 `{argument}`"),
+        ErrorKind::InvalidSubcommand => format!(
+            "错误：没有 `{}` 这个命令（可用的命令：build、check、diff、serve、init、new、rules、completions）",
+            context(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::InvalidValue
+            if context(ContextKind::InvalidValue).is_none_or(|value| value.is_empty()) =>
+        {
+            format!("错误：参数 `{argument}` 后面要写一个值")
+        }
+        ErrorKind::InvalidValue => {
+            let value = context(ContextKind::InvalidValue).unwrap_or_default();
+            let mut text = format!("错误：参数 `{argument}` 的值 `{value}` 不对");
+            if let Some(valid) = context(ContextKind::ValidValue) {
+                text.push_str(&format!("，可以写：{valid}"));
+            }
+            text
+        }
+        ErrorKind::ValueValidation => {
+            let value = context(ContextKind::InvalidValue).unwrap_or_default();
+            let reason = if argument.starts_with("--today") {
+                "：要写成 YYYY-MM-DD 形式的日期，例如 2026-11-29".to_string()
+            } else if argument.starts_with("--bind") {
+                "：要写 IP 地址，例如 127.0.0.1".to_string()
+            } else {
+                std::error::Error::source(error)
+                    .map(|source| format!("（{source}）"))
+                    .unwrap_or_default()
+            };
+            format!("错误：参数 `{argument}` 的值 `{value}` 不对{reason}")
+        }
+        ErrorKind::MissingRequiredArgument => format!(
+            "错误：缺少参数 {}",
+            context(ContextKind::InvalidArg).unwrap_or_default()
+        ),
+        ErrorKind::NoEquals => {
+            format!("错误：参数 `{argument}` 要用等号写值，例如 `{argument}=500`")
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "错误：参数 `{argument}` 不能和 {} 一起用",
+            context(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("错误：参数太多或不对：`{argument}`")
+        }
+        _ => return None,
+    };
+    message.push('\n');
+    if let Some(suggested) =
+        context(ContextKind::SuggestedArg).or_else(|| context(ContextKind::SuggestedSubcommand))
+    {
+        message.push_str(&format!("提示：是不是要写 `{suggested}`？\n"));
+    }
+    message.push_str("用 `zhinan --help` 或 `zhinan <命令> --help` 查看每个命令和参数的说明\n");
+    Some(message)
+}
+
 /// The language of `--help`: `--lang` among the arguments, else the locale's.
 pub fn help_language(arguments: &[OsString]) -> Language {
     let mut words = arguments.iter().filter_map(|argument| argument.to_str());

@@ -393,13 +393,18 @@ pub fn main() -> ExitCode {
     {
         Ok(cli) => cli,
         Err(error) => {
-            let code = if error.use_stderr() {
-                ExitCode::CouldNotRun
-            } else {
-                ExitCode::Ok
-            };
-            let _ = error.print();
-            return code;
+            if !error.use_stderr() {
+                // --help and --version: clap prints them (the help already localized).
+                let _ = error.print();
+                return ExitCode::Ok;
+            }
+            match (language, help::chinese_parse_error(&error)) {
+                (Language::Zh, Some(message)) => eprint!("{message}"),
+                _ => {
+                    let _ = error.print();
+                }
+            }
+            return ExitCode::CouldNotRun;
         }
     };
     let _ = GLOBALS.set(Globals {

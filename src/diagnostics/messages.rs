@@ -95,6 +95,8 @@ messages! {
     TYPO_NO_SPACE_HELP: "在冒号后面加一个空格：`{key}: 值`" / "put a space after the colon: `{key}: value`";
     TYPO_FULLWIDTH_SPACE_AFTER: "字段名 `{key}` 的冒号后面是全角空格，YAML 只认半角空格" / "the space after the colon of `{key}` is a full-width space (U+3000); YAML needs an ASCII space";
     TYPO_FULLWIDTH_SPACE_AFTER_HELP: "把冒号后面的全角空格换成半角空格：`{key}: 值`（切换到英文输入法，或关闭全角模式）" / "replace it by an ASCII space: `{key}: value`";
+    TYPO_FULLWIDTH_QUOTES: "`{key}` 的值两端是全角引号“”，引号会原样显示在网页上" / "the value of `{key}` is wrapped in full-width quotes “”, which the page would show as they are";
+    TYPO_FULLWIDTH_QUOTES_HELP: "去掉两端的引号（这里不需要引号）；值里有冒号等需要引起来时，用半角引号 \"…\"，网页上不显示" / "remove the quotes (none are needed here); where a value must be quoted (it holds a colon), use ASCII quotes \"…\", which the page does not show";
     TYPO_TAB: "行首缩进里有制表符（Tab）" / "a tab in the indentation";
     TYPO_TAB_HELP: "缩进只能用空格：把这一行开头的 Tab 换成空格，与同一级的行对齐" / "indent with spaces only: replace the tab at the start of this line by spaces, aligned with the lines of the same level";
     TYPO_FULLWIDTH_SPACE: "行首缩进里有全角空格" / "a full-width space (U+3000) in the indentation";

@@ -455,7 +455,17 @@ pub fn parse_yaml(
             }
             let (text, help) = match error.kind {
                 yaml::YamlErrorKind::Syntax(detail) => {
-                    let (message, help) = typing::translate(&detail);
+                    let (mut message, mut help) = typing::translate(&detail);
+                    // "expected a `-`" is about a list only when the line is an entry; a key out
+                    // of line inside an entry gets the same words from the parser.
+                    let line = position.line.saturating_sub(line_offset) as usize;
+                    let is_entry = text
+                        .lines()
+                        .nth(line.saturating_sub(1))
+                        .is_some_and(|line| line.trim_start().starts_with('-'));
+                    if std::ptr::eq(message, &m::PARSE_LIST_ENTRY) && !is_entry {
+                        (message, help) = (&m::PARSE_INDENT, &m::PARSE_INDENT_HELP);
+                    }
                     (Text::new(message).with("detail", detail), Text::new(help))
                 }
                 yaml::YamlErrorKind::TooDeep => (

@@ -293,7 +293,20 @@ impl<'a> Reader<'a> {
 
     fn text_node(&mut self, node: &Node, key: &str, need: Need) -> Option<Str> {
         match &node.value {
-            Value::Scalar { text, .. } => {
+            Value::Scalar { text, style } => {
+                // `name: “食品经营许可”`: the typist meant quotes, the page would show them.
+                if *style == crate::load::yaml::Style::Plain
+                    && text.chars().count() >= 2
+                    && ((text.starts_with('“') && text.ends_with('”'))
+                        || (text.starts_with('‘') && text.ends_with('’')))
+                {
+                    self.push(
+                        RuleId::YamlSyntax,
+                        Span::point(node.span.start),
+                        Text::new(&m::TYPO_FULLWIDTH_QUOTES).with("key", key),
+                        Some(Text::new(&m::TYPO_FULLWIDTH_QUOTES_HELP)),
+                    );
+                }
                 if text.trim().is_empty() {
                     if need == Need::Required {
                         self.push(
