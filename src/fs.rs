@@ -31,6 +31,47 @@ impl fmt::Display for FsError {
 
 impl std::error::Error for FsError {}
 
+impl FsError {
+    /// The error in Chinese (`无法读取“content/x.yaml”：不存在`) or, as [`fmt::Display`], in
+    /// English: the commands print it in the language they speak.
+    pub fn describe(&self, chinese: bool) -> String {
+        if !chinese {
+            return self.to_string();
+        }
+        let action = match self.action {
+            "read" => "读取",
+            "walk" => "遍历",
+            "write" => "写入",
+            "copy" => "复制",
+            "create" => "创建",
+            "create folder" => "创建文件夹",
+            "inspect" => "查看",
+            "remove folder" => "删除文件夹",
+            "rename" => "重命名",
+            "resolve" => "解析路径",
+            "list" => "列出",
+            "minify and write" => "压缩并写入",
+            other => other,
+        };
+        let reason = if self.is_not_regular_file() {
+            "不是普通文件（是 FIFO、套接字或设备）".to_string()
+        } else {
+            match self.source.kind() {
+                io::ErrorKind::NotFound => "不存在".to_string(),
+                io::ErrorKind::PermissionDenied => "没有权限".to_string(),
+                io::ErrorKind::AlreadyExists => "已经存在".to_string(),
+                io::ErrorKind::StorageFull => "磁盘已满".to_string(),
+                io::ErrorKind::IsADirectory => "这是一个文件夹".to_string(),
+                io::ErrorKind::NotADirectory => "这不是文件夹".to_string(),
+                io::ErrorKind::ReadOnlyFilesystem => "文件系统是只读的".to_string(),
+                io::ErrorKind::DirectoryNotEmpty => "文件夹不是空的".to_string(),
+                _ => self.source.to_string(),
+            }
+        };
+        format!("无法{action}“{}”：{reason}", self.path.display())
+    }
+}
+
 pub type FsResult<T> = Result<T, FsError>;
 
 fn wrap<T>(action: &'static str, path: &Path, result: io::Result<T>) -> FsResult<T> {
@@ -227,6 +268,20 @@ pub fn walk_files(root: &Path) -> FsResult<Vec<WalkedFile>> {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_are_told_in_chinese_too() {
+        let error = read_bytes(Path::new("/nonexistent/zhinan/x.yaml")).unwrap_err();
+        assert_eq!(
+            error.describe(true),
+            "无法读取“/nonexistent/zhinan/x.yaml”：不存在"
+        );
+        assert!(
+            error
+                .describe(false)
+                .starts_with("could not read `/nonexistent/zhinan/x.yaml`")
+        );
+    }
 
     #[test]
     fn a_fifo_is_refused_without_waiting() {

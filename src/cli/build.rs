@@ -56,7 +56,7 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
         },
     ) {
         Ok(loaded) => loaded,
-        Err(error) => return could_not_run(error),
+        Err(error) => return super::could_not_run_fs(&error),
     };
     if !args.drafts {
         // (v2) A draft is checked (its problems are warnings) but published nowhere.
@@ -124,7 +124,7 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
         )
     }) {
         Ok(lock) => lock,
-        Err(error) => return could_not_run(error),
+        Err(error) => return super::could_not_run_fs(&error),
     };
     match clean_leftovers(&output) {
         Ok(leftovers) => {
@@ -136,7 +136,7 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
                 );
             }
         }
-        Err(error) => return could_not_run(error),
+        Err(error) => return super::could_not_run_fs(&error),
     }
 
     let settings = WriteSettings {
@@ -149,7 +149,11 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
         Ok(written) => written,
         Err(WriteFailure::Io(error)) => {
             progress.finish();
-            eprintln!("{}{error}", prefix(&m::ERROR_PREFIX, language));
+            eprintln!(
+                "{}{}",
+                prefix(&m::ERROR_PREFIX, language),
+                error.describe(language == crate::diagnostics::Language::Zh)
+            );
             eprintln!(
                 "{}",
                 say(
@@ -162,7 +166,7 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
         }
         Err(WriteFailure::Swap(error)) => {
             progress.finish();
-            return could_not_run(error);
+            return super::could_not_run_fs(&error);
         }
         Err(WriteFailure::Templates(diagnostics)) => {
             progress.finish();

@@ -50,7 +50,7 @@ pub fn check_files(
         },
     ) {
         Ok(loaded) => loaded,
-        Err(error) => return could_not_run(error),
+        Err(error) => return super::could_not_run_fs(&error),
     };
     // Templates are part of the site: a broken one is a `template` error for `check` too.
     let (_, template_diagnostics) = crate::render::load_templates(&common.root);

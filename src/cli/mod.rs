@@ -256,18 +256,43 @@ fn site_language(root: &std::path::Path) -> Option<Language> {
 }
 
 /// The locale's language (LC_ALL, LC_MESSAGES, LANG, the first that is set): zh when it starts
-/// with zh, else en.
+/// with zh, else en; on Windows without any of them, the user interface's language.
 pub fn locale_language() -> Language {
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty())
-        .unwrap_or_default();
+        .find(|value| !value.is_empty());
+    if cfg!(windows) && locale.is_none() {
+        return windows_ui_language();
+    }
+    let locale = locale.unwrap_or_default();
     if locale.to_ascii_lowercase().starts_with("zh") {
         Language::Zh
     } else {
         Language::En
     }
+}
+
+/// The language of the Windows user interface (Windows sets no LANG): Chinese when its primary
+/// language is Chinese (LANG_CHINESE, 0x04), else English.
+#[cfg(windows)]
+fn windows_ui_language() -> Language {
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn GetUserDefaultUILanguage() -> u16;
+    }
+    // SAFETY: takes nothing, returns a LANGID; available on every supported Windows.
+    let language_id = unsafe { GetUserDefaultUILanguage() };
+    if language_id & 0x3ff == 0x04 {
+        Language::Zh
+    } else {
+        Language::En
+    }
+}
+
+#[cfg(not(windows))]
+fn windows_ui_language() -> Language {
+    Language::En
 }
 
 #[derive(Debug, Args)]
@@ -449,6 +474,12 @@ pub fn could_not_run(error: impl std::fmt::Display) -> ExitCode {
     };
     eprintln!("{prefix}{colon}{error}");
     ExitCode::CouldNotRun
+}
+
+/// [`could_not_run`] for a file-system error, in the running command's language.
+pub fn could_not_run_fs(error: &crate::fs::FsError) -> ExitCode {
+    let language = LANGUAGE.get().copied().unwrap_or_else(locale_language);
+    could_not_run(error.describe(language == Language::Zh))
 }
 
 /// The language the running command chose (set by [`CommonArgs::language`]).

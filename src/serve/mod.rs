@@ -148,6 +148,8 @@ struct Changes {
     taken: u64,
     sent: MessageCount,
     root: PathBuf,
+    /// The language of the problems told to the log.
+    language: Language,
 }
 
 impl Changes {
@@ -166,7 +168,10 @@ impl Changes {
                         .filter_map(|path| relative_to(&self.root, path)),
                 );
             }
-            WatchMessage::Failed(text) => log.problem(&format!("warning: watching: {text}")),
+            WatchMessage::Failed(text) => log.problem(&match self.language {
+                Language::Zh => format!("警告：监视文件时出错（可能漏掉了修改）：{text}"),
+                Language::En => format!("warning: watching: {text}"),
+            }),
         }
     }
 
@@ -227,11 +232,16 @@ fn report_error(
     error: &crate::fs::FsError,
     language: Language,
 ) {
-    log.problem(&format!(
-        "error: {error}; still serving the last good build"
-    ));
+    let chinese = language == Language::Zh;
+    let text = error.describe(chinese);
+    log.problem(&if chinese {
+        format!("错误：{text}；仍在显示上一次正确的结果")
+    } else {
+        format!("error: {text}; still serving the last good build")
+    });
+    let prefix = if chinese { "错误：" } else { "error: " };
     site.refuse(live_reload::overlay(
-        &format!("error: {error}\n"),
+        &format!("{prefix}{text}\n"),
         1,
         language,
     ));
@@ -283,7 +293,10 @@ fn rebuild_loop(
         if !changed.is_empty() {
             changes.settle(&mut changed, &rebuilder, log.as_mut());
             if let Err(error) = watching.watch_new_folders() {
-                log.problem(&format!("warning: could not watch templates/: {error}"));
+                log.problem(&match language {
+                    Language::Zh => format!("警告：无法监视 templates/：{error}"),
+                    Language::En => format!("warning: could not watch templates/: {error}"),
+                });
             }
             match rebuilder.rebuild(changed) {
                 Ok(Some(rebuild)) => {
@@ -423,6 +436,7 @@ pub fn start(settings: ServeSettings, mut log: Box<dyn ServeLog>) -> Result<Prev
         taken: 0,
         sent,
         root: root.clone(),
+        language,
     };
     std::thread::Builder::new()
         .name("zhinan-rebuild".into())
