@@ -147,6 +147,12 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
     };
     let written = match write_site(&loaded.model, &tera, &settings) {
         Ok(written) => written,
+        Err(_) if output_folder::is_stopping() => {
+            // Interrupted: the signal handler cleans up and exits with 130; wait for it.
+            loop {
+                std::thread::sleep(std::time::Duration::from_secs(1));
+            }
+        }
         Err(WriteFailure::Io(error)) => {
             progress.finish();
             eprintln!(
@@ -183,6 +189,12 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
             return ExitCode::ContentErrors;
         }
     };
+    if output_folder::is_stopping() {
+        // A signal arrived as the build ended: the handler's exit code (130) is the one.
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+        }
+    }
     progress.finish();
     print_report(&loaded);
     let warnings = loaded.diagnostics.len();

@@ -489,6 +489,12 @@ pub fn while_swapping<T>(swap: impl FnOnce() -> T) -> T {
     result
 }
 
+/// Whether a signal is being handled: the build's own error (a page written into the staging
+/// folder the handler is removing) is no error then, and the handler's exit code (130) is the one.
+pub fn is_stopping() -> bool {
+    STOPPING.load(Ordering::SeqCst)
+}
+
 /// On SIGINT or SIGTERM: stops the writers, removes the staging folder and the lock file. The
 /// caller exits afterwards.
 pub fn clean_up_after_signal() {
