@@ -56,18 +56,28 @@ const PORTS_TRIED: u16 = 100;
 /// Listens on `address`: on `port` exactly when given (an error names it when it is taken),
 /// else on the first free port from [`DEFAULT_PORT`] on, with a note when that is not the
 /// default one.
-pub fn listen(address: IpAddr, port: Option<u16>) -> Result<(TcpListener, Option<String>), String> {
-    let bind_error = |port: u16, error: std::io::Error| {
-        if error.kind() == std::io::ErrorKind::AddrInUse {
-            format!(
-                "port {port} is already in use on {address}: stop the program that uses it or choose another port with --port"
-            )
-        } else {
-            format!(
-                "could not listen on {}: {error}",
-                SocketAddr::new(address, port)
-            )
+pub fn listen(
+    address: IpAddr,
+    port: Option<u16>,
+    language: Language,
+) -> Result<(TcpListener, Option<String>), String> {
+    let bind_error = |port: u16, error: std::io::Error| match (
+        error.kind() == std::io::ErrorKind::AddrInUse,
+        language,
+    ) {
+        (true, Language::Zh) => {
+            format!("{address} 上的端口 {port} 已被占用：关掉占用它的程序，或用 --port 换一个端口")
         }
+        (true, Language::En) => format!(
+            "port {port} is already in use on {address}: stop the program that uses it or choose another port with --port"
+        ),
+        (false, Language::Zh) => {
+            format!("无法在 {} 上监听：{error}", SocketAddr::new(address, port))
+        }
+        (false, Language::En) => format!(
+            "could not listen on {}: {error}",
+            SocketAddr::new(address, port)
+        ),
     };
     if let Some(port) = port {
         return TcpListener::bind((address, port))
@@ -377,7 +387,7 @@ pub struct Preview {
 /// memory, starts the watcher and the rebuild thread, which reports every rebuild to `log`.
 pub fn start(settings: ServeSettings, mut log: Box<dyn ServeLog>) -> Result<Preview, String> {
     let root = crate::fs::canonicalize(&settings.root).map_err(|error| error.to_string())?;
-    let (listener, port_note) = listen(settings.bind, settings.port)?;
+    let (listener, port_note) = listen(settings.bind, settings.port, settings.language)?;
     let (origin, hosts) = match listener.local_addr() {
         Ok(address) => (
             origin_of(address),
@@ -398,8 +408,8 @@ pub fn start(settings: ServeSettings, mut log: Box<dyn ServeLog>) -> Result<Prev
         base_url: settings.base_url.clone(),
         history: settings.history,
     };
-    let (rebuilder, first) =
-        Rebuilder::start(rebuild_settings).map_err(|error| error.to_string())?;
+    let (rebuilder, first) = Rebuilder::start(rebuild_settings)
+        .map_err(|error| error.describe(language == Language::Zh))?;
     let instance = format!(
         "{}-{}",
         std::process::id(),
@@ -487,13 +497,15 @@ mod tests {
 
     #[test]
     fn an_explicit_port_in_use_is_named() {
-        let (taken, _) = listen(IpAddr::from([127, 0, 0, 1]), Some(0)).unwrap();
+        let (taken, _) = listen(IpAddr::from([127, 0, 0, 1]), Some(0), Language::En).unwrap();
         let port = taken.local_addr().unwrap().port();
-        let error = listen(IpAddr::from([127, 0, 0, 1]), Some(port)).unwrap_err();
+        let error = listen(IpAddr::from([127, 0, 0, 1]), Some(port), Language::En).unwrap_err();
         assert!(
             error.contains(&format!("port {port} is already in use")),
             "{error}"
         );
+        let error = listen(IpAddr::from([127, 0, 0, 1]), Some(port), Language::Zh).unwrap_err();
+        assert!(error.contains(&format!("端口 {port} 已被占用")), "{error}");
     }
 
     #[test]
