@@ -721,6 +721,18 @@ fn a_port_in_use_is_named() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
+    // The site speaks Chinese: so does the refusal.
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("端口 {port} 已被占用")),
+        "{stderr}"
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_zhinan"))
+        .args(["serve", "--lang", "en", "--port", &port, "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains(&format!("port {port} is already in use")),
