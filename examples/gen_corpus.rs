@@ -64,6 +64,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use zhinan::check::wording::{CATCH_ALL_PHRASES, VAGUE_WORDS};
+use zhinan::check::{EXEMPTION_WORDS, FORM_SUFFIXES, FURTHER_DOCUMENT_WORDS};
+
 const USAGE: &str = "usage: gen_corpus --out DIR [--items N] [--seed N] [--force]
 
   --out DIR    site root to write; the corpus goes to DIR/content
@@ -77,77 +80,16 @@ const LAW_COUNT: usize = 200;
 /// The highest article number a generated law may have (第一百二十条).
 const MAX_ARTICLE: usize = 120;
 
-/// Phrases that `check` reports as catch-all or vague wording, and the bare 等 (which closes an
-/// enumeration in most places it can appear); no generated text file may contain any of them.
-const FORBIDDEN_PHRASES: &[&str] = &[
-    "其他材料",
-    "相关材料",
-    "有关材料",
-    "有关部门要求的其他",
-    "规定的其他",
-    "原则上",
-    "视情况",
-    "必要时",
-    "尽快",
-    "及时",
-    "酌情",
-    "一般情况下",
-    "等",
-    // Version 2 of the format: catch-all phrases,
-    "其它材料",
-    "其他资料",
-    "其它资料",
-    "相关资料",
-    "有关资料",
-    "相关证明",
-    "有关证明",
-    "相关文件",
-    "有关文件",
-    "相应材料",
-    "所需材料",
-    "其他证明",
-    "其他情形",
-    "其他不符合",
-    "其他依法",
-    "包括但不限于",
-    "…",
-    "...",
-    // and vague words.
-    "根据需要",
-    "如有需要",
-    "根据实际情况",
-    "视具体情况",
-    "另行通知",
-    "以窗口要求为准",
-    "按有关规定",
-];
-
-/// Words by which a note says its material need not be submitted (`exemption-in-note`): allowed
-/// only in the note of a material that has `exempt`; the generator writes them in none.
-const EXEMPTION_WORDS: &[&str] = &[
-    "免于提交",
-    "免予提交",
-    "免提交",
-    "无需提交",
-    "无须提交",
-    "不再提交",
-    "不需提交",
-    "不需要提交",
-    "不用提交",
-    "免交",
-];
-
-/// Words by which a note asks for a further document (`material-in-note`); no note uses them.
-const FURTHER_DOCUMENT_WORDS: &[&str] = &[
-    "另附",
-    "另需提交",
-    "另行提交",
-    "还需提交",
-    "还需提供",
-    "同时提交",
-    "一并提交",
-    "并附",
-];
+/// Phrases that `check` reports as catch-all or vague wording (its own lists), the bare 等 (which
+/// closes an enumeration in most places it can appear) and ellipses; no generated text file may
+/// contain any of them.
+fn forbidden_phrases() -> impl Iterator<Item = &'static str> {
+    CATCH_ALL_PHRASES
+        .iter()
+        .chain(VAGUE_WORDS)
+        .chain(&["规定的其他", "等", "…", "..."])
+        .copied()
+}
 
 const AREA_CODE: &str = "0579";
 const PORTAL: &str = "https://zwfw.example.gov.cn";
@@ -613,10 +555,7 @@ impl Output {
 
     /// Writes a text file after making sure it holds no forbidden wording.
     fn write_text(&mut self, relative: &str, text: &str) -> Result<(), String> {
-        if let Some(phrase) = FORBIDDEN_PHRASES
-            .iter()
-            .find(|phrase| text.contains(*phrase))
-        {
+        if let Some(phrase) = forbidden_phrases().find(|phrase| text.contains(phrase)) {
             return Err(format!(
                 "generator bug: `content/{relative}` would contain `{phrase}`"
             ));
@@ -1817,24 +1756,6 @@ const fn conditional(def: MaterialDef, case: &'static str) -> MaterialDef {
 const fn with_form(def: MaterialDef, form: &'static str) -> MaterialDef {
     MaterialDef { form, ..def }
 }
-
-/// Names that make a material a form (`form-without-template`, version 2): such a material
-/// always has a blank form and a sample.
-const FORM_SUFFIXES: &[&str] = &[
-    "申请书",
-    "申请表",
-    "登记表",
-    "承诺书",
-    "备案表",
-    "申报表",
-    "审批表",
-    "报告表",
-    "采集表",
-    "汇总表",
-    "确认书",
-    "委托书",
-    "声明书",
-];
 
 const POLICE: &str = "公安机关";
 const MARKET_REGULATOR: &str = "市场监督管理部门";
@@ -4144,7 +4065,7 @@ mod tests {
         texts.extend(WAIVER_CASES);
         texts.extend(INTERMEDIARY_FEES);
         for text in texts {
-            for phrase in FORBIDDEN_PHRASES {
+            for phrase in forbidden_phrases() {
                 assert!(!text.contains(phrase), "`{text}` contains `{phrase}`");
             }
         }
@@ -4259,7 +4180,7 @@ mod tests {
                 id: format!("sx-{number:06}"),
             };
             let text = item_yaml(&corpus, &item, &mut forms).expect("no generator bug");
-            for phrase in FORBIDDEN_PHRASES {
+            for phrase in forbidden_phrases() {
                 assert!(!text.contains(phrase), "item {number} contains `{phrase}`");
             }
             let lines: Vec<&str> = text.lines().collect();

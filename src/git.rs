@@ -149,6 +149,19 @@ impl SiteRepository {
         path: &str,
         entries: &mut Vec<(String, gix::ObjectId, bool)>,
     ) -> Result<(), GitError> {
+        for entry in self.entries(tree, path)? {
+            let child = format!("{path}/{}", entry.name);
+            if entry.is_tree {
+                self.list_tree(entry.id, &child, entries)?;
+            } else {
+                entries.push((child, entry.id, entry.is_link));
+            }
+        }
+        Ok(())
+    }
+
+    /// The entries of the tree `tree` (at `path`, for errors), submodules left out.
+    fn entries(&self, tree: gix::ObjectId, path: &str) -> Result<Vec<TreeEntry>, GitError> {
         let tree = self
             .repository
             .find_tree(tree)
@@ -156,15 +169,17 @@ impl SiteRepository {
         let decoded = tree
             .decode()
             .map_err(|error| failed(format!("tree {path}"), error))?;
-        for entry in &decoded.entries {
-            let child = format!("{path}/{}", entry.filename.to_str_lossy());
-            if entry.mode.is_tree() {
-                self.list_tree(entry.oid.to_owned(), &child, entries)?;
-            } else if !entry.mode.is_commit() {
-                entries.push((child, entry.oid.to_owned(), entry.mode.is_link()));
-            }
-        }
-        Ok(())
+        Ok(decoded
+            .entries
+            .iter()
+            .filter(|entry| !entry.mode.is_commit())
+            .map(|entry| TreeEntry {
+                name: entry.filename.to_str_lossy().into_owned(),
+                id: entry.oid.to_owned(),
+                is_tree: entry.mode.is_tree(),
+                is_link: entry.mode.is_link(),
+            })
+            .collect())
     }
 
     /// The blob of `path` (relative to the site root) at `commit`, if it has one.
@@ -288,6 +303,7 @@ impl SiteRepository {
         Ok(changed)
     }
 
+    /// The entries of a tree that may be absent, symlinks left out (never read as content).
     fn tree_entries(
         &self,
         tree: Option<gix::ObjectId>,
@@ -296,24 +312,11 @@ impl SiteRepository {
         let Some(tree) = tree else {
             return Ok(Vec::new());
         };
-        let tree = self
-            .repository
-            .find_tree(tree)
-            .map_err(|error| failed(format!("tree {path}"), error))?;
-        let decoded = tree
-            .decode()
-            .map_err(|error| failed(format!("tree {path}"), error))?;
-        Ok(decoded
-            .entries
-            .iter()
-            .filter(|entry| !entry.mode.is_commit() && !entry.mode.is_link())
-            .map(|entry| {
-                (
-                    entry.filename.to_str_lossy().into_owned(),
-                    entry.mode.is_tree(),
-                    entry.oid.to_owned(),
-                )
-            })
+        Ok(self
+            .entries(tree, path)?
+            .into_iter()
+            .filter(|entry| !entry.is_link)
+            .map(|entry| (entry.name, entry.is_tree, entry.id))
             .collect())
     }
 
@@ -367,19 +370,13 @@ impl SiteRepository {
         &self,
         tree: gix::ObjectId,
     ) -> Result<std::collections::HashMap<String, gix::ObjectId>, GitError> {
-        let mut ids = std::collections::HashMap::new();
-        let mut folders = vec![(tree, "content".to_string())];
-        while let Some((tree, path)) = folders.pop() {
-            for (name, is_tree, id) in self.tree_entries(Some(tree), &path)? {
-                let child = format!("{path}/{name}");
-                if is_tree {
-                    folders.push((id, child));
-                } else {
-                    ids.insert(child, id);
-                }
-            }
-        }
-        Ok(ids)
+        let mut files = Vec::new();
+        self.list_tree(tree, "content", &mut files)?;
+        Ok(files
+            .into_iter()
+            .filter(|(_, _, is_link)| !is_link)
+            .map(|(path, id, _)| (path, id))
+            .collect())
     }
 }
 
@@ -388,6 +385,14 @@ impl SiteRepository {
 pub fn blob_id(bytes: &[u8]) -> gix::ObjectId {
     gix::objs::compute_hash(gix::hash::Kind::Sha1, gix::objs::Kind::Blob, bytes)
         .unwrap_or_else(|_| gix::ObjectId::null(gix::hash::Kind::Sha1))
+}
+
+/// An entry of a tree.
+struct TreeEntry {
+    name: String,
+    id: gix::ObjectId,
+    is_tree: bool,
+    is_link: bool,
 }
 
 /// A file under content/ that a commit changed.

@@ -743,3 +743,34 @@ fn a_hostile_base_url_gets_no_links_in_the_markdown() {
     assert!(!markdown.contains("](https://"), "{markdown}");
     assert!(!markdown.contains("**"), "{markdown}");
 }
+
+#[test]
+fn max_chars_stops_the_list_and_says_how_much_was_left_out() {
+    let repository = fixture_repository();
+    let root = repository.path();
+    let full = diff(root, &["HEAD~2", "HEAD~1", "--format", "markdown"]);
+    let short = diff(
+        root,
+        &[
+            "HEAD~2",
+            "HEAD~1",
+            "--format",
+            "markdown",
+            "--max-chars",
+            "700",
+        ],
+    );
+    assert!(short.chars().count() <= 700, "{short}");
+    assert!(short.chars().count() < full.chars().count());
+    // Three entries (two items, one department); the first fits, two are left out.
+    assert!(short.contains("另有 2 项变化没有列出"), "{short}");
+    assert!(
+        short.contains("共 2 个事项有变化"),
+        "the summary stays: {short}"
+    );
+    let human = diff(
+        root,
+        &["HEAD~2", "HEAD~1", "--lang", "en", "--max-chars", "1"],
+    );
+    assert!(human.contains("3 more entries not listed"), "{human}");
+}

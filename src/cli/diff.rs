@@ -383,32 +383,50 @@ pub fn human(
             &[("from", from.to_string()), ("to", to.to_string())]
         )
     );
-    let all = entries(difference, language);
-    let total = all.len();
-    for (index, (entry, lines)) in all.into_iter().enumerate() {
-        let mut section = format!(
-            "{}{colon}{}\n",
-            entry.heading,
-            presence_word(entry.presence, language)
-        );
-        for line in lines {
-            section.push_str(&format!("  - {line}\n"));
-        }
-        section.push('\n');
-        if output.chars().count() + section.chars().count() > limit {
-            output.push_str(&say(
-                &m::DIFF_LEFT_OUT,
-                language,
-                &[("count", (total - index).to_string())],
-            ));
-            output.push_str("\n\n");
-            break;
-        }
-        output.push_str(&section);
-    }
+    let sections = entries(difference, language)
+        .into_iter()
+        .map(|(entry, lines)| {
+            let mut section = format!(
+                "{}{colon}{}\n",
+                entry.heading,
+                presence_word(entry.presence, language)
+            );
+            for line in lines {
+                section.push_str(&format!("  - {line}\n"));
+            }
+            section.push('\n');
+            section
+        })
+        .collect();
+    append_within(&mut output, sections, limit, &|count| {
+        say(&m::DIFF_LEFT_OUT, language, &[("count", count.to_string())])
+    });
     output.push_str(&summary(difference, language));
     output.push('\n');
     crate::diagnostics::report::escape_controls(&output).into_owned()
+}
+
+/// Appends the `sections` to `output` while the whole stays within `limit` characters; at the
+/// first that does not fit, the line `left_out` words for how many were not listed. The length is
+/// kept as it grows (a diff of 10,000 items is never measured again from its start).
+fn append_within(
+    output: &mut String,
+    sections: Vec<String>,
+    limit: usize,
+    left_out: &dyn Fn(usize) -> String,
+) {
+    let mut length = output.chars().count();
+    let total = sections.len();
+    for (index, section) in sections.into_iter().enumerate() {
+        let section_length = section.chars().count();
+        if length + section_length > limit {
+            output.push_str(&left_out(total - index));
+            output.push_str("\n\n");
+            return;
+        }
+        length += section_length;
+        output.push_str(&section);
+    }
 }
 
 /// Escapes what Markdown (and the HTML GitHub allows in it) would read as markup.
@@ -487,39 +505,37 @@ pub fn markdown(
     } else {
         format!("{base_url}/")
     };
-    let all = entries(difference, language);
-    let total = all.len();
-    // Room for the last lines (what was left out, the summary).
-    let limit = limit.saturating_sub(400);
-    for (index, (entry, lines)) in all.into_iter().enumerate() {
-        let heading = markdown_escape(&entry.heading);
-        let heading = match &entry.item_id {
-            Some(id) if entry.presence != Presence::Removed && !base_url.is_empty() => {
-                format!("[{heading}]({base}items/{id}/)")
+    let sections = entries(difference, language)
+        .into_iter()
+        .map(|(entry, lines)| {
+            let heading = markdown_escape(&entry.heading);
+            let heading = match &entry.item_id {
+                Some(id) if entry.presence != Presence::Removed && !base_url.is_empty() => {
+                    format!("[{heading}]({base}items/{id}/)")
+                }
+                _ => heading,
+            };
+            let mut section = format!(
+                "### {heading}{colon}{}\n\n",
+                presence_word(entry.presence, language)
+            );
+            for line in &lines {
+                section.push_str(&format!("- {}\n", markdown_escape(line)));
             }
-            _ => heading,
-        };
-        let mut section = format!(
-            "### {heading}{colon}{}\n\n",
-            presence_word(entry.presence, language)
-        );
-        for line in &lines {
-            section.push_str(&format!("- {}\n", markdown_escape(line)));
-        }
-        if !lines.is_empty() {
-            section.push('\n');
-        }
-        if output.chars().count() + section.chars().count() > limit {
-            output.push_str(&markdown_escape(&say(
-                &m::DIFF_LEFT_OUT,
-                language,
-                &[("count", (total - index).to_string())],
-            )));
-            output.push_str("\n\n");
-            break;
-        }
-        output.push_str(&section);
-    }
+            if !lines.is_empty() {
+                section.push('\n');
+            }
+            section
+        })
+        .collect();
+    // Room for the last lines (what was left out, the summary).
+    append_within(&mut output, sections, limit.saturating_sub(400), &|count| {
+        markdown_escape(&say(
+            &m::DIFF_LEFT_OUT,
+            language,
+            &[("count", count.to_string())],
+        ))
+    });
     output.push_str(&markdown_escape(&summary(difference, language)));
     output.push('\n');
     output
