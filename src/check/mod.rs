@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use crate::diagnostics::{Diagnostic, Position, Severity, Span, Text, messages as m};
 use crate::load::SourceFile;
 use crate::markdown::{self, UnsafeKind};
-use crate::model::{Department, Item, Page, Required, Site, Str, TimeSpan, TimeUnit};
+use crate::model::{Department, Item, Page, Required, Site, Str, TimeSpan, TimeUnit, format};
 
 /// Severity per rule after site.yaml's `lint` map; `None` means off.
 #[derive(Debug, Clone)]
@@ -567,7 +567,7 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
         }
         if let Required::When(case) = &material.required {
             emit.wording(case, true, false);
-            if item.written.has("situations")
+            if item.written.has(format::item::SITUATIONS)
                 && !item.situations.is_empty()
                 && !item.situations.iter().any(|s| s.value == case.value)
             {
@@ -602,7 +602,9 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
                 Text::new(&m::MATERIAL_COUNT_HELP),
             );
         }
-        if &*material.source.value != "申请人自备" && !material.written.has("issuer") {
+        if &*material.source.value != "申请人自备"
+            && !material.written.has(format::material::ISSUER)
+        {
             emit.at(
                 RuleId::MaterialIssuer,
                 material.first_key,
@@ -612,7 +614,9 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
                 Text::new(&m::MATERIAL_ISSUER_HELP),
             );
         }
-        if &*material.source.value == "中介机构出具" && !item.written.has("intermediary") {
+        if &*material.source.value == "中介机构出具"
+            && !item.written.has(format::item::INTERMEDIARY)
+        {
             emit.push(
                 RuleId::IntermediaryUndeclared,
                 material.source.span,
@@ -622,7 +626,7 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
         }
         if let Some(exempt) = &material.exempt
             && &*exempt.by.value == "告知承诺"
-            && !item.written.has("commitment")
+            && !item.written.has(format::item::COMMITMENT)
         {
             emit.at(
                 RuleId::CommitmentIncomplete,
@@ -724,7 +728,7 @@ fn check_time_limit(item: &Item, emit: &mut Emitter) {
         );
     }
     for excluded in &time_limit.excluded {
-        if !excluded.written.has("basis") {
+        if !excluded.written.has(format::excluded::BASIS) {
             emit.at(
                 RuleId::ExcludedWithoutBasis,
                 excluded.first_key,
@@ -737,7 +741,7 @@ fn check_time_limit(item: &Item, emit: &mut Emitter) {
 
 fn check_fees(item: &Item, emit: &mut Emitter) {
     match &item.fees {
-        None if item.written.has("fees") => {}
+        None if item.written.has(format::item::FEES) => {}
         None => emit.at(
             RuleId::FeeUnspecified,
             item.first_key,
@@ -754,13 +758,13 @@ fn check_fees(item: &Item, emit: &mut Emitter) {
         Some(fees) => {
             for fee in &fees.items {
                 match &fee.amount {
-                    None if fee.written.has("amount") => {}
+                    None if fee.written.has(format::fee_item::AMOUNT) => {}
                     None => emit.at(
                         RuleId::FeeUnspecified,
                         fee.first_key,
                         Text::new(&m::FEE_ITEM_MISSING)
                             .with("name", fee.name.value.to_string())
-                            .with("key", "amount"),
+                            .with("key", format::fee_item::AMOUNT.name),
                         Text::new(&m::FEE_ITEM_MISSING_HELP),
                     ),
                     Some(amount) if !states_number_and_unit(&amount.value) => emit.push(
@@ -771,13 +775,13 @@ fn check_fees(item: &Item, emit: &mut Emitter) {
                     ),
                     Some(_) => {}
                 }
-                if !fee.written.has("basis") {
+                if !fee.written.has(format::fee_item::BASIS) {
                     emit.at(
                         RuleId::FeeUnspecified,
                         fee.first_key,
                         Text::new(&m::FEE_ITEM_MISSING)
                             .with("name", fee.name.value.to_string())
-                            .with("key", "basis"),
+                            .with("key", format::fee_item::BASIS.name),
                         Text::new(&m::FEE_ITEM_MISSING_HELP),
                     );
                 }
@@ -816,7 +820,7 @@ fn check_refusals(item: &Item, emit: &mut Emitter) {
         Some(refusals) => {
             for refusal in refusals {
                 emit.wording(&refusal.case, true, true);
-                if !refusal.written.has("basis") {
+                if !refusal.written.has(format::refusal::BASIS) {
                     emit.at(
                         RuleId::RefusalWithoutBasis,
                         refusal.first_key,
@@ -830,14 +834,16 @@ fn check_refusals(item: &Item, emit: &mut Emitter) {
                 no_refusals(emit);
             }
         }
-        None if needs_refusals(item) && !item.written.has("refusals") => no_refusals(emit),
+        None if needs_refusals(item) && !item.written.has(format::item::REFUSALS) => {
+            no_refusals(emit)
+        }
         None => {}
     }
 }
 
 fn check_handlers(item: &Item, emit: &mut Emitter) {
     match &item.handlers {
-        None if item.written.has("handlers") => {}
+        None if item.written.has(format::item::HANDLERS) => {}
         None => emit.at(
             RuleId::NoSubstitute,
             item.first_key,
@@ -845,7 +851,7 @@ fn check_handlers(item: &Item, emit: &mut Emitter) {
             Text::new(&m::NO_SUBSTITUTE_HELP),
         ),
         Some(handlers) => match &handlers.substitute {
-            None if handlers.written.has("substitute") => {}
+            None if handlers.written.has(format::handlers::SUBSTITUTE) => {}
             None => emit.at(
                 RuleId::NoSubstitute,
                 handlers.first_key,
@@ -866,20 +872,23 @@ fn check_handlers(item: &Item, emit: &mut Emitter) {
 
 fn check_appointment(item: &Item, emit: &mut Emitter) {
     match &item.appointment {
-        None if item.written.has("appointment") => {}
+        None if item.written.has(format::item::APPOINTMENT) => {}
         None => emit.at(
             RuleId::NoAppointment,
             item.first_key,
-            Text::new(&m::NO_APPOINTMENT).with("key", "appointment"),
+            Text::new(&m::NO_APPOINTMENT).with("key", format::item::APPOINTMENT.name),
             Text::new(&m::NO_APPOINTMENT_HELP),
         ),
         Some(appointment) => {
-            for key in ["channels", "reply_within"] {
+            for key in [
+                format::appointment::CHANNELS,
+                format::appointment::REPLY_WITHIN,
+            ] {
                 if !appointment.written.has(key) {
                     emit.at(
                         RuleId::NoAppointment,
                         appointment.first_key,
-                        Text::new(&m::NO_APPOINTMENT).with("key", key),
+                        Text::new(&m::NO_APPOINTMENT).with("key", key.name),
                         Text::new(&m::NO_APPOINTMENT_HELP),
                     );
                 }
@@ -899,7 +908,7 @@ fn check_visits(item: &Item, emit: &mut Emitter) {
             Text::new(&m::VISITS_EXCEED).with("value", visits.value.to_string()),
             Text::new(&m::VISITS_EXCEED_HELP),
         );
-    } else if visits.value > 0 && !item.written.has("visits_reason") {
+    } else if visits.value > 0 && !item.written.has(format::item::VISITS_REASON) {
         emit.at(
             RuleId::VisitsExceedOne,
             item.first_key,
@@ -913,7 +922,7 @@ fn check_online(item: &Item, emit: &mut Emitter) {
     let Some(online) = &item.online else {
         return;
     };
-    if online.available.value && !online.written.has("url") {
+    if online.available.value && !online.written.has(format::online::URL) {
         emit.at(
             RuleId::OnlineWithoutUrl,
             online.first_key,
@@ -921,7 +930,7 @@ fn check_online(item: &Item, emit: &mut Emitter) {
             Text::new(&m::ONLINE_NO_URL_HELP),
         );
     }
-    if !online.available.value && !online.written.has("reason") {
+    if !online.available.value && !online.written.has(format::online::REASON) {
         emit.at(
             RuleId::OnlineWithoutUrl,
             online.first_key,
@@ -964,7 +973,7 @@ fn check_review_date(item: &Item, context: &CheckContext, emit: &mut Emitter) {
 /// (v2) `no-quantity-limit`, `commitment-incomplete` (the commitment's own keys) and
 /// `entrustment-incomplete`.
 fn check_implementing_body(item: &Item, emit: &mut Emitter) {
-    if item.is_licensing() && !item.written.has("quantity_limit") {
+    if item.is_licensing() && !item.written.has(format::item::QUANTITY_LIMIT) {
         emit.at(
             RuleId::NoQuantityLimit,
             item.first_key,
@@ -973,12 +982,16 @@ fn check_implementing_body(item: &Item, emit: &mut Emitter) {
         );
     }
     if let Some(commitment) = &item.commitment {
-        for key in ["form", "verification", "consequence"] {
+        for key in [
+            format::commitment::FORM,
+            format::commitment::VERIFICATION,
+            format::commitment::CONSEQUENCE,
+        ] {
             if !commitment.written.has(key) {
                 emit.at(
                     RuleId::CommitmentIncomplete,
                     commitment.key,
-                    Text::new(&m::COMMITMENT_KEY_MISSING).with("key", key),
+                    Text::new(&m::COMMITMENT_KEY_MISSING).with("key", key.name),
                     Text::new(&m::COMMITMENT_HELP),
                 );
             }
@@ -988,12 +1001,18 @@ fn check_implementing_body(item: &Item, emit: &mut Emitter) {
         && authority.is_entrusted()
     {
         let missing = [
-            (!authority.written.has("entrusted_by"), &m::ENTRUSTMENT_BY),
             (
-                !authority.written.has("entrustment_basis"),
+                !authority.written.has(format::authority::ENTRUSTED_BY),
+                &m::ENTRUSTMENT_BY,
+            ),
+            (
+                !authority.written.has(format::authority::ENTRUSTMENT_BASIS),
                 &m::ENTRUSTMENT_BASIS,
             ),
-            (!item.written.has("redress"), &m::ENTRUSTMENT_REDRESS),
+            (
+                !item.written.has(format::item::REDRESS),
+                &m::ENTRUSTMENT_REDRESS,
+            ),
         ];
         for (is_missing, what) in missing {
             if is_missing {
@@ -1018,7 +1037,7 @@ pub fn check_department(
         source,
         out,
     };
-    if !department.written.has("phone") {
+    if !department.written.has(format::department::PHONE) {
         emit.at(
             RuleId::DepartmentWithoutPhone,
             department.first_key,
@@ -1034,9 +1053,9 @@ pub fn check_site(site: &Site, out: &mut Vec<Diagnostic>) {
         return;
     }
     let position = match &site.complaint {
-        Some(complaint) if complaint.written.has("phone") => return,
+        Some(complaint) if complaint.written.has(format::complaint::PHONE) => return,
         Some(complaint) => complaint.first_key,
-        None if site.written.has("complaint") => return,
+        None if site.written.has(format::site::COMPLAINT) => return,
         None => site.first_key,
     };
     out.push(

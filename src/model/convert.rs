@@ -7,7 +7,7 @@
 
 use crate::diagnostics::{Diagnostic, Position, Span, Text, messages as m};
 use crate::load::yaml::{Node, Style, Value};
-use crate::model::format;
+use crate::model::format::{self, Key};
 use crate::model::*;
 use crate::rules::RuleId;
 
@@ -36,44 +36,53 @@ pub struct Fields<'n> {
 }
 
 impl<'n> Fields<'n> {
-    /// The value of `key`, unless absent or null. `key` must be one of the map's keys in the
-    /// format table (a read of a key the table does not know is a bug, caught in tests).
-    pub fn get(&self, key: &str) -> Option<&'n Node> {
+    /// The value of `key`, unless absent or null. `key` is a key of the format table; a map of
+    /// the same shape (`{value, unit}` inside `statutory`) is read with the shape's keys, so a
+    /// key is found by name, and must be one of this map's (a bug otherwise, caught in tests).
+    pub fn get(&self, key: &Key) -> Option<&'n Node> {
+        self.value_of(key.name)
+    }
+
+    fn value_of(&self, name: &str) -> Option<&'n Node> {
         debug_assert!(
-            self.map.allows(key),
-            "`{key}` is not a key of `{}` in the format table",
+            self.map.allows(name),
+            "`{name}` is not a key of `{}` in the format table",
             self.map.name
         );
         self.entries
             .iter()
-            .find(|(name, _, value)| *name == key && !value.is_null())
+            .find(|(written, _, value)| *written == name && !value.is_null())
             .map(|e| e.2)
     }
 
-    pub fn key_node(&self, key: &str) -> Option<&'n Node> {
+    pub fn key_node(&self, key: &Key) -> Option<&'n Node> {
         self.entries
             .iter()
-            .find(|(name, _, _)| *name == key)
+            .find(|(name, _, _)| *name == key.name)
             .map(|e| e.1)
     }
 
-    pub fn has(&self, key: &str) -> bool {
+    pub fn has(&self, key: &Key) -> bool {
         self.get(key).is_some() || self.is_written_without_value(key)
     }
 
     /// Written, but its value was unusable and is already reported (see `written_without_value`).
-    pub fn is_written_without_value(&self, key: &str) -> bool {
+    pub fn is_written_without_value(&self, key: &Key) -> bool {
         self.merges
             || self
                 .written_without_value
                 .iter()
-                .any(|written| written == key)
+                .any(|written| written == key.name)
     }
 
     /// Whether `key` is written: present, not null, not empty text, not an empty list.
-    pub fn is_written(&self, key: &str) -> bool {
-        self.is_written_without_value(key)
-            || self.get(key).is_some_and(|node| match &node.value {
+    pub fn is_written(&self, key: &Key) -> bool {
+        self.is_written_by_name(key.name)
+    }
+
+    fn is_written_by_name(&self, name: &str) -> bool {
+        (self.merges || self.written_without_value.iter().any(|w| w == name))
+            || self.value_of(name).is_some_and(|node| match &node.value {
                 Value::Scalar { text, .. } => !text.trim().is_empty(),
                 Value::Sequence(items) => !items.is_empty(),
                 Value::Mapping(_) => true,
@@ -82,24 +91,40 @@ impl<'n> Fields<'n> {
 
     /// Which keys of the map are written: present, not null, not empty text, not an empty list.
     pub fn written(&self) -> Written {
-        Written::of(self.map, |key| self.is_written(key))
+        Written::of(self.map, |name| self.is_written_by_name(name))
     }
 
     /// Position of `key`'s key node, else the map's first key.
-    pub fn key_position(&self, key: &str) -> Position {
+    pub fn key_position(&self, key: &Key) -> Position {
         self.key_node(key)
             .map(|node| node.start())
             .unwrap_or(self.first_key)
     }
 }
 
-/// How a key is required.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Need {
-    Required,
-    Optional,
-    /// Required, but a dedicated `check` rule reports its absence.
-    Dedicated,
+/// Whether convert reports a key's absence as `missing-field`: only a plain required key; the
+/// absence of a key a dedicated rule owns, or that is required in some cases only, is the rule's
+/// to report (see the format table's [`format::Need`]).
+fn reports_missing(key: &Key) -> bool {
+    key.need == format::Need::Required
+}
+
+/// The map a key's value is, from its type in the format table.
+fn map_of(key: &Key) -> &'static format::Map {
+    match key.kind {
+        format::Kind::Map(map) | format::Kind::Maps(map) => map,
+        format::Kind::Span => &format::TIME_SPAN,
+        format::Kind::LawReference => &format::LAW_REFERENCE,
+        _ => panic!("`{}` is not a map in the format table", key.name),
+    }
+}
+
+/// The values a key of an enumerated type may take, from the format table.
+fn values_of(key: &Key) -> &'static [&'static str] {
+    match key.kind {
+        format::Kind::Enum(values) | format::Kind::Enums(values) => values,
+        _ => panic!("`{}` is not an enumeration in the format table", key.name),
+    }
 }
 
 fn edit_distance(left: &str, right: &str) -> usize {
@@ -155,7 +180,13 @@ impl<'a> Reader<'a> {
 
     /// Reads a mapping, reporting unknown and duplicate keys. `None` (after an `invalid-value`)
     /// when the node is not a mapping.
-    pub fn fields<'n>(
+    pub fn fields<'n>(&mut self, node: &'n Node, key: &'static Key) -> Option<Fields<'n>> {
+        self.map_fields(node, key.name, map_of(key))
+    }
+
+    /// [`fields`](Self::fields) of a whole file (`site.yaml`, `item`, `front matter`) or of a
+    /// map read with a shape's keys, named `key` in diagnostics.
+    pub fn map_fields<'n>(
         &mut self,
         node: &'n Node,
         key: &str,
@@ -248,7 +279,7 @@ impl<'a> Reader<'a> {
         Some(fields)
     }
 
-    pub fn missing(&mut self, fields: &Fields, key: &str) {
+    pub fn missing(&mut self, fields: &Fields, key: &Key) {
         if fields.is_written_without_value(key) {
             return;
         }
@@ -257,41 +288,42 @@ impl<'a> Reader<'a> {
             self.push(
                 RuleId::MissingField,
                 key_node.span,
-                Text::new(&m::EMPTY_FIELD).with("key", key),
-                Some(Text::new(&m::EMPTY_FIELD_HELP).with("key", key)),
+                Text::new(&m::EMPTY_FIELD).with("key", key.name),
+                Some(Text::new(&m::EMPTY_FIELD_HELP).with("key", key.name)),
             );
             return;
         }
         self.push(
             RuleId::MissingField,
             Span::point(fields.first_key),
-            Text::new(&m::MISSING_FIELD).with("key", key),
-            Some(Text::new(&m::MISSING_FIELD_HELP).with("key", key)),
+            Text::new(&m::MISSING_FIELD).with("key", key.name),
+            Some(Text::new(&m::MISSING_FIELD_HELP).with("key", key.name)),
         );
     }
 
     /// The node of `key`, reporting `missing-field` when required and absent.
-    pub fn node<'n>(&mut self, fields: &Fields<'n>, key: &str, need: Need) -> Option<&'n Node> {
+    pub fn node<'n>(&mut self, fields: &Fields<'n>, key: &Key) -> Option<&'n Node> {
         let node = fields.get(key);
-        if node.is_none() && need == Need::Required {
+        if node.is_none() && reports_missing(key) {
             self.missing(fields, key);
         }
         node
     }
 
     /// A plain-text scalar, exactly as written. Empty text counts as absent.
-    pub fn text(&mut self, fields: &Fields, key: &str, need: Need) -> Option<Str> {
+    pub fn text(&mut self, fields: &Fields, key: &Key) -> Option<Str> {
         let node = fields.get(key);
         let Some(node) = node else {
-            if need == Need::Required {
+            if reports_missing(key) {
                 self.missing(fields, key);
             }
             return None;
         };
-        self.text_node(node, key, need)
+        self.text_node(node, key.name, reports_missing(key))
     }
 
-    fn text_node(&mut self, node: &Node, key: &str, need: Need) -> Option<Str> {
+    /// `required`: empty text is reported as `missing-field`.
+    fn text_node(&mut self, node: &Node, key: &str, required: bool) -> Option<Str> {
         match &node.value {
             Value::Scalar { text, style } => {
                 // `name: “食品经营许可”`: the typist meant quotes, the page would show them.
@@ -308,7 +340,7 @@ impl<'a> Reader<'a> {
                     );
                 }
                 if text.trim().is_empty() {
-                    if need == Need::Required {
+                    if required {
                         self.push(
                             RuleId::MissingField,
                             node.span,
@@ -335,20 +367,20 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Text that must be required: returns a default (already reported) when absent.
-    pub fn required_text(&mut self, fields: &Fields, key: &str) -> Str {
-        self.text(fields, key, Need::Required).unwrap_or_default()
+    /// Text of a required key: a default (already reported) when absent.
+    pub fn required_text(&mut self, fields: &Fields, key: &Key) -> Str {
+        debug_assert!(
+            !matches!(key.need, format::Need::Optional),
+            "`{}` is optional",
+            key.name
+        );
+        self.text(fields, key).unwrap_or_default()
     }
 
-    pub fn enumerated(
-        &mut self,
-        fields: &Fields,
-        key: &str,
-        allowed: &[&str],
-        need: Need,
-    ) -> Option<Str> {
-        let text = self.text(fields, key, need)?;
-        self.check_enum(text, key, allowed)
+    /// One of the values the format table gives the key.
+    pub fn enumerated(&mut self, fields: &Fields, key: &Key) -> Option<Str> {
+        let text = self.text(fields, key)?;
+        self.check_enum(text, key.name, values_of(key))
     }
 
     fn check_enum(&mut self, text: Str, key: &str, allowed: &[&str]) -> Option<Str> {
@@ -375,8 +407,8 @@ impl<'a> Reader<'a> {
         None
     }
 
-    pub fn boolean(&mut self, fields: &Fields, key: &str, need: Need) -> Option<Spanned<bool>> {
-        let node = self.node(fields, key, need)?;
+    pub fn boolean(&mut self, fields: &Fields, key: &Key) -> Option<Spanned<bool>> {
+        let node = self.node(fields, key)?;
         match &node.value {
             Value::Scalar {
                 text,
@@ -391,7 +423,7 @@ impl<'a> Reader<'a> {
                     RuleId::InvalidValue,
                     node.span,
                     Text::new(&m::EXPECTED_BOOL)
-                        .with("key", key)
+                        .with("key", key.name)
                         .with("value", shown),
                     Some(Text::new(&m::EXPECTED_BOOL_HELP)),
                 );
@@ -400,9 +432,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn number(&mut self, fields: &Fields, key: &str, need: Need) -> Option<Spanned<u64>> {
-        let node = self.node(fields, key, need)?;
-        self.number_node(node, key)
+    pub fn number(&mut self, fields: &Fields, key: &Key) -> Option<Spanned<u64>> {
+        let node = self.node(fields, key)?;
+        self.number_node(node, key.name)
     }
 
     fn number_node(&mut self, node: &Node, key: &str) -> Option<Spanned<u64>> {
@@ -431,13 +463,8 @@ impl<'a> Reader<'a> {
         None
     }
 
-    pub fn date(
-        &mut self,
-        fields: &Fields,
-        key: &str,
-        need: Need,
-    ) -> Option<Spanned<jiff::civil::Date>> {
-        let text = self.text(fields, key, need)?;
+    pub fn date(&mut self, fields: &Fields, key: &Key) -> Option<Spanned<jiff::civil::Date>> {
+        let text = self.text(fields, key)?;
         match parse_date(&text.value) {
             Some(date) => Some(Spanned {
                 value: date,
@@ -448,7 +475,7 @@ impl<'a> Reader<'a> {
                     RuleId::InvalidValue,
                     text.span,
                     Text::new(&m::BAD_DATE)
-                        .with("key", key)
+                        .with("key", key.name)
                         .with("value", text.value.to_string()),
                     Some(Text::new(&m::BAD_DATE_HELP)),
                 );
@@ -457,8 +484,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn url(&mut self, fields: &Fields, key: &str, need: Need) -> Option<Str> {
-        let text = self.text(fields, key, need)?;
+    pub fn url(&mut self, fields: &Fields, key: &Key) -> Option<Str> {
+        let text = self.text(fields, key)?;
         if is_absolute_http_url(&text.value) {
             return Some(text);
         }
@@ -466,7 +493,7 @@ impl<'a> Reader<'a> {
             RuleId::InvalidValue,
             text.span,
             Text::new(&m::BAD_URL)
-                .with("key", key)
+                .with("key", key.name)
                 .with("value", text.value.to_string()),
             Some(Text::new(&m::BAD_URL_HELP)),
         );
@@ -474,22 +501,22 @@ impl<'a> Reader<'a> {
     }
 
     /// The entries of a list. A single scalar where a list is expected is an `invalid-value`.
-    pub fn list<'n>(&mut self, fields: &Fields<'n>, key: &str, need: Need) -> Option<&'n [Node]> {
+    pub fn list<'n>(&mut self, fields: &Fields<'n>, key: &Key) -> Option<&'n [Node]> {
         let node = fields.get(key);
         let Some(node) = node else {
-            if need == Need::Required {
+            if reports_missing(key) {
                 self.missing(fields, key);
             }
             return None;
         };
         match &node.value {
             Value::Sequence(items) if items.is_empty() => {
-                if need == Need::Required {
+                if reports_missing(key) {
                     self.push(
                         RuleId::MissingField,
                         node.span,
-                        Text::new(&m::EMPTY_FIELD).with("key", key),
-                        Some(Text::new(&m::MISSING_FIELD_HELP).with("key", key)),
+                        Text::new(&m::EMPTY_FIELD).with("key", key.name),
+                        Some(Text::new(&m::MISSING_FIELD_HELP).with("key", key.name)),
                     );
                 }
                 Some(&[])
@@ -499,7 +526,7 @@ impl<'a> Reader<'a> {
                 self.push(
                     RuleId::InvalidValue,
                     node.span,
-                    Text::new(&m::EXPECTED_LIST).with("key", key),
+                    Text::new(&m::EXPECTED_LIST).with("key", key.name),
                     None,
                 );
                 None
@@ -507,27 +534,27 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn text_list(&mut self, fields: &Fields, key: &str, need: Need) -> Vec<Str> {
-        let Some(items) = self.list(fields, key, need) else {
+    pub fn text_list(&mut self, fields: &Fields, key: &Key) -> Vec<Str> {
+        let Some(items) = self.list(fields, key) else {
             return Vec::new();
         };
         items
             .iter()
-            .filter_map(|node| self.text_node(node, key, Need::Optional))
+            .filter_map(|node| self.text_node(node, key.name, false))
             .collect()
     }
 
     /// A time span `{value, unit}`.
-    pub fn time_span(&mut self, fields: &Fields, key: &str, need: Need) -> Option<TimeSpan> {
-        let node = self.node(fields, key, need)?;
-        let inner = self.fields(node, key, &format::TIME_SPAN)?;
+    pub fn time_span(&mut self, fields: &Fields, key: &'static Key) -> Option<TimeSpan> {
+        let node = self.node(fields, key)?;
+        let inner = self.fields(node, key)?;
         self.time_span_of(&inner, node)
     }
 
     /// The `{value, unit}` of a map that may hold more keys (read by the caller).
     pub fn time_span_of(&mut self, inner: &Fields, node: &Node) -> Option<TimeSpan> {
-        let value = self.number(inner, "value", Need::Required);
-        let unit_text = self.text(inner, "unit", Need::Required);
+        let value = self.number(inner, format::time_span::VALUE);
+        let unit_text = self.text(inner, format::time_span::UNIT);
         let unit = unit_text.and_then(|text| {
             let found = TimeUnit::ALL
                 .iter()
@@ -535,7 +562,7 @@ impl<'a> Reader<'a> {
                 .map(|(_, unit)| *unit);
             if found.is_none() {
                 let allowed: Vec<&str> = TimeUnit::ALL.iter().map(|(label, _)| *label).collect();
-                self.check_enum(text, "unit", &allowed);
+                self.check_enum(text, format::time_span::UNIT.name, &allowed);
             }
             found
         });
@@ -547,14 +574,14 @@ impl<'a> Reader<'a> {
     }
 
     /// A law reference `{law, article}` (plus `extra` keys allowed, read by the caller).
-    pub fn law_reference(&mut self, node: &Node, key: &str) -> Option<LawReference> {
-        let fields = self.fields(node, key, &format::LAW_REFERENCE)?;
+    pub fn law_reference(&mut self, node: &Node, key: &Key) -> Option<LawReference> {
+        let fields = self.map_fields(node, key.name, &format::LAW_REFERENCE)?;
         self.law_reference_fields(&fields, node)
     }
 
     pub fn law_reference_fields(&mut self, fields: &Fields, node: &Node) -> Option<LawReference> {
-        let law = self.text(fields, "law", Need::Required);
-        let article = self.text(fields, "article", Need::Required);
+        let law = self.text(fields, format::law_reference::LAW);
+        let article = self.text(fields, format::law_reference::ARTICLE);
         // A law named by its title (`行政许可法`) is left to `resolve`, which finds the law by
         // title and suggests its id; any other malformed id is invalid here.
         if let Some(law) = &law
@@ -576,15 +603,15 @@ impl<'a> Reader<'a> {
         })
     }
 
-    pub fn optional_law_reference(&mut self, fields: &Fields, key: &str) -> Option<LawReference> {
+    pub fn optional_law_reference(&mut self, fields: &Fields, key: &Key) -> Option<LawReference> {
         let node = fields.get(key)?;
         self.law_reference(node, key)
     }
 
     /// A path under content/files/: relative, no `..`, `/` separators. Existence and symlinks are
     /// checked by `resolve`.
-    pub fn file_path(&mut self, fields: &Fields, key: &str) -> Option<Str> {
-        let mut text = self.text(fields, key, Need::Optional)?;
+    pub fn file_path(&mut self, fields: &Fields, key: &Key) -> Option<Str> {
+        let mut text = self.text(fields, key)?;
         // (v2) `./forms/x.docx` and `forms//x.docx` are `forms/x.docx`.
         let normalised = normalise_path(&text.value);
         if *normalised != *text.value {
@@ -621,16 +648,14 @@ impl<'a> Reader<'a> {
     pub fn each_map<'n>(
         &mut self,
         fields: &Fields<'n>,
-        key: &str,
-        need: Need,
-        map: &'static format::Map,
+        key: &'static Key,
     ) -> Vec<(Fields<'n>, &'n Node)> {
-        let Some(items) = self.list(fields, key, need) else {
+        let Some(items) = self.list(fields, key) else {
             return Vec::new();
         };
         items
             .iter()
-            .filter_map(|node| Some((self.fields(node, key, map)?, node)))
+            .filter_map(|node| Some((self.fields(node, key)?, node)))
             .collect()
     }
 }
@@ -698,15 +723,15 @@ pub fn is_absolute_http_url(text: &str) -> bool {
 /// site.yaml. `root` is `None` for an empty file (already reported).
 pub fn site(reader: &mut Reader, root: &Node) -> Site {
     let mut site = Site::with_defaults(reader.file);
-    let Some(fields) = reader.fields(root, "site.yaml", &format::SITE) else {
+    let Some(fields) = reader.map_fields(root, format::SITE.name, &format::SITE) else {
         return site;
     };
     site.first_key = fields.first_key;
     site.written = fields.written();
-    site.title = reader.required_text(&fields, "title");
-    site.authority = reader.required_text(&fields, "authority");
+    site.title = reader.required_text(&fields, format::site::TITLE);
+    site.authority = reader.required_text(&fields, format::site::AUTHORITY);
     site.base_url = reader
-        .url(&fields, "base_url", Need::Required)
+        .url(&fields, format::site::BASE_URL)
         .and_then(|url| {
             if is_safe_base_url(&url.value) {
                 return Some(url);
@@ -720,7 +745,7 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
             None
         })
         .unwrap_or_default();
-    if let Some(language) = reader.text(&fields, "language", Need::Optional) {
+    if let Some(language) = reader.text(&fields, format::site::LANGUAGE) {
         if is_language_tag(&language.value) {
             site.language = language.value.to_string();
         } else {
@@ -732,41 +757,41 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
             );
         }
     }
-    site.address = reader.required_text(&fields, "address");
-    site.hours = reader.required_text(&fields, "hours");
-    site.phone = reader.required_text(&fields, "phone");
-    if let Some(node) = reader.node(&fields, "complaint", Need::Dedicated) {
+    site.address = reader.required_text(&fields, format::site::ADDRESS);
+    site.hours = reader.required_text(&fields, format::site::HOURS);
+    site.phone = reader.required_text(&fields, format::site::PHONE);
+    if let Some(node) = reader.node(&fields, format::site::COMPLAINT) {
         site.complaint_span = Some(node.span);
-        if let Some(inner) = reader.fields(node, "complaint", &format::COMPLAINT) {
+        if let Some(inner) = reader.fields(node, format::site::COMPLAINT) {
             site.complaint = Some(Complaint {
                 written: inner.written(),
                 first_key: inner.first_key,
-                phone: reader.text(&inner, "phone", Need::Dedicated),
-                address: reader.text(&inner, "address", Need::Optional),
-                email: reader.text(&inner, "email", Need::Optional),
-                url: reader.url(&inner, "url", Need::Optional),
+                phone: reader.text(&inner, format::complaint::PHONE),
+                address: reader.text(&inner, format::complaint::ADDRESS),
+                email: reader.text(&inner, format::complaint::EMAIL),
+                url: reader.url(&inner, format::complaint::URL),
             });
         }
     }
-    if let Some(node) = reader.node(&fields, "redress", Need::Required)
-        && let Some(inner) = reader.fields(node, "redress", &format::SITE_REDRESS)
+    if let Some(node) = reader.node(&fields, format::site::REDRESS)
+        && let Some(inner) = reader.fields(node, format::site::REDRESS)
     {
         site.redress = Redress {
-            review: reader.required_text(&inner, "review"),
-            litigation: reader.required_text(&inner, "litigation"),
+            review: reader.required_text(&inner, format::site_redress::REVIEW),
+            litigation: reader.required_text(&inner, format::site_redress::LITIGATION),
             review_first: false,
         };
     }
-    if let Some(limit) = reader.number(&fields, "history_limit", Need::Optional) {
+    if let Some(limit) = reader.number(&fields, format::site::HISTORY_LIMIT) {
         site.history_limit = limit.value.min(10_000) as u32;
     }
-    if let Some(months) = reader.number(&fields, "history_months", Need::Optional) {
+    if let Some(months) = reader.number(&fields, format::site::HISTORY_MONTHS) {
         site.history_months = months.value.min(1200) as u32;
     }
-    if let Some(months) = reader.number(&fields, "review_months", Need::Optional) {
+    if let Some(months) = reader.number(&fields, format::site::REVIEW_MONTHS) {
         site.review_months = months.value.min(1200) as u32;
     }
-    if let Some(zone) = reader.text(&fields, "timezone", Need::Optional) {
+    if let Some(zone) = reader.text(&fields, format::site::TIMEZONE) {
         if jiff::tz::TimeZone::get(&zone.value).is_ok() {
             site.timezone = zone.value.to_string();
         } else {
@@ -778,7 +803,7 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
             );
         }
     }
-    if let Some(node) = fields.get("lint") {
+    if let Some(node) = fields.get(format::site::LINT) {
         if let Value::Mapping(entries) = &node.value {
             for (key, value) in entries {
                 match (key.as_scalar(), value.as_scalar()) {
@@ -804,7 +829,7 @@ pub fn site(reader: &mut Reader, root: &Node) -> Site {
             reader.push(
                 RuleId::InvalidValue,
                 node.span,
-                Text::new(&m::EXPECTED_MAP).with("key", "lint"),
+                Text::new(&m::EXPECTED_MAP).with("key", format::site::LINT.name),
                 None,
             );
         }
@@ -828,16 +853,16 @@ pub fn department(reader: &mut Reader, id: &str, root: &Node) -> Department {
         file: reader.file.to_string(),
         ..Department::default()
     };
-    let Some(fields) = reader.fields(root, "department", &format::DEPARTMENT) else {
+    let Some(fields) = reader.map_fields(root, format::DEPARTMENT.name, &format::DEPARTMENT) else {
         return department;
     };
     department.first_key = fields.first_key;
     department.written = fields.written();
-    department.name = reader.required_text(&fields, "name");
-    department.functions = reader.required_text(&fields, "functions");
-    department.phone = reader.text(&fields, "phone", Need::Dedicated);
-    department.room = reader.text(&fields, "room", Need::Optional);
-    department.head = reader.text(&fields, "head", Need::Optional);
+    department.name = reader.required_text(&fields, format::department::NAME);
+    department.functions = reader.required_text(&fields, format::department::FUNCTIONS);
+    department.phone = reader.text(&fields, format::department::PHONE);
+    department.room = reader.text(&fields, format::department::ROOM);
+    department.head = reader.text(&fields, format::department::HEAD);
     department
 }
 
@@ -847,17 +872,17 @@ pub fn law(reader: &mut Reader, id: &str, root: &Node) -> Law {
         file: reader.file.to_string(),
         ..Law::default()
     };
-    let Some(fields) = reader.fields(root, "law", &format::LAW) else {
+    let Some(fields) = reader.map_fields(root, format::LAW.name, &format::LAW) else {
         return law;
     };
     law.first_key = fields.first_key;
-    law.title = reader.required_text(&fields, "title");
-    law.doc_no = reader.text(&fields, "doc_no", Need::Optional);
-    law.issuer = reader.required_text(&fields, "issuer");
-    law.effective = reader.date(&fields, "effective", Need::Required);
-    law.amended = reader.date(&fields, "amended", Need::Optional);
-    law.url = reader.url(&fields, "url", Need::Optional);
-    if let Some(node) = fields.get("articles") {
+    law.title = reader.required_text(&fields, format::law::TITLE);
+    law.doc_no = reader.text(&fields, format::law::DOC_NO);
+    law.issuer = reader.required_text(&fields, format::law::ISSUER);
+    law.effective = reader.date(&fields, format::law::EFFECTIVE);
+    law.amended = reader.date(&fields, format::law::AMENDED);
+    law.url = reader.url(&fields, format::law::URL);
+    if let Some(node) = fields.get(format::law::ARTICLES) {
         match &node.value {
             Value::Mapping(entries) => {
                 let mut articles: Vec<(Str, Str)> = Vec::with_capacity(entries.len());
@@ -909,7 +934,7 @@ pub fn law(reader: &mut Reader, id: &str, root: &Node) -> Law {
             _ => reader.push(
                 RuleId::InvalidValue,
                 node.span,
-                Text::new(&m::EXPECTED_MAP).with("key", "articles"),
+                Text::new(&m::EXPECTED_MAP).with("key", format::law::ARTICLES.name),
                 None,
             ),
         }
@@ -923,20 +948,20 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         file: reader.file.to_string(),
         ..Item::default()
     };
-    let Some(fields) = reader.fields(root, "item", &format::ITEM) else {
+    let Some(fields) = reader.map_fields(root, format::ITEM.name, &format::ITEM) else {
         return item;
     };
     item.first_key = fields.first_key;
     item.written = fields.written();
     item.draft = reader
-        .boolean(&fields, "draft", Need::Optional)
+        .boolean(&fields, format::item::DRAFT)
         .is_some_and(|draft| draft.value);
-    item.code = reader.required_text(&fields, "code");
-    item.name = reader.required_text(&fields, "name");
+    item.code = reader.required_text(&fields, format::item::CODE);
+    item.name = reader.required_text(&fields, format::item::NAME);
     item.item_type = reader
-        .enumerated(&fields, "type", ITEM_TYPES, Need::Required)
+        .enumerated(&fields, format::item::TYPE)
         .unwrap_or_default();
-    item.department = reader.required_text(&fields, "department");
+    item.department = reader.required_text(&fields, format::item::DEPARTMENT);
     if !item.department.value.is_empty() && !is_valid_id(&item.department.value) {
         reader.push(
             RuleId::InvalidValue,
@@ -947,37 +972,35 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         item.department = Str::default();
     }
     item.audience = reader
-        .text_list(&fields, "audience", Need::Required)
+        .text_list(&fields, format::item::AUDIENCE)
         .into_iter()
-        .filter_map(|text| reader.check_enum(text, "audience", AUDIENCES))
+        .filter_map(|text| reader.check_enum(text, format::item::AUDIENCE.name, AUDIENCES))
         .collect();
-    item.summary = reader.text(&fields, "summary", Need::Optional);
+    item.summary = reader.text(&fields, format::item::SUMMARY);
 
-    for (inner, node) in
-        reader.each_map(&fields, "legal_basis", Need::Required, &format::LEGAL_BASIS)
-    {
-        let text = reader.text(&inner, "text", Need::Optional);
+    for (inner, node) in reader.each_map(&fields, format::item::LEGAL_BASIS) {
+        let text = reader.text(&inner, format::legal_basis::TEXT);
         if let Some(reference) = reader.law_reference_fields(&inner, node) {
             item.legal_basis.push(LegalBasis { reference, text });
         }
     }
-    for (inner, _) in reader.each_map(&fields, "conditions", Need::Required, &format::CONDITION) {
-        let text = reader.text(&inner, "text", Need::Required);
-        let basis = reader.optional_law_reference(&inner, "basis");
+    for (inner, _) in reader.each_map(&fields, format::item::CONDITIONS) {
+        let text = reader.text(&inner, format::condition::TEXT);
+        let basis = reader.optional_law_reference(&inner, format::condition::BASIS);
         if let Some(text) = text {
             item.conditions.push(Condition { text, basis });
         }
     }
-    for (inner, _) in reader.each_map(&fields, "materials", Need::Required, &format::MATERIAL) {
+    for (inner, _) in reader.each_map(&fields, format::item::MATERIALS) {
         if let Some(material) = material(reader, &inner) {
             item.materials.push(material);
         }
     }
-    for (inner, _) in reader.each_map(&fields, "procedure", Need::Required, &format::STEP) {
-        let step = reader.text(&inner, "step", Need::Required);
-        let actor = reader.text(&inner, "actor", Need::Required);
-        let time_limit = reader.time_span(&inner, "time_limit", Need::Optional);
-        let description = reader.text(&inner, "description", Need::Optional);
+    for (inner, _) in reader.each_map(&fields, format::item::PROCEDURE) {
+        let step = reader.text(&inner, format::step::STEP);
+        let actor = reader.text(&inner, format::step::ACTOR);
+        let time_limit = reader.time_span(&inner, format::step::TIME_LIMIT);
+        let description = reader.text(&inner, format::step::DESCRIPTION);
         if let (Some(step), Some(actor)) = (step, actor) {
             item.procedure.push(Step {
                 step,
@@ -987,24 +1010,24 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
             });
         }
     }
-    if let Some(node) = reader.node(&fields, "time_limit", Need::Required)
-        && let Some(inner) = reader.fields(node, "time_limit", &format::TIME_LIMIT)
+    if let Some(node) = reader.node(&fields, format::item::TIME_LIMIT)
+        && let Some(inner) = reader.fields(node, format::item::TIME_LIMIT)
     {
         item.time_limit = Some(time_limit(reader, &inner));
     }
-    if let Some(node) = fields.get("fees")
-        && let Some(inner) = reader.fields(node, "fees", &format::FEES)
+    if let Some(node) = fields.get(format::item::FEES)
+        && let Some(inner) = reader.fields(node, format::item::FEES)
     {
-        let free = reader.boolean(&inner, "free", Need::Optional);
-        let waiver = reader.text(&inner, "waiver", Need::Optional);
+        let free = reader.boolean(&inner, format::fees::FREE);
+        let waiver = reader.text(&inner, format::fees::WAIVER);
         let mut items = Vec::new();
-        for (entry, _) in reader.each_map(&inner, "items", Need::Optional, &format::FEE_ITEM) {
+        for (entry, _) in reader.each_map(&inner, format::fees::ITEMS) {
             let name = reader
-                .text(&entry, "name", Need::Required)
+                .text(&entry, format::fee_item::NAME)
                 .unwrap_or_default();
-            let amount = reader.text(&entry, "amount", Need::Dedicated);
-            let basis = match entry.get("basis") {
-                Some(basis) => reader.law_reference(basis, "basis"),
+            let amount = reader.text(&entry, format::fee_item::AMOUNT);
+            let basis = match entry.get(format::fee_item::BASIS) {
+                Some(basis) => reader.law_reference(basis, format::fee_item::BASIS),
                 None => None,
             };
             items.push(FeeItem {
@@ -1024,7 +1047,7 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
                 Some(Text::new(&m::FEES_BOTH_HELP)),
             );
         }
-        let free_is_invalid = free.is_none() && inner.has("free");
+        let free_is_invalid = free.is_none() && inner.has(format::fees::FREE);
         item.fees = Some(Fees {
             first_key: inner.first_key,
             waiver,
@@ -1033,16 +1056,16 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
             items,
         });
     }
-    if let Some(node) = reader.node(&fields, "result", Need::Required)
-        && let Some(inner) = reader.fields(node, "result", &format::RESULT)
+    if let Some(node) = reader.node(&fields, format::item::RESULT)
+        && let Some(inner) = reader.fields(node, format::item::RESULT)
     {
-        let name = reader.required_text(&inner, "name");
+        let name = reader.required_text(&inner, format::result::NAME);
         let kind = reader
-            .enumerated(&inner, "type", RESULT_TYPES, Need::Required)
+            .enumerated(&inner, format::result::TYPE)
             .unwrap_or_default();
-        let delivery = reader.text_list(&inner, "delivery", Need::Required);
-        let sample = reader.file_path(&inner, "sample");
-        let validity = reader.text(&inner, "validity", Need::Optional);
+        let delivery = reader.text_list(&inner, format::result::DELIVERY);
+        let sample = reader.file_path(&inner, format::result::SAMPLE);
+        let validity = reader.text(&inner, format::result::VALIDITY);
         item.result = Some(ResultDocument {
             name,
             kind,
@@ -1051,14 +1074,14 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
             validity,
         });
     }
-    item.visits = reader.number(&fields, "visits", Need::Required);
-    item.visits_reason = reader.text(&fields, "visits_reason", Need::Dedicated);
-    if let Some(node) = reader.node(&fields, "online", Need::Required)
-        && let Some(inner) = reader.fields(node, "online", &format::ONLINE)
+    item.visits = reader.number(&fields, format::item::VISITS);
+    item.visits_reason = reader.text(&fields, format::item::VISITS_REASON);
+    if let Some(node) = reader.node(&fields, format::item::ONLINE)
+        && let Some(inner) = reader.fields(node, format::item::ONLINE)
     {
-        let available = reader.boolean(&inner, "available", Need::Required);
-        let url = reader.url(&inner, "url", Need::Dedicated);
-        let reason = reader.text(&inner, "reason", Need::Dedicated);
+        let available = reader.boolean(&inner, format::online::AVAILABLE);
+        let url = reader.url(&inner, format::online::URL);
+        let reason = reader.text(&inner, format::online::REASON);
         if let Some(available) = available {
             item.online = Some(Online {
                 written: inner.written(),
@@ -1069,20 +1092,20 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
             });
         }
     }
-    if let Some(node) = fields.get("place")
-        && let Some(inner) = reader.fields(node, "place", &format::PLACE)
+    if let Some(node) = fields.get(format::item::PLACE)
+        && let Some(inner) = reader.fields(node, format::item::PLACE)
     {
         item.place = Some(Place {
-            address: reader.text(&inner, "address", Need::Optional),
-            hours: reader.text(&inner, "hours", Need::Optional),
-            phone: reader.text(&inner, "phone", Need::Optional),
+            address: reader.text(&inner, format::place::ADDRESS),
+            hours: reader.text(&inner, format::place::HOURS),
+            phone: reader.text(&inner, format::place::PHONE),
         });
     }
-    if let Some(node) = fields.get("handlers")
-        && let Some(inner) = reader.fields(node, "handlers", &format::HANDLERS)
+    if let Some(node) = fields.get(format::item::HANDLERS)
+        && let Some(inner) = reader.fields(node, format::item::HANDLERS)
     {
-        let primary = reader.required_text(&inner, "primary");
-        let substitute = reader.text(&inner, "substitute", Need::Dedicated);
+        let primary = reader.required_text(&inner, format::handlers::PRIMARY);
+        let substitute = reader.text(&inner, format::handlers::SUBSTITUTE);
         item.handlers = Some(Handlers {
             written: inner.written(),
             first_key: inner.first_key,
@@ -1090,11 +1113,11 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
             substitute,
         });
     }
-    if let Some(node) = fields.get("appointment")
-        && let Some(inner) = reader.fields(node, "appointment", &format::APPOINTMENT)
+    if let Some(node) = fields.get(format::item::APPOINTMENT)
+        && let Some(inner) = reader.fields(node, format::item::APPOINTMENT)
     {
-        let channels = reader.text_list(&inner, "channels", Need::Dedicated);
-        let reply_within = reader.time_span(&inner, "reply_within", Need::Dedicated);
+        let channels = reader.text_list(&inner, format::appointment::CHANNELS);
+        let reply_within = reader.time_span(&inner, format::appointment::REPLY_WITHIN);
         item.appointment = Some(Appointment {
             written: inner.written(),
             first_key: inner.first_key,
@@ -1102,13 +1125,13 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
             reply_within,
         });
     }
-    if fields.has("refusals") {
+    if fields.has(format::item::REFUSALS) {
         let mut refusals = Vec::new();
-        for (inner, _) in reader.each_map(&fields, "refusals", Need::Dedicated, &format::REFUSAL) {
-            let case = reader.text(&inner, "case", Need::Required);
-            let basis = reader.optional_law_reference(&inner, "basis");
+        for (inner, _) in reader.each_map(&fields, format::item::REFUSALS) {
+            let case = reader.text(&inner, format::refusal::CASE);
+            let basis = reader.optional_law_reference(&inner, format::refusal::BASIS);
             let kind = reader
-                .enumerated(&inner, "kind", format::REFUSAL_KINDS, Need::Optional)
+                .enumerated(&inner, format::refusal::KIND)
                 .and_then(|text| {
                     RefusalKind::ALL
                         .iter()
@@ -1128,21 +1151,21 @@ pub fn item(reader: &mut Reader, id: &str, root: &Node) -> Item {
         }
         // A `refusals` that is not a list is one invalid-value, not also `no-refusals`.
         if fields
-            .get("refusals")
+            .get(format::item::REFUSALS)
             .is_some_and(|node| matches!(node.value, Value::Sequence(_)))
         {
             item.refusals = Some(refusals);
         }
     }
-    for (inner, _) in reader.each_map(&fields, "faq", Need::Optional, &format::FAQ) {
-        let question = reader.text(&inner, "q", Need::Required);
-        let answer = reader.text(&inner, "a", Need::Required);
+    for (inner, _) in reader.each_map(&fields, format::item::FAQ) {
+        let question = reader.text(&inner, format::faq::Q);
+        let answer = reader.text(&inner, format::faq::A);
         if let (Some(question), Some(answer)) = (question, answer) {
             item.faq.push(Faq { question, answer });
         }
     }
-    item.tags = reader.text_list(&fields, "tags", Need::Optional);
-    item.updated = reader.date(&fields, "updated", Need::Required);
+    item.tags = reader.text_list(&fields, format::item::TAGS);
+    item.updated = reader.date(&fields, format::item::UPDATED);
     version_two_keys(reader, &fields, &mut item);
     release_spare_capacity(&mut item);
     item
@@ -1154,22 +1177,23 @@ fn time_limit(reader: &mut Reader, inner: &Fields) -> TimeLimit {
     let mut statutory = None;
     let mut statutory_basis = None;
     let mut statutory_basis_written = false;
-    match inner.get("statutory") {
+    match inner.get(format::time_limit::STATUTORY) {
         Some(node) => {
-            if let Some(span_fields) = reader.fields(node, "statutory", &format::STATUTORY) {
+            if let Some(span_fields) = reader.fields(node, format::time_limit::STATUTORY) {
                 statutory = reader.time_span_of(&span_fields, node);
-                statutory_basis_written = span_fields.is_written("basis");
-                statutory_basis = reader.optional_law_reference(&span_fields, "basis");
+                statutory_basis_written = span_fields.is_written(format::statutory::BASIS);
+                statutory_basis =
+                    reader.optional_law_reference(&span_fields, format::statutory::BASIS);
             }
         }
-        None => reader.missing(inner, "statutory"),
+        None => reader.missing(inner, format::time_limit::STATUTORY),
     }
-    let promised = reader.time_span(inner, "promised", Need::Required);
+    let promised = reader.time_span(inner, format::time_limit::PROMISED);
     let mut excluded = Vec::new();
-    for (entry, _) in reader.each_map(inner, "excluded", Need::Optional, &format::EXCLUDED) {
-        let name = reader.text(&entry, "name", Need::Required);
-        let time_limit = reader.time_span(&entry, "time_limit", Need::Required);
-        let basis = reader.optional_law_reference(&entry, "basis");
+    for (entry, _) in reader.each_map(inner, format::time_limit::EXCLUDED) {
+        let name = reader.text(&entry, format::excluded::NAME);
+        let time_limit = reader.time_span(&entry, format::excluded::TIME_LIMIT);
+        let basis = reader.optional_law_reference(&entry, format::excluded::BASIS);
         if let Some(name) = name {
             excluded.push(ExcludedProcedure {
                 first_key: entry.first_key,
@@ -1180,12 +1204,12 @@ fn time_limit(reader: &mut Reader, inner: &Fields) -> TimeLimit {
             });
         }
     }
-    let extension = inner.get("extension").and_then(|node| {
-        let fields = reader.fields(node, "extension", &format::EXTENSION)?;
+    let extension = inner.get(format::time_limit::EXTENSION).and_then(|node| {
+        let fields = reader.fields(node, format::time_limit::EXTENSION)?;
         let span = reader.time_span_of(&fields, node);
-        let approver = reader.text(&fields, "approver", Need::Required);
-        let basis = match reader.node(&fields, "basis", Need::Required) {
-            Some(basis) => reader.law_reference(basis, "basis"),
+        let approver = reader.text(&fields, format::extension::APPROVER);
+        let basis = match reader.node(&fields, format::extension::BASIS) {
+            Some(basis) => reader.law_reference(basis, format::extension::BASIS),
             None => None,
         };
         Some(Extension {
@@ -1196,11 +1220,11 @@ fn time_limit(reader: &mut Reader, inner: &Fields) -> TimeLimit {
     });
     TimeLimit {
         statutory,
-        statutory_key: inner.key_position("statutory"),
+        statutory_key: inner.key_position(format::time_limit::STATUTORY),
         statutory_basis,
         statutory_basis_written,
         promised,
-        promised_key: inner.key_position("promised"),
+        promised_key: inner.key_position(format::time_limit::PROMISED),
         excluded,
         extension,
     }
@@ -1208,56 +1232,52 @@ fn time_limit(reader: &mut Reader, inner: &Fields) -> TimeLimit {
 
 /// The keys that version 2 of the format added to an item.
 fn version_two_keys(reader: &mut Reader, fields: &Fields, item: &mut Item) {
-    if let Some(node) = fields.get("authority")
-        && let Some(inner) = reader.fields(node, "authority", &format::AUTHORITY)
+    if let Some(node) = fields.get(format::item::AUTHORITY)
+        && let Some(inner) = reader.fields(node, format::item::AUTHORITY)
     {
         let nature = reader
-            .enumerated(&inner, "nature", AUTHORITY_NATURES, Need::Required)
+            .enumerated(&inner, format::authority::NATURE)
             .unwrap_or_default();
-        let entrusted_by = reader.text(&inner, "entrusted_by", Need::Dedicated);
-        let entrustment_basis = reader.optional_law_reference(&inner, "entrustment_basis");
+        let entrusted_by = reader.text(&inner, format::authority::ENTRUSTED_BY);
+        let entrustment_basis =
+            reader.optional_law_reference(&inner, format::authority::ENTRUSTMENT_BASIS);
         item.authority = Some(Authority {
-            key: fields.key_position("authority"),
+            key: fields.key_position(format::item::AUTHORITY),
             written: inner.written(),
             nature,
             entrusted_by,
             entrustment_basis,
         });
     }
-    if let Some(node) = fields.get("redress")
-        && let Some(inner) = reader.fields(node, "redress", &format::REDRESS)
+    if let Some(node) = fields.get(format::item::REDRESS)
+        && let Some(inner) = reader.fields(node, format::item::REDRESS)
     {
         item.redress = Some(Redress {
-            review: reader.required_text(&inner, "review"),
-            litigation: reader.required_text(&inner, "litigation"),
+            review: reader.required_text(&inner, format::redress::REVIEW),
+            litigation: reader.required_text(&inner, format::redress::LITIGATION),
             review_first: reader
-                .boolean(&inner, "review_first", Need::Optional)
+                .boolean(&inner, format::redress::REVIEW_FIRST)
                 .is_some_and(|first| first.value),
         });
     }
-    item.quantity_limit = reader.text(fields, "quantity_limit", Need::Dedicated);
-    if let Some(node) = fields.get("commitment")
-        && let Some(inner) = reader.fields(node, "commitment", &format::COMMITMENT)
+    item.quantity_limit = reader.text(fields, format::item::QUANTITY_LIMIT);
+    if let Some(node) = fields.get(format::item::COMMITMENT)
+        && let Some(inner) = reader.fields(node, format::item::COMMITMENT)
     {
         item.commitment = Some(Commitment {
-            key: fields.key_position("commitment"),
+            key: fields.key_position(format::item::COMMITMENT),
             written: inner.written(),
-            form: reader.file_path(&inner, "form"),
-            verification: reader.text(&inner, "verification", Need::Dedicated),
-            consequence: reader.text(&inner, "consequence", Need::Dedicated),
-            scope: reader.text(&inner, "scope", Need::Optional),
+            form: reader.file_path(&inner, format::commitment::FORM),
+            verification: reader.text(&inner, format::commitment::VERIFICATION),
+            consequence: reader.text(&inner, format::commitment::CONSEQUENCE),
+            scope: reader.text(&inner, format::commitment::SCOPE),
         });
     }
-    for (inner, _) in reader.each_map(
-        fields,
-        "intermediary",
-        Need::Optional,
-        &format::INTERMEDIARY,
-    ) {
-        let name = reader.text(&inner, "name", Need::Required);
-        let provider = reader.text(&inner, "provider", Need::Optional);
-        let fee = reader.text(&inner, "fee", Need::Optional);
-        let basis = reader.optional_law_reference(&inner, "basis");
+    for (inner, _) in reader.each_map(fields, format::item::INTERMEDIARY) {
+        let name = reader.text(&inner, format::intermediary::NAME);
+        let provider = reader.text(&inner, format::intermediary::PROVIDER);
+        let fee = reader.text(&inner, format::intermediary::FEE);
+        let basis = reader.optional_law_reference(&inner, format::intermediary::BASIS);
         if let Some(name) = name {
             item.intermediary.push(Intermediary {
                 name,
@@ -1267,7 +1287,7 @@ fn version_two_keys(reader: &mut Reader, fields: &Fields, item: &mut Item) {
             });
         }
     }
-    item.situations = reader.text_list(fields, "situations", Need::Optional);
+    item.situations = reader.text_list(fields, format::item::SITUATIONS);
 }
 
 /// The lists of an item grow by pushing (a list of 9 materials ends with room for 16); the
@@ -1300,8 +1320,8 @@ fn release_spare_capacity(item: &mut Item) {
 }
 
 fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
-    let name = reader.text(fields, "name", Need::Required);
-    let required = match reader.node(fields, "required", Need::Required) {
+    let name = reader.text(fields, format::material::NAME);
+    let required = match reader.node(fields, format::material::REQUIRED) {
         Some(node) => match &node.value {
             Value::Scalar {
                 text,
@@ -1338,7 +1358,7 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
                 reader.push(
                     RuleId::InvalidValue,
                     node.span,
-                    Text::new(&m::EXPECTED_TEXT).with("key", "required"),
+                    Text::new(&m::EXPECTED_TEXT).with("key", format::material::REQUIRED.name),
                     Some(Text::new(&m::REQUIRED_FALSE_HELP)),
                 );
                 None
@@ -1346,22 +1366,22 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
         },
         None => None,
     };
-    let originals = reader.number(fields, "originals", Need::Required);
-    let copies = reader.number(fields, "copies", Need::Required);
-    let medium = reader.enumerated(fields, "medium", MEDIUMS, Need::Required);
-    let paper_size = reader.text(fields, "paper_size", Need::Optional);
-    let source = reader.enumerated(fields, "source", SOURCES, Need::Required);
-    let issuer = reader.text(fields, "issuer", Need::Dedicated);
-    let blank_form = reader.file_path(fields, "blank_form");
-    let sample = reader.file_path(fields, "sample");
-    let note = reader.text(fields, "note", Need::Optional);
-    let basis = reader.optional_law_reference(fields, "basis");
-    let exempt = fields.get("exempt").and_then(|node| {
-        let inner = reader.fields(node, "exempt", &format::EXEMPT)?;
-        let by = reader.enumerated(&inner, "by", EXEMPTION_KINDS, Need::Required);
-        let when = reader.text(&inner, "when", Need::Optional);
+    let originals = reader.number(fields, format::material::ORIGINALS);
+    let copies = reader.number(fields, format::material::COPIES);
+    let medium = reader.enumerated(fields, format::material::MEDIUM);
+    let paper_size = reader.text(fields, format::material::PAPER_SIZE);
+    let source = reader.enumerated(fields, format::material::SOURCE);
+    let issuer = reader.text(fields, format::material::ISSUER);
+    let blank_form = reader.file_path(fields, format::material::BLANK_FORM);
+    let sample = reader.file_path(fields, format::material::SAMPLE);
+    let note = reader.text(fields, format::material::NOTE);
+    let basis = reader.optional_law_reference(fields, format::material::BASIS);
+    let exempt = fields.get(format::material::EXEMPT).and_then(|node| {
+        let inner = reader.fields(node, format::material::EXEMPT)?;
+        let by = reader.enumerated(&inner, format::exempt::BY);
+        let when = reader.text(&inner, format::exempt::WHEN);
         Some(Exemption {
-            key: fields.key_position("exempt"),
+            key: fields.key_position(format::material::EXEMPT),
             by: by.unwrap_or_default(),
             when,
         })
@@ -1379,8 +1399,8 @@ fn material(reader: &mut Reader, fields: &Fields) -> Option<Material> {
         issuer,
         blank_form,
         sample,
-        blank_form_written: fields.has("blank_form"),
-        sample_written: fields.has("sample"),
+        blank_form_written: fields.has(format::material::BLANK_FORM),
+        sample_written: fields.has(format::material::SAMPLE),
         note,
         basis,
         exempt,
@@ -1425,14 +1445,15 @@ pub fn page(reader: &mut Reader, slug: &str, root: &Node, body: String, body_lin
         body_line,
         ..Page::default()
     };
-    let Some(fields) = reader.fields(root, "front matter", &format::FRONT_MATTER) else {
+    let Some(fields) = reader.map_fields(root, format::FRONT_MATTER.name, &format::FRONT_MATTER)
+    else {
         return page;
     };
     page.draft = reader
-        .boolean(&fields, "draft", Need::Optional)
+        .boolean(&fields, format::front_matter::DRAFT)
         .is_some_and(|draft| draft.value);
-    page.title = reader.required_text(&fields, "title");
-    if let Some(node) = fields.get("order") {
+    page.title = reader.required_text(&fields, format::front_matter::TITLE);
+    if let Some(node) = fields.get(format::front_matter::ORDER) {
         match node.as_scalar().and_then(|text| text.parse::<i64>().ok()) {
             Some(order) => page.order = order,
             None => reader.push(
@@ -1444,7 +1465,7 @@ pub fn page(reader: &mut Reader, slug: &str, root: &Node, body: String, body_lin
         }
     }
     page.menu = reader
-        .boolean(&fields, "menu", Need::Optional)
+        .boolean(&fields, format::front_matter::MENU)
         .is_some_and(|menu| menu.value);
     page
 }

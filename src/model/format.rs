@@ -167,14 +167,28 @@ impl Key {
     }
 }
 
-const fn map(name: &'static str, keys: &'static [Key]) -> Map {
-    Map { name, keys }
+/// Defines the static `Map` of one kind of file or nested map, and a module of the same name in
+/// lower case with one `&'static Key` per key (`item::MATERIALS`), so that the rest of zhinan names
+/// a key through the table and never by a string of its own.
+macro_rules! format_map {
+    ($(#[$attribute:meta])* pub static $map:ident in $module:ident = $name:literal, [
+        $($constant:ident => $key:expr),* $(,)?
+    ]) => {
+        $(#[$attribute])*
+        pub static $map: Map = Map { name: $name, keys: &[$($key),*] };
+
+        /// The keys of the map of the same name, one per constant.
+        pub mod $module {
+            #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+            enum Index { $($constant),* }
+            $(pub static $constant: &super::Key = &super::$map.keys[Index::$constant as usize];)*
+        }
+    };
 }
 
-pub static SITE: Map = Map {
-    name: "site.yaml",
-    keys: &[
-        Key {
+format_map! {
+    pub static SITE in site = "site.yaml", [
+        TITLE => Key {
             name: "title",
             label: "",
             kind: Text,
@@ -185,7 +199,7 @@ pub static SITE: Map = Map {
             institution: "一次性告知制第 2 条（印成服务指南）",
             rules: &[],
         },
-        Key {
+        AUTHORITY => Key {
             name: "authority",
             label: "",
             kind: Text,
@@ -196,7 +210,7 @@ pub static SITE: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        BASE_URL => Key {
             name: "base_url",
             label: "网址",
             kind: Url,
@@ -207,7 +221,7 @@ pub static SITE: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        LANGUAGE => Key {
             name: "language",
             label: "",
             kind: Text,
@@ -218,7 +232,7 @@ pub static SITE: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        ADDRESS => Key {
             name: "address",
             label: "",
             kind: Text,
@@ -229,7 +243,7 @@ pub static SITE: Map = Map {
             institution: "一次性告知制",
             rules: &[],
         },
-        Key {
+        HOURS => Key {
             name: "hours",
             label: "",
             kind: Text,
@@ -240,7 +254,7 @@ pub static SITE: Map = Map {
             institution: "一次性告知制",
             rules: &[],
         },
-        Key {
+        PHONE => Key {
             name: "phone",
             label: "",
             kind: Text,
@@ -251,7 +265,7 @@ pub static SITE: Map = Map {
             institution: "首问负责制",
             rules: &[],
         },
-        Key {
+        COMPLAINT => Key {
             name: "complaint",
             label: "",
             kind: Map(&COMPLAINT),
@@ -262,7 +276,7 @@ pub static SITE: Map = Map {
             institution: "效能投诉与问责",
             rules: &[RuleId::NoComplaintChannel],
         },
-        Key {
+        REDRESS => Key {
             name: "redress",
             label: "",
             kind: Map(&SITE_REDRESS),
@@ -273,7 +287,7 @@ pub static SITE: Map = Map {
             institution: "一次性告知",
             rules: &[],
         },
-        Key {
+        REVIEW_MONTHS => Key {
             name: "review_months",
             label: "复核提醒月数",
             kind: Count,
@@ -284,7 +298,7 @@ pub static SITE: Map = Map {
             institution: "",
             rules: &[RuleId::StaleReview],
         },
-        Key {
+        TIMEZONE => Key {
             name: "timezone",
             label: "时区",
             kind: Text,
@@ -295,7 +309,7 @@ pub static SITE: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        HISTORY_LIMIT => Key {
             name: "history_limit",
             label: "变更记录条数",
             kind: Count,
@@ -306,7 +320,7 @@ pub static SITE: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        HISTORY_MONTHS => Key {
             name: "history_months",
             label: "变更记录月数",
             kind: Count,
@@ -317,7 +331,7 @@ pub static SITE: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        LINT => Key {
             name: "lint",
             label: "检查规则级别",
             kind: Lint,
@@ -328,13 +342,12 @@ pub static SITE: Map = Map {
             institution: "",
             rules: &[],
         },
-    ],
-};
+    ]
+}
 
-pub static DEPARTMENT: Map = Map {
-    name: "department",
-    keys: &[
-        Key {
+format_map! {
+    pub static DEPARTMENT in department = "department", [
+        NAME => Key {
             name: "name",
             label: "股室名称",
             kind: Text,
@@ -345,7 +358,7 @@ pub static DEPARTMENT: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        FUNCTIONS => Key {
             name: "functions",
             label: "职责",
             kind: Markdown,
@@ -356,7 +369,7 @@ pub static DEPARTMENT: Map = Map {
             institution: "首问负责制第二条（熟悉各办站职能）、第三条第 3 项（把群众指引到对口股室）",
             rules: &[],
         },
-        Key {
+        PHONE => Key {
             name: "phone",
             label: "电话",
             kind: Text,
@@ -367,7 +380,7 @@ pub static DEPARTMENT: Map = Map {
             institution: "首问负责制第三条第 3 项（股室无人时告知联系电话）",
             rules: &[RuleId::DepartmentWithoutPhone],
         },
-        Key {
+        ROOM => Key {
             name: "room",
             label: "办公室或窗口",
             kind: Text,
@@ -378,7 +391,7 @@ pub static DEPARTMENT: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        HEAD => Key {
             name: "head",
             label: "负责人",
             kind: Text,
@@ -389,13 +402,12 @@ pub static DEPARTMENT: Map = Map {
             institution: "",
             rules: &[],
         },
-    ],
-};
+    ]
+}
 
-pub static LAW: Map = Map {
-    name: "law",
-    keys: &[
-        Key {
+format_map! {
+    pub static LAW in law = "law", [
+        TITLE => Key {
             name: "title",
             label: "名称",
             kind: Text,
@@ -406,7 +418,7 @@ pub static LAW: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        DOC_NO => Key {
             name: "doc_no",
             label: "",
             kind: Text,
@@ -417,7 +429,7 @@ pub static LAW: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        ISSUER => Key {
             name: "issuer",
             label: "",
             kind: Text,
@@ -428,7 +440,7 @@ pub static LAW: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        EFFECTIVE => Key {
             name: "effective",
             label: "",
             kind: Date,
@@ -439,7 +451,7 @@ pub static LAW: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        AMENDED => Key {
             name: "amended",
             label: "",
             kind: Date,
@@ -450,7 +462,7 @@ pub static LAW: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        URL => Key {
             name: "url",
             label: "官方文本网址",
             kind: Url,
@@ -461,7 +473,7 @@ pub static LAW: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        ARTICLES => Key {
             name: "articles",
             label: "条款",
             kind: Articles,
@@ -472,13 +484,12 @@ pub static LAW: Map = Map {
             institution: "",
             rules: &[RuleId::UnresolvedReference],
         },
-    ],
-};
+    ]
+}
 
-pub static ITEM: Map = Map {
-    name: "item",
-    keys: &[
-        Key {
+format_map! {
+    pub static ITEM in item = "item", [
+        CODE => Key {
             name: "code",
             label: "",
             kind: Text,
@@ -489,7 +500,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[RuleId::DuplicateCode],
         },
-        Key {
+        NAME => Key {
             name: "name",
             label: "",
             kind: Text,
@@ -500,7 +511,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        TYPE => Key {
             name: "type",
             label: "",
             kind: Enum(ITEM_TYPES),
@@ -511,7 +522,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        DEPARTMENT => Key {
             name: "department",
             label: "承办股室",
             kind: Id,
@@ -522,7 +533,7 @@ pub static ITEM: Map = Map {
             institution: "首问负责制（群众据此找到对口股室和电话）",
             rules: &[RuleId::UnresolvedReference],
         },
-        Key {
+        AUDIENCE => Key {
             name: "audience",
             label: "服务对象",
             kind: Enums(AUDIENCES),
@@ -533,7 +544,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        SUMMARY => Key {
             name: "summary",
             label: "简介",
             kind: Markdown,
@@ -544,7 +555,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        LEGAL_BASIS => Key {
             name: "legal_basis",
             label: "",
             kind: Maps(&LEGAL_BASIS),
@@ -555,7 +566,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        CONDITIONS => Key {
             name: "conditions",
             label: "",
             kind: Maps(&CONDITION),
@@ -566,7 +577,7 @@ pub static ITEM: Map = Map {
             institution: "一次性告知制第 1 条；用词规则",
             rules: &[RuleId::CatchAllWording, RuleId::VagueWording],
         },
-        Key {
+        MATERIALS => Key {
             name: "materials",
             label: "",
             kind: Maps(&MATERIAL),
@@ -577,7 +588,7 @@ pub static ITEM: Map = Map {
             institution: "一次性告知制第 1、2 条",
             rules: &[],
         },
-        Key {
+        PROCEDURE => Key {
             name: "procedure",
             label: "",
             kind: Maps(&STEP),
@@ -588,7 +599,7 @@ pub static ITEM: Map = Map {
             institution: "一次性告知制第 1 条（程序）",
             rules: &[],
         },
-        Key {
+        TIME_LIMIT => Key {
             name: "time_limit",
             label: "办理时限",
             kind: Map(&TIME_LIMIT),
@@ -605,7 +616,7 @@ pub static ITEM: Map = Map {
                 RuleId::ExcludedWithoutBasis,
             ],
         },
-        Key {
+        FEES => Key {
             name: "fees",
             label: "收费",
             kind: Map(&FEES),
@@ -616,7 +627,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[RuleId::FeeUnspecified],
         },
-        Key {
+        RESULT => Key {
             name: "result",
             label: "",
             kind: Map(&RESULT),
@@ -627,7 +638,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        VISITS => Key {
             name: "visits",
             label: "",
             kind: Count,
@@ -638,7 +649,7 @@ pub static ITEM: Map = Map {
             institution: "最多跑一次",
             rules: &[RuleId::VisitsExceedOne],
         },
-        Key {
+        VISITS_REASON => Key {
             name: "visits_reason",
             label: "必须到现场的原因",
             kind: Text,
@@ -649,7 +660,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[RuleId::VisitsExceedOne],
         },
-        Key {
+        ONLINE => Key {
             name: "online",
             label: "网上办理",
             kind: Map(&ONLINE),
@@ -660,7 +671,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[RuleId::OnlineWithoutUrl],
         },
-        Key {
+        PLACE => Key {
             name: "place",
             label: "办理地点",
             kind: Map(&PLACE),
@@ -671,7 +682,7 @@ pub static ITEM: Map = Map {
             institution: "一次性告知制",
             rules: &[],
         },
-        Key {
+        HANDLERS => Key {
             name: "handlers",
             label: "A 岗和 B 岗",
             kind: Map(&HANDLERS),
@@ -682,7 +693,7 @@ pub static ITEM: Map = Map {
             institution: "**同岗替代制**",
             rules: &[RuleId::NoSubstitute],
         },
-        Key {
+        APPOINTMENT => Key {
             name: "appointment",
             label: "预约",
             kind: Map(&APPOINTMENT),
@@ -693,7 +704,7 @@ pub static ITEM: Map = Map {
             institution: "**办事预约制**第二、三条",
             rules: &[RuleId::NoAppointment],
         },
-        Key {
+        REFUSALS => Key {
             name: "refusals",
             label: "",
             kind: Maps(&REFUSAL),
@@ -704,7 +715,7 @@ pub static ITEM: Map = Map {
             institution: "**一次性告知制第 3 条**",
             rules: &[RuleId::NoRefusals, RuleId::RefusalWithoutBasis],
         },
-        Key {
+        FAQ => Key {
             name: "faq",
             label: "",
             kind: Maps(&FAQ),
@@ -715,7 +726,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        TAGS => Key {
             name: "tags",
             label: "主题",
             kind: Texts,
@@ -726,7 +737,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        UPDATED => Key {
             name: "updated",
             label: "复核日期",
             kind: Date,
@@ -737,7 +748,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[RuleId::StaleReview],
         },
-        Key {
+        DRAFT => Key {
             name: "draft",
             label: "草稿",
             kind: Boolean,
@@ -748,7 +759,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        AUTHORITY => Key {
             name: "authority",
             label: "实施主体",
             kind: Map(&AUTHORITY),
@@ -759,7 +770,7 @@ pub static ITEM: Map = Map {
             institution: "行政许可法第二十四条",
             rules: &[RuleId::EntrustmentIncomplete],
         },
-        Key {
+        REDRESS => Key {
             name: "redress",
             label: "救济途径",
             kind: Map(&REDRESS),
@@ -770,7 +781,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[RuleId::EntrustmentIncomplete],
         },
-        Key {
+        QUANTITY_LIMIT => Key {
             name: "quantity_limit",
             label: "",
             kind: Text,
@@ -781,7 +792,7 @@ pub static ITEM: Map = Map {
             institution: "行政许可法第三十条",
             rules: &[RuleId::NoQuantityLimit],
         },
-        Key {
+        COMMITMENT => Key {
             name: "commitment",
             label: "",
             kind: Map(&COMMITMENT),
@@ -792,7 +803,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[RuleId::CommitmentIncomplete],
         },
-        Key {
+        INTERMEDIARY => Key {
             name: "intermediary",
             label: "中介服务",
             kind: Maps(&INTERMEDIARY),
@@ -803,7 +814,7 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[RuleId::IntermediaryUndeclared],
         },
-        Key {
+        SITUATIONS => Key {
             name: "situations",
             label: "办事情形",
             kind: Texts,
@@ -814,13 +825,12 @@ pub static ITEM: Map = Map {
             institution: "",
             rules: &[RuleId::UndeclaredSituation],
         },
-    ],
-};
+    ]
+}
 
-pub static MATERIAL: Map = Map {
-    name: "materials",
-    keys: &[
-        Key {
+format_map! {
+    pub static MATERIAL in material = "materials", [
+        NAME => Key {
             name: "name",
             label: "材料名称",
             kind: Text,
@@ -835,7 +845,7 @@ pub static MATERIAL: Map = Map {
                 RuleId::DuplicateMaterial,
             ],
         },
-        Key {
+        REQUIRED => Key {
             name: "required",
             label: "是否必交",
             kind: RequiredOrCase,
@@ -846,7 +856,7 @@ pub static MATERIAL: Map = Map {
             institution: "",
             rules: &[RuleId::UndeclaredSituation],
         },
-        Key {
+        ORIGINALS => Key {
             name: "originals",
             label: "",
             kind: Count,
@@ -857,7 +867,7 @@ pub static MATERIAL: Map = Map {
             institution: "",
             rules: &[RuleId::MaterialCount],
         },
-        Key {
+        COPIES => Key {
             name: "copies",
             label: "",
             kind: Count,
@@ -868,7 +878,7 @@ pub static MATERIAL: Map = Map {
             institution: "",
             rules: &[RuleId::MaterialCount],
         },
-        Key {
+        MEDIUM => Key {
             name: "medium",
             label: "材料形式",
             kind: Enum(MEDIUMS),
@@ -879,7 +889,7 @@ pub static MATERIAL: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        PAPER_SIZE => Key {
             name: "paper_size",
             label: "",
             kind: Text,
@@ -890,7 +900,7 @@ pub static MATERIAL: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        SOURCE => Key {
             name: "source",
             label: "来源渠道",
             kind: Enum(SOURCES),
@@ -901,7 +911,7 @@ pub static MATERIAL: Map = Map {
             institution: "",
             rules: &[RuleId::IntermediaryUndeclared],
         },
-        Key {
+        ISSUER => Key {
             name: "issuer",
             label: "",
             kind: Text,
@@ -912,7 +922,7 @@ pub static MATERIAL: Map = Map {
             institution: "",
             rules: &[RuleId::MaterialIssuer],
         },
-        Key {
+        BLANK_FORM => Key {
             name: "blank_form",
             label: "空白表格",
             kind: FilePath,
@@ -923,7 +933,7 @@ pub static MATERIAL: Map = Map {
             institution: "",
             rules: &[RuleId::FormWithoutTemplate],
         },
-        Key {
+        SAMPLE => Key {
             name: "sample",
             label: "样表",
             kind: FilePath,
@@ -934,7 +944,7 @@ pub static MATERIAL: Map = Map {
             institution: "",
             rules: &[RuleId::FormWithoutTemplate],
         },
-        Key {
+        NOTE => Key {
             name: "note",
             label: "",
             kind: Markdown,
@@ -945,7 +955,7 @@ pub static MATERIAL: Map = Map {
             institution: "用词规则",
             rules: &[RuleId::ExemptionInNote, RuleId::MaterialInNote],
         },
-        Key {
+        BASIS => Key {
             name: "basis",
             label: "依据",
             kind: LawReference,
@@ -956,7 +966,7 @@ pub static MATERIAL: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        EXEMPT => Key {
             name: "exempt",
             label: "免提交",
             kind: Map(&EXEMPT),
@@ -967,13 +977,12 @@ pub static MATERIAL: Map = Map {
             institution: "",
             rules: &[RuleId::CommitmentIncomplete],
         },
-    ],
-};
+    ]
+}
 
-pub static FRONT_MATTER: Map = Map {
-    name: "front matter",
-    keys: &[
-        Key {
+format_map! {
+    pub static FRONT_MATTER in front_matter = "front matter", [
+        TITLE => Key {
             name: "title",
             label: "",
             kind: Text,
@@ -984,7 +993,7 @@ pub static FRONT_MATTER: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        ORDER => Key {
             name: "order",
             label: "菜单顺序",
             kind: Integer,
@@ -995,7 +1004,7 @@ pub static FRONT_MATTER: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        MENU => Key {
             name: "menu",
             label: "菜单",
             kind: Boolean,
@@ -1006,7 +1015,7 @@ pub static FRONT_MATTER: Map = Map {
             institution: "",
             rules: &[],
         },
-        Key {
+        DRAFT => Key {
             name: "draft",
             label: "草稿",
             kind: Boolean,
@@ -1017,124 +1026,118 @@ pub static FRONT_MATTER: Map = Map {
             institution: "",
             rules: &[],
         },
-    ],
-};
+    ]
+}
 
-pub static COMPLAINT: Map = map(
-    "complaint",
-    &[
-        key(
+format_map! {
+    pub static COMPLAINT in complaint = "complaint", [
+        PHONE => key(
             "phone",
             Text,
             Dedicated(RuleId::NoComplaintChannel),
             "效能投诉电话（监察室）",
             "complaint phone",
         ),
-        key(
+        ADDRESS => key(
             "address",
             Text,
             Optional,
             "投诉地点",
             "where to complain in person",
         ),
-        key("email", Text, Optional, "投诉电子邮箱", "complaint e-mail"),
-        key(
+        EMAIL => key("email", Text, Optional, "投诉电子邮箱", "complaint e-mail"),
+        URL => key(
             "url",
             Url,
             Optional,
             "网上投诉地址",
             "online complaint address",
         ),
-    ],
-);
+    ]
+}
 
-pub static SITE_REDRESS: Map = map(
-    "redress",
-    &[
-        key(
+format_map! {
+    pub static SITE_REDRESS in site_redress = "redress", [
+        REVIEW => key(
             "review",
             Text,
             Required,
             "行政复议机关",
             "administrative review body",
         ),
-        key(
+        LITIGATION => key(
             "litigation",
             Text,
             Required,
             "管辖的人民法院",
             "competent court",
         ),
-    ],
-);
+    ]
+}
 
-pub static LEGAL_BASIS: Map = map(
-    "legal_basis",
-    &[
-        key(
+format_map! {
+    pub static LEGAL_BASIS in legal_basis = "legal_basis", [
+        LAW => key(
             "law",
             Id,
             Required,
             "法律文件的编号（content/laws/ 下的文件名）",
             "law id (file name under content/laws/)",
         ),
-        key(
+        ARTICLE => key(
             "article",
             Text,
             Required,
             "条款，写法与法律文件中一致，例如 第三十条",
             "article, spelled as in the law file",
         ),
-        key(
+        TEXT => key(
             "text",
             Text,
             Optional,
             "条文内容或摘要",
             "the article's text or a summary",
         ),
-    ],
-);
+    ]
+}
 
-pub static CONDITION: Map = map(
-    "conditions",
-    &[
-        key("text", Text, Required, "条件内容", "the condition"),
-        key(
+format_map! {
+    pub static CONDITION in condition = "conditions", [
+        TEXT => key("text", Text, Required, "条件内容", "the condition"),
+        BASIS => key(
             "basis",
             LawReference,
             Optional,
             "条件的依据",
             "its legal basis",
         ),
-    ],
-);
+    ]
+}
 
-pub static STEP: Map = map(
-    "procedure",
-    &[
-        key(
+format_map! {
+    pub static STEP in step = "procedure", [
+        STEP => key(
             "step",
             Text,
             Required,
             "环节名称，例如 受理",
             "name of the step",
         ),
-        key("actor", Text, Required, "办理人或岗位", "who does it"),
-        key(
+        ACTOR => key("actor", Text, Required, "办理人或岗位", "who does it"),
+        TIME_LIMIT => key(
             "time_limit",
             Span,
             Optional,
             "本环节时限",
             "time limit of the step",
         ),
-        key("description", Text, Optional, "环节说明", "what happens"),
-    ],
-);
+        DESCRIPTION => key("description", Text, Optional, "环节说明", "what happens"),
+    ]
+}
 
-pub static TIME_LIMIT: Map = map(
-    "time_limit",
-    &[
-        key(
+format_map! {
+    pub static TIME_LIMIT in time_limit = "time_limit", [
+        STATUTORY => key(
             "statutory",
             Map(&STATUTORY),
             Required,
@@ -1142,21 +1145,21 @@ pub static TIME_LIMIT: Map = map(
             "statutory limit and its basis",
         )
         .labelled("法定时限"),
-        key(
+        PROMISED => key(
             "promised",
             Span,
             Required,
             "承诺办结时限，不得长于法定时限",
             "promised limit, not longer than the statutory one",
         ),
-        key(
+        EXCLUDED => key(
             "excluded",
             Maps(&EXCLUDED),
             Optional,
             "不计入办理时限的程序",
             "procedures not counted in the limit",
         ),
-        key(
+        EXTENSION => key(
             "extension",
             Map(&EXTENSION),
             Optional,
@@ -1164,71 +1167,67 @@ pub static TIME_LIMIT: Map = map(
             "by how much the statutory limit may be extended, by whom, on what basis",
         )
         .labelled("延长时限"),
-    ],
-);
+    ]
+}
 
-pub static STATUTORY: Map = map(
-    "statutory",
-    &[
-        key("value", Count, Required, "数值", "number"),
-        key("unit", Enum(TIME_UNITS), Required, "单位", "unit"),
-        key(
+format_map! {
+    pub static STATUTORY in statutory = "statutory", [
+        VALUE => key("value", Count, Required, "数值", "number"),
+        UNIT => key("unit", Enum(TIME_UNITS), Required, "单位", "unit"),
+        BASIS => key(
             "basis",
             LawReference,
             Conditional(RuleId::StatutoryWithoutBasis),
             "设定法定时限的依据；行政许可事项必填",
             "the law that sets the limit; required on a 行政许可 item",
         ),
-    ],
-);
+    ]
+}
 
-pub static EXCLUDED: Map = map(
-    "excluded",
-    &[
-        key(
+format_map! {
+    pub static EXCLUDED in excluded = "excluded", [
+        NAME => key(
             "name",
             Text,
             Required,
             "程序名称，例如 听证、检验、专家评审",
             "name of the procedure",
         ),
-        key(
+        TIME_LIMIT => key(
             "time_limit",
             Span,
             Required,
             "该程序的时限",
             "its time limit",
         ),
-        key("basis", LawReference, Optional, "依据", "its legal basis"),
-    ],
-);
+        BASIS => key("basis", LawReference, Optional, "依据", "its legal basis"),
+    ]
+}
 
-pub static EXTENSION: Map = map(
-    "extension",
-    &[
-        key("value", Count, Required, "可以延长的数值", "number"),
-        key("unit", Enum(TIME_UNITS), Required, "单位", "unit"),
-        key(
+format_map! {
+    pub static EXTENSION in extension = "extension", [
+        VALUE => key("value", Count, Required, "可以延长的数值", "number"),
+        UNIT => key("unit", Enum(TIME_UNITS), Required, "单位", "unit"),
+        APPROVER => key(
             "approver",
             Text,
             Required,
             "批准延长的人，例如 本行政机关负责人",
             "who approves the extension",
         ),
-        key(
+        BASIS => key(
             "basis",
             LawReference,
             Required,
             "延长的依据",
             "its legal basis",
         ),
-    ],
-);
+    ]
+}
 
-pub static FEES: Map = map(
-    "fees",
-    &[
-        key(
+format_map! {
+    pub static FEES in fees = "fees", [
+        FREE => key(
             "free",
             Boolean,
             Optional,
@@ -1236,173 +1235,166 @@ pub static FEES: Map = map(
             "true when free",
         )
         .labelled("不收费"),
-        key("items", Maps(&FEE_ITEM), Optional, "收费项目", "fee items"),
-        key(
+        ITEMS => key("items", Maps(&FEE_ITEM), Optional, "收费项目", "fee items"),
+        WAIVER => key(
             "waiver",
             Markdown,
             Optional,
             "减免收费的对象和依据",
             "who may be spared or reduced the fee, and the basis",
         ),
-    ],
-);
+    ]
+}
 
-pub static FEE_ITEM: Map = map(
-    "items",
-    &[
-        key("name", Text, Required, "收费项目", "what is charged"),
-        key(
+format_map! {
+    pub static FEE_ITEM in fee_item = "items", [
+        NAME => key("name", Text, Required, "收费项目", "what is charged"),
+        AMOUNT => key(
             "amount",
             Text,
             Dedicated(RuleId::FeeUnspecified),
             "收费标准：数字和单位，例如 每件 10 元",
             "amount with a number and unit",
         ),
-        key(
+        BASIS => key(
             "basis",
             LawReference,
             Dedicated(RuleId::FeeUnspecified),
             "收费依据",
             "legal basis of the fee",
         ),
-    ],
-);
+    ]
+}
 
-pub static RESULT: Map = map(
-    "result",
-    &[
-        key(
+format_map! {
+    pub static RESULT in result = "result", [
+        NAME => key(
             "name",
             Text,
             Required,
             "结果名称，例如 营业执照",
             "name of the result",
         ),
-        key(
+        TYPE => key(
             "type",
             Enum(RESULT_TYPES),
             Required,
             "结果类型",
             "type of the result",
         ),
-        key(
+        DELIVERY => key(
             "delivery",
             Texts,
             Required,
             "送达方式，例如 窗口领取、邮寄、电子送达",
             "how it is delivered",
         ),
-        key(
+        SAMPLE => key(
             "sample",
             FilePath,
             Optional,
             "结果样本，content/files/ 下的相对路径",
             "path of a specimen under content/files/",
         ),
-        key(
+        VALIDITY => key(
             "validity",
             Text,
             Optional,
             "有效期限，例如 5年、长期有效",
             "term of validity",
         ),
-    ],
-);
+    ]
+}
 
-pub static ONLINE: Map = map(
-    "online",
-    &[
-        key(
+format_map! {
+    pub static ONLINE in online = "online", [
+        AVAILABLE => key(
             "available",
             Boolean,
             Required,
             "能否网上办理",
             "whether it can be done online",
         ),
-        key(
+        URL => key(
             "url",
             Url,
             Conditional(RuleId::OnlineWithoutUrl),
             "网上办理网址（available: true 时必填）",
             "address (required when available)",
         ),
-        key(
+        REASON => key(
             "reason",
             Text,
             Conditional(RuleId::OnlineWithoutUrl),
             "不能网上办理的原因（available: false 时必填）",
             "why not (required when not available)",
         ),
-    ],
-);
+    ]
+}
 
-pub static PLACE: Map = map(
-    "place",
-    &[
-        key(
+format_map! {
+    pub static PLACE in place = "place", [
+        ADDRESS => key(
             "address",
             Text,
             Optional,
             "办理地点，写到大厅和窗口",
             "address, down to hall and window",
         ),
-        key(
+        HOURS => key(
             "hours",
             Text,
             Optional,
             "办理时间，写明节假日安排",
             "opening hours",
         ),
-        key("phone", Text, Optional, "咨询电话", "enquiry phone"),
-    ],
-);
+        PHONE => key("phone", Text, Optional, "咨询电话", "enquiry phone"),
+    ]
+}
 
-pub static HANDLERS: Map = map(
-    "handlers",
-    &[
-        key("primary", Text, Required, "A 岗（经办）", "primary post"),
-        key(
+format_map! {
+    pub static HANDLERS in handlers = "handlers", [
+        PRIMARY => key("primary", Text, Required, "A 岗（经办）", "primary post"),
+        SUBSTITUTE => key(
             "substitute",
             Text,
             Dedicated(RuleId::NoSubstitute),
             "B 岗（替代），与 A 岗不同",
             "substitute post, not the primary",
         ),
-    ],
-);
+    ]
+}
 
-pub static APPOINTMENT: Map = map(
-    "appointment",
-    &[
-        key(
+format_map! {
+    pub static APPOINTMENT in appointment = "appointment", [
+        CHANNELS => key(
             "channels",
             Texts,
             Dedicated(RuleId::NoAppointment),
             "预约方式：电话或地点",
             "how to book: phone or place",
         ),
-        key(
+        REPLY_WITHIN => key(
             "reply_within",
             Span,
             Dedicated(RuleId::NoAppointment),
             "收到预约后答复的时限",
             "promised reply time",
         ),
-    ],
-);
+    ]
+}
 
-pub static REFUSAL: Map = map(
-    "refusals",
-    &[
-        key("case", Text, Required, "不能办理的情形", "the case"),
-        key(
+format_map! {
+    pub static REFUSAL in refusal = "refusals", [
+        CASE => key("case", Text, Required, "不能办理的情形", "the case"),
+        BASIS => key(
             "basis",
             LawReference,
             Dedicated(RuleId::RefusalWithoutBasis),
             "依据",
             "its legal basis",
         ),
-        key(
+        KIND => key(
             "kind",
             Enum(REFUSAL_KINDS),
             Optional,
@@ -1410,96 +1402,92 @@ pub static REFUSAL: Map = map(
             "不予受理 (the default) or 不予批准",
         )
         .labelled("情形类别"),
-    ],
-);
+    ]
+}
 
-pub static FAQ: Map = map(
-    "faq",
-    &[
-        key("q", Text, Required, "问题", "question"),
-        key("a", Markdown, Required, "回答", "answer"),
-    ],
-);
+format_map! {
+    pub static FAQ in faq = "faq", [
+        Q => key("q", Text, Required, "问题", "question"),
+        A => key("a", Markdown, Required, "回答", "answer"),
+    ]
+}
 
-pub static AUTHORITY: Map = map(
-    "authority",
-    &[
-        key(
+format_map! {
+    pub static AUTHORITY in authority = "authority", [
+        NATURE => key(
             "nature",
             Enum(AUTHORITY_NATURES),
             Required,
             "实施主体的性质",
             "nature of the implementing body",
         ),
-        key(
+        ENTRUSTED_BY => key(
             "entrusted_by",
             Text,
             Conditional(RuleId::EntrustmentIncomplete),
             "委托机关（以其名义作出决定）；受委托组织必填",
             "the entrusting body; required for 受委托组织",
         ),
-        key(
+        ENTRUSTMENT_BASIS => key(
             "entrustment_basis",
             LawReference,
             Conditional(RuleId::EntrustmentIncomplete),
             "委托依据；受委托组织必填",
             "basis of the entrustment; required for 受委托组织",
         ),
-    ],
-);
+    ]
+}
 
-pub static REDRESS: Map = map(
-    "redress",
-    &[
-        key(
+format_map! {
+    pub static REDRESS in redress = "redress", [
+        REVIEW => key(
             "review",
             Text,
             Required,
             "行政复议机关",
             "administrative review body",
         ),
-        key(
+        LITIGATION => key(
             "litigation",
             Text,
             Required,
             "管辖的人民法院",
             "competent court",
         ),
-        key(
+        REVIEW_FIRST => key(
             "review_first",
             Boolean,
             Optional,
             "复议前置：true 时先申请行政复议，对复议决定不服再起诉",
             "review required before a lawsuit",
         ),
-    ],
-);
+    ]
+}
 
-pub static COMMITMENT: Map = map(
-    "commitment",
-    &[
-        key(
+format_map! {
+    pub static COMMITMENT in commitment = "commitment", [
+        FORM => key(
             "form",
             FilePath,
             Dedicated(RuleId::CommitmentIncomplete),
             "承诺书空白表，content/files/ 下的相对路径",
             "path of the commitment letter's blank form",
         ),
-        key(
+        VERIFICATION => key(
             "verification",
             Markdown,
             Dedicated(RuleId::CommitmentIncomplete),
             "事后如何核查承诺",
             "how the commitment is verified",
         ),
-        key(
+        CONSEQUENCE => key(
             "consequence",
             Markdown,
             Dedicated(RuleId::CommitmentIncomplete),
             "虚假承诺的后果",
             "what a false commitment brings",
         ),
-        key(
+        SCOPE => key(
             "scope",
             Markdown,
             Optional,
@@ -1507,84 +1495,80 @@ pub static COMMITMENT: Map = map(
             "who may choose it",
         )
         .labelled("适用对象"),
-    ],
-);
+    ]
+}
 
-pub static INTERMEDIARY: Map = map(
-    "intermediary",
-    &[
-        key(
+format_map! {
+    pub static INTERMEDIARY in intermediary = "intermediary", [
+        NAME => key(
             "name",
             Text,
             Required,
             "中介服务名称",
             "name of the service",
         ),
-        key("provider", Text, Optional, "提供机构", "who may provide it"),
-        key("fee", Text, Optional, "收费", "what it costs"),
-        key(
+        PROVIDER => key("provider", Text, Optional, "提供机构", "who may provide it"),
+        FEE => key("fee", Text, Optional, "收费", "what it costs"),
+        BASIS => key(
             "basis",
             LawReference,
             Optional,
             "要求中介服务的依据",
             "law requiring it",
         ),
-    ],
-);
+    ]
+}
 
-pub static EXEMPT: Map = map(
-    "exempt",
-    &[
-        key(
+format_map! {
+    pub static EXEMPT in exempt = "exempt", [
+        BY => key(
             "by",
             Enum(EXEMPTION_KINDS),
             Required,
             "免提交的方式",
             "how it is exempt",
         ),
-        key(
+        WHEN => key(
             "when",
             Text,
             Optional,
             "免提交的情形；不写表示一律免提交",
             "in which case; always when absent",
         ),
-    ],
-);
+    ]
+}
 
-pub static TIME_SPAN: Map = map(
-    "time_span",
-    &[
-        key(
+format_map! {
+    pub static TIME_SPAN in time_span = "time_span", [
+        VALUE => key(
             "value",
             Count,
             Required,
             "数值；0 个工作日表示即办",
             "number; 0 工作日 is same day",
         ),
-        key("unit", Enum(TIME_UNITS), Required, "单位", "unit"),
-    ],
-);
+        UNIT => key("unit", Enum(TIME_UNITS), Required, "单位", "unit"),
+    ]
+}
 
-pub static LAW_REFERENCE: Map = map(
-    "law_reference",
-    &[
-        key(
+format_map! {
+    pub static LAW_REFERENCE in law_reference = "law_reference", [
+        LAW => key(
             "law",
             Id,
             Required,
             "法律文件的编号（content/laws/ 下的文件名）",
             "law id (file name under content/laws/)",
         ),
-        key(
+        ARTICLE => key(
             "article",
             Text,
             Required,
             "条款，写法与法律文件中一致，例如 第三十条",
             "article, spelled as in the law file",
         ),
-    ],
-);
+    ]
+}
 
 /// Every map of the format, for the tests.
 pub static ALL: &[&Map] = &[

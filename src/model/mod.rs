@@ -57,19 +57,21 @@ impl Written {
         }
     }
 
-    pub fn has(&self, key: &str) -> bool {
+    /// Whether `key`, a key of the format table's map these bits are of, was written.
+    pub fn has(&self, key: &format::Key) -> bool {
         let Some(map) = self.map else {
             return false;
         };
         debug_assert!(
-            map.allows(key),
-            "`{key}` is not a key of `{}` in the format table",
+            map.allows(key.name),
+            "`{}` is not a key of `{}` in the format table",
+            key.name,
             map.name
         );
         map.keys
             .iter()
             .take(64)
-            .position(|known| known.name == key)
+            .position(|known| known.name == key.name)
             .is_some_and(|index| self.bits & (1 << index) != 0)
     }
 }
@@ -725,8 +727,8 @@ mod tests {
         assert_eq!(&*interner.intern(""), "");
 
         let written = Written::of(&format::DEPARTMENT, |key| key != "room");
-        assert!(written.has("phone") && written.has("head"));
-        assert!(!written.has("room"));
-        assert!(!Written::default().has("phone"));
+        assert!(written.has(format::department::PHONE) && written.has(format::department::HEAD));
+        assert!(!written.has(format::department::ROOM));
+        assert!(!Written::default().has(format::department::PHONE));
     }
 }
