@@ -637,8 +637,16 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
         }
         if is_form_like(&material.name.value) {
             let missing: Vec<(&str, &'static crate::diagnostics::Message)> = [
-                ("blank_form", !material.blank_form_written, &m::FORM_BLANK),
-                ("sample", !material.sample_written, &m::FORM_SAMPLE),
+                (
+                    format::material::BLANK_FORM.name,
+                    !material.blank_form_written,
+                    &m::FORM_BLANK,
+                ),
+                (
+                    format::material::SAMPLE.name,
+                    !material.sample_written,
+                    &m::FORM_SAMPLE,
+                ),
             ]
             .into_iter()
             .filter(|(_, missing, _)| *missing)

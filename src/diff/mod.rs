@@ -238,31 +238,37 @@ pub fn site_changes(old: &crate::model::Site, new: &crate::model::Site) -> Vec<C
 fn site_json(site: &crate::model::Site) -> Vec<(&'static str, Json)> {
     let text = |value: &crate::model::Str| Json::Text(value.value.to_string());
     let mut fields = vec![
-        ("title", text(&site.title)),
-        ("authority", text(&site.authority)),
-        ("address", text(&site.address)),
-        ("hours", text(&site.hours)),
-        ("phone", text(&site.phone)),
+        (format::site::TITLE.name, text(&site.title)),
+        (format::site::AUTHORITY.name, text(&site.authority)),
+        (format::site::ADDRESS.name, text(&site.address)),
+        (format::site::HOURS.name, text(&site.hours)),
+        (format::site::PHONE.name, text(&site.phone)),
     ];
     if let Some(complaint) = &site.complaint {
         let mut channels = Vec::new();
         for (key, value) in [
-            ("phone", &complaint.phone),
-            ("address", &complaint.address),
-            ("email", &complaint.email),
-            ("url", &complaint.url),
+            (format::complaint::PHONE.name, &complaint.phone),
+            (format::complaint::ADDRESS.name, &complaint.address),
+            (format::complaint::EMAIL.name, &complaint.email),
+            (format::complaint::URL.name, &complaint.url),
         ] {
             if let Some(value) = value {
                 channels.push((key, text(value)));
             }
         }
-        fields.push(("complaint", Json::Object(channels)));
+        fields.push((format::site::COMPLAINT.name, Json::Object(channels)));
     }
     fields.push((
-        "redress",
+        format::site::REDRESS.name,
         Json::Object(vec![
-            ("review", text(&site.redress.review)),
-            ("litigation", text(&site.redress.litigation)),
+            (
+                format::site_redress::REVIEW.name,
+                text(&site.redress.review),
+            ),
+            (
+                format::site_redress::LITIGATION.name,
+                text(&site.redress.litigation),
+            ),
         ]),
     ));
     fields
@@ -306,7 +312,7 @@ fn item_fields(model: &SiteModel, item: &Item, other: &SiteModel) -> Vec<(&'stat
     match crate::render::data::item_json(model, &views, item) {
         Json::Object(mut fields) => {
             // The department as the page names it: its name, with the id.
-            let department = format::ITEM.key("department").map(|key| key.name);
+            let department = Some(format::item::DEPARTMENT.name);
             for (key, value) in fields.iter_mut() {
                 if Some(*key) == department
                     && let Json::Text(id) = value
@@ -414,13 +420,16 @@ fn diff_items(old: &SiteModel, new: &SiteModel) -> Vec<ItemDiff> {
 fn department_json(department: &Department) -> Vec<(&'static str, Json)> {
     let text = |value: &crate::model::Str| Json::Text(value.value.to_string());
     let mut fields = vec![
-        ("name", text(&department.name)),
-        ("functions", text(&department.functions)),
+        (format::department::NAME.name, text(&department.name)),
+        (
+            format::department::FUNCTIONS.name,
+            text(&department.functions),
+        ),
     ];
     for (key, value) in [
-        ("phone", &department.phone),
-        ("room", &department.room),
-        ("head", &department.head),
+        (format::department::PHONE.name, &department.phone),
+        (format::department::ROOM.name, &department.room),
+        (format::department::HEAD.name, &department.head),
     ] {
         if let Some(value) = value {
             fields.push((key, text(value)));
@@ -431,23 +440,26 @@ fn department_json(department: &Department) -> Vec<(&'static str, Json)> {
 
 fn law_json(law: &Law) -> Vec<(&'static str, Json)> {
     let text = |value: &crate::model::Str| Json::Text(value.value.to_string());
-    let mut fields = vec![("title", text(&law.title))];
+    let mut fields = vec![(format::law::TITLE.name, text(&law.title))];
     if let Some(doc_no) = &law.doc_no {
-        fields.push(("doc_no", text(doc_no)));
+        fields.push((format::law::DOC_NO.name, text(doc_no)));
     }
-    fields.push(("issuer", text(&law.issuer)));
-    for (key, date) in [("effective", &law.effective), ("amended", &law.amended)] {
+    fields.push((format::law::ISSUER.name, text(&law.issuer)));
+    for (key, date) in [
+        (format::law::EFFECTIVE.name, &law.effective),
+        (format::law::AMENDED.name, &law.amended),
+    ] {
         if let Some(date) = date {
             fields.push((key, Json::Text(date.value.to_string())));
         }
     }
     if let Some(url) = &law.url {
-        fields.push(("url", text(url)));
+        fields.push((format::law::URL.name, text(url)));
     }
     if let Some(articles) = &law.articles {
         // Article key to its text, as an object of its own (compared article by article).
         fields.push((
-            "articles",
+            format::law::ARTICLES.name,
             Json::List(
                 articles
                     .iter()
@@ -743,8 +755,8 @@ pub fn describe(value: &Json, map: Option<&'static Map>, chinese: bool) -> Strin
                     format!("{span}（{}）", rest.join("；"))
                 }
             } else if let (Some(law), Some(article)) = (get(law_key), get(article_key)) {
-                let title = get("law_title").unwrap_or(law);
-                match get("text") {
+                let title = get(crate::render::data::LAW_TITLE).unwrap_or(law);
+                match get(format::legal_basis::TEXT.name) {
                     Some(text) => format!("《{title}》{article}{colon}{text}"),
                     None => format!("《{title}》{article}"),
                 }
@@ -752,7 +764,9 @@ pub fn describe(value: &Json, map: Option<&'static Map>, chinese: bool) -> Strin
                 fields
                     .iter()
                     .enumerate()
-                    .filter(|(_, (key, _))| !key.ends_with("_url") && *key != "law_title")
+                    .filter(|(_, (key, _))| {
+                        !key.ends_with("_url") && *key != crate::render::data::LAW_TITLE
+                    })
                     .map(|(index, (key, value))| {
                         let text = describe(value, inner(key), chinese);
                         match map.and_then(|map| map.key(key)) {
@@ -793,7 +807,7 @@ fn identity(map: &'static Map, element: &Json) -> String {
                     // A law reference as the first key: the title is not part of the identity.
                     reference
                         .iter()
-                        .filter(|(key, _)| *key != "law_title")
+                        .filter(|(key, _)| *key != crate::render::data::LAW_TITLE)
                         .map(|(_, value)| display(value))
                         .collect::<Vec<_>>()
                         .join(" ")
@@ -812,7 +826,7 @@ fn element_label(map: &'static Map, element: &Json) -> String {
         (Json::Object(fields), Some(first)) if matches!(first.kind, Kind::Id) => {
             let reference: Vec<(&'static str, Json)> = fields
                 .iter()
-                .filter(|(key, _)| *key != "text")
+                .filter(|(key, _)| *key != format::legal_basis::TEXT.name)
                 .cloned()
                 .collect();
             describe(&Json::Object(reference), None, true)

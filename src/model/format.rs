@@ -1725,6 +1725,43 @@ mod tests {
         }
     }
 
+    /// The format's keys are written once, here: elsewhere a key is named through its
+    /// `&'static Key` (`format::item::TIME_LIMIT.name`). Checked for every key whose name cannot
+    /// be an ordinary word of the code (it holds an underscore): no other source file holds it
+    /// as a string literal.
+    #[test]
+    fn keys_are_written_only_in_the_format_table() {
+        let names: Vec<&str> = ALL
+            .iter()
+            .flat_map(|map| map.names())
+            .filter(|name| name.contains('_'))
+            .collect();
+        assert!(names.len() > 10, "{names:?}");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut found = Vec::new();
+        for entry in walkdir::WalkDir::new(&root) {
+            let entry = entry.unwrap();
+            let path = entry.path();
+            if path.extension().is_none_or(|extension| extension != "rs")
+                || path.ends_with("model/format.rs")
+            {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).unwrap();
+            for (index, line) in text.lines().enumerate() {
+                for name in &names {
+                    if line.contains(&format!("\"{name}\"")) {
+                        found.push(format!("{}:{}: {name}", path.display(), index + 1));
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "keys written outside the table: {found:#?}"
+        );
+    }
+
     #[test]
     fn docs_tables_are_generated_from_the_table() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/content-format.md");

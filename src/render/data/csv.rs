@@ -2,79 +2,150 @@
 //! spreadsheet would run as formulas neutralised.
 use super::*;
 
-/// The columns of items.csv: header, the items.json key it comes from, meaning.
-pub const CSV_COLUMNS: &[(&str, &str, &str)] = &[
-    ("编号", "id", "事项编号（网址中的名称）"),
-    ("实施编码", "code", "事项的实施编码"),
-    ("事项名称", "name", "事项名称"),
-    ("事项类型", "type", "行政许可、公共服务等"),
-    ("实施部门", "department_name", "承办部门（股室）"),
-    ("部门编号", "department", "承办部门的编号"),
+/// Where a column of items.csv comes from: a key of the format table, a key of a map inside one,
+/// or a value items.json adds (`id`, `url`, `department_name`).
+pub enum Column {
+    Added(&'static str),
+    Key(&'static format::Key),
+    Inner(&'static format::Key, &'static format::Key),
+}
+
+impl Column {
+    /// The items.json path of the value (`time_limit.statutory`).
+    pub fn path(&self) -> String {
+        match self {
+            Column::Added(name) => name.to_string(),
+            Column::Key(key) => key.name.to_string(),
+            Column::Inner(outer, inner) => format!("{}.{}", outer.name, inner.name),
+        }
+    }
+}
+
+/// The columns of items.csv: header, where the value comes from, meaning.
+pub static CSV_COLUMNS: &[(&str, Column, &str)] = &[
+    ("编号", Column::Added("id"), "事项编号（网址中的名称）"),
+    (
+        "实施编码",
+        Column::Key(format::item::CODE),
+        "事项的实施编码",
+    ),
+    ("事项名称", Column::Key(format::item::NAME), "事项名称"),
+    (
+        "事项类型",
+        Column::Key(format::item::TYPE),
+        "行政许可、公共服务等",
+    ),
+    (
+        "实施部门",
+        Column::Added("department_name"),
+        "承办部门（股室）",
+    ),
+    (
+        "部门编号",
+        Column::Key(format::item::DEPARTMENT),
+        "承办部门的编号",
+    ),
     (
         "服务对象",
-        "audience",
+        Column::Key(format::item::AUDIENCE),
         "自然人、法人、非法人组织，以顿号分隔",
     ),
     (
         "法定办结时限",
-        "time_limit.statutory",
+        Column::Inner(format::item::TIME_LIMIT, format::time_limit::STATUTORY),
         "如“20 个工作日”；0 个工作日写作“即办”",
     ),
-    ("承诺办结时限", "time_limit.promised", "同上"),
-    ("是否收费", "fees", "“不收费”或“收费”"),
-    ("收费标准", "fees.items", "收费项目及标准，以分号分隔"),
-    ("到现场次数", "visits", "办理本事项需要到现场的次数"),
-    ("网上办理", "online.available", "“是”或“否”"),
-    ("网上办理网址", "online.url", "可以网上办理时的网址"),
+    (
+        "承诺办结时限",
+        Column::Inner(format::item::TIME_LIMIT, format::time_limit::PROMISED),
+        "同上",
+    ),
+    (
+        "是否收费",
+        Column::Key(format::item::FEES),
+        "“不收费”或“收费”",
+    ),
+    (
+        "收费标准",
+        Column::Inner(format::item::FEES, format::fees::ITEMS),
+        "收费项目及标准，以分号分隔",
+    ),
+    (
+        "到现场次数",
+        Column::Key(format::item::VISITS),
+        "办理本事项需要到现场的次数",
+    ),
+    (
+        "网上办理",
+        Column::Inner(format::item::ONLINE, format::online::AVAILABLE),
+        "“是”或“否”",
+    ),
+    (
+        "网上办理网址",
+        Column::Inner(format::item::ONLINE, format::online::URL),
+        "可以网上办理时的网址",
+    ),
     (
         "办理地点",
-        "place.address",
+        Column::Inner(format::item::PLACE, format::place::ADDRESS),
         "事项自己的地点，否则为本局的办事地点",
     ),
     (
         "办理时间",
-        "place.hours",
+        Column::Inner(format::item::PLACE, format::place::HOURS),
         "事项自己的时间，否则为本局的办公时间",
     ),
     (
         "咨询电话",
-        "place.phone",
+        Column::Inner(format::item::PLACE, format::place::PHONE),
         "事项自己的电话，否则为承办部门电话，再否则为本局咨询电话",
     ),
-    ("办理结果", "result.name", "办理结果（证照、批文）的名称"),
-    ("申请材料数", "materials", "申请材料的项数"),
+    (
+        "办理结果",
+        Column::Inner(format::item::RESULT, format::result::NAME),
+        "办理结果（证照、批文）的名称",
+    ),
+    (
+        "申请材料数",
+        Column::Key(format::item::MATERIALS),
+        "申请材料的项数",
+    ),
     (
         "免提交材料数",
-        "materials.exempt",
+        Column::Inner(format::item::MATERIALS, format::material::EXEMPT),
         "可以共享获取、电子证照或承诺代替而免于提交的材料项数",
     ),
     (
         "告知承诺",
-        "commitment",
+        Column::Key(format::item::COMMITMENT),
         "“是”：可以选择告知承诺；否则为“否”",
     ),
     (
         "数量限制",
-        "quantity_limit",
+        Column::Key(format::item::QUANTITY_LIMIT),
         "行政许可的数量限制；无限制时为“无数量限制”",
     ),
     (
         "实施主体性质",
-        "authority.nature",
+        Column::Inner(format::item::AUTHORITY, format::authority::NATURE),
         "法定机关、法律法规授权组织或受委托组织；空白表示本局以自己的名义实施",
     ),
     (
         "委托机关",
-        "authority.entrusted_by",
+        Column::Inner(format::item::AUTHORITY, format::authority::ENTRUSTED_BY),
         "受委托实施时，以其名义作出决定的机关",
     ),
     (
         "中介服务",
-        "intermediary",
+        Column::Key(format::item::INTERMEDIARY),
         "需要申请人委托的中介服务，以分号分隔",
     ),
-    ("最后审核日期", "updated", "本条指南最后一次审核的日期"),
-    ("指南网址", "url", "本事项办事指南页面的网址"),
+    (
+        "最后审核日期",
+        Column::Key(format::item::UPDATED),
+        "本条指南最后一次审核的日期",
+    ),
+    ("指南网址", Column::Added("url"), "本事项办事指南页面的网址"),
 ];
 
 /// One CSV field, quoted when RFC 4180 requires it. A field that a spreadsheet would read as a

@@ -4,6 +4,9 @@ use super::*;
 
 pub const ITEMS_VERSION: u32 = 1;
 
+/// The key items.json adds beside a reference's `law`: the law's title.
+pub const LAW_TITLE: &str = "law_title";
+
 /// A JSON value that keeps its keys in the order they were added (serde_json's map sorts them).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json {
@@ -79,18 +82,21 @@ pub fn texts<'a>(values: impl IntoIterator<Item = &'a crate::model::Str>) -> Jso
 
 pub fn span_json(span: &TimeSpan) -> Json {
     Object::default()
-        .value("value", Json::Number(span.value))
-        .text("unit", span.unit.label())
+        .value(format::time_span::VALUE.name, Json::Number(span.value))
+        .text(format::time_span::UNIT.name, span.unit.label())
         .done()
 }
 
 /// A law reference as written, with the law's title.
 pub fn reference_json(model: &SiteModel, reference: &LawReference) -> Object {
-    let mut object = Object::default().text("law", &reference.law.value);
+    let mut object = Object::default().text(format::law_reference::LAW.name, &reference.law.value);
     if let Some(law) = model.laws.get(&*reference.law.value) {
-        object = object.text("law_title", &law.title.value);
+        object = object.text(LAW_TITLE, &law.title.value);
     }
-    object.text("article", &reference.article.value)
+    object.text(
+        format::law_reference::ARTICLE.name,
+        &reference.article.value,
+    )
 }
 
 /// One item in the content format's structure (see the module documentation).
@@ -100,149 +106,78 @@ pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
     let mut object = Object::default()
         .text("id", &item.id)
         .text("url", &format!("{}items/{}/", views.base_url, item.id))
-        .text("code", &item.code.value)
-        .text("name", &item.name.value)
-        .text("type", &item.item_type.value)
-        .text("department", &item.department.value);
+        .text(format::item::CODE.name, &item.code.value)
+        .text(format::item::NAME.name, &item.name.value)
+        .text(format::item::TYPE.name, &item.item_type.value)
+        .text(format::item::DEPARTMENT.name, &item.department.value);
     if let Some(department) = department {
         object = object.text("department_name", &department.name.value);
     }
     object = object
-        .value("audience", texts(&item.audience))
-        .maybe_text("summary", item.summary.as_ref())
+        .value(format::item::AUDIENCE.name, texts(&item.audience))
+        .maybe_text(format::item::SUMMARY.name, item.summary.as_ref())
         .value(
-            "legal_basis",
+            format::item::LEGAL_BASIS.name,
             Json::List(
                 item.legal_basis
                     .iter()
                     .map(|basis| {
                         reference_json(model, &basis.reference)
-                            .maybe_text("text", basis.text.as_ref())
+                            .maybe_text(format::legal_basis::TEXT.name, basis.text.as_ref())
                             .done()
                     })
                     .collect(),
             ),
         )
         .value(
-            "conditions",
+            format::item::CONDITIONS.name,
             Json::List(
                 item.conditions
                     .iter()
                     .map(|c| {
                         Object::default()
-                            .text("text", &c.text.value)
-                            .maybe("basis", c.basis.as_ref().map(reference))
+                            .text(format::condition::TEXT.name, &c.text.value)
+                            .maybe(
+                                format::condition::BASIS.name,
+                                c.basis.as_ref().map(reference),
+                            )
                             .done()
                     })
                     .collect(),
             ),
         )
         .value(
-            "materials",
+            format::item::MATERIALS.name,
             Json::List(
                 item.materials
                     .iter()
-                    .map(|m| {
-                        let file_url = |path: &crate::model::Str| {
-                            Json::Text(format!("{}files/{}", views.base_url, path.value))
-                        };
-                        Object::default()
-                            .text("name", &m.name.value)
-                            .value(
-                                "required",
-                                match &m.required {
-                                    Required::Always => Json::Bool(true),
-                                    Required::When(case) => Json::Text(case.value.to_string()),
-                                },
-                            )
-                            .value("originals", Json::Number(m.originals.value))
-                            .value("copies", Json::Number(m.copies.value))
-                            .text("medium", &m.medium.value)
-                            .maybe_text("paper_size", m.paper_size.as_ref())
-                            .text("source", &m.source.value)
-                            .maybe_text("issuer", m.issuer.as_ref())
-                            .maybe_text("blank_form", m.blank_form.as_ref())
-                            .maybe("blank_form_url", m.blank_form.as_ref().map(file_url))
-                            .maybe_text("sample", m.sample.as_ref())
-                            .maybe("sample_url", m.sample.as_ref().map(file_url))
-                            .maybe_text("note", m.note.as_ref())
-                            .maybe("basis", m.basis.as_ref().map(reference))
-                            .maybe(
-                                "exempt",
-                                m.exempt.as_ref().map(|e| {
-                                    Object::default()
-                                        .text("by", &e.by.value)
-                                        .maybe_text("when", e.when.as_ref())
-                                        .done()
-                                }),
-                            )
-                            .done()
-                    })
+                    .map(|m| material_json(views, m, &reference))
                     .collect(),
             ),
         )
         .value(
-            "procedure",
+            format::item::PROCEDURE.name,
             Json::List(
                 item.procedure
                     .iter()
                     .map(|s| {
                         Object::default()
-                            .text("step", &s.step.value)
-                            .text("actor", &s.actor.value)
-                            .maybe("time_limit", s.time_limit.as_ref().map(span_json))
-                            .maybe_text("description", s.description.as_ref())
+                            .text(format::step::STEP.name, &s.step.value)
+                            .text(format::step::ACTOR.name, &s.actor.value)
+                            .maybe(
+                                format::step::TIME_LIMIT.name,
+                                s.time_limit.as_ref().map(span_json),
+                            )
+                            .maybe_text(format::step::DESCRIPTION.name, s.description.as_ref())
                             .done()
                     })
                     .collect(),
             ),
         );
     if let Some(limit) = &item.time_limit {
-        let excluded = (!limit.excluded.is_empty()).then(|| {
-            Json::List(
-                limit
-                    .excluded
-                    .iter()
-                    .map(|e| {
-                        Object::default()
-                            .text("name", &e.name.value)
-                            .maybe("time_limit", e.time_limit.as_ref().map(span_json))
-                            .maybe("basis", e.basis.as_ref().map(reference))
-                            .done()
-                    })
-                    .collect(),
-            )
-        });
-        let statutory = limit.statutory.as_ref().map(|span| match span_json(span) {
-            Json::Object(mut fields) => {
-                if let Some(basis) = &limit.statutory_basis {
-                    fields.push(("basis", reference(basis)));
-                }
-                Json::Object(fields)
-            }
-            other => other,
-        });
-        let extension = limit.extension.as_ref().map(|extension| {
-            let mut fields = match extension.span.as_ref().map(span_json) {
-                Some(Json::Object(fields)) => fields,
-                _ => Vec::new(),
-            };
-            if let Some(approver) = &extension.approver {
-                fields.push(("approver", Json::Text(approver.value.to_string())));
-            }
-            if let Some(basis) = &extension.basis {
-                fields.push(("basis", reference(basis)));
-            }
-            Json::Object(fields)
-        });
         object = object.value(
-            "time_limit",
-            Object::default()
-                .maybe("statutory", statutory)
-                .maybe("promised", limit.promised.as_ref().map(span_json))
-                .maybe("excluded", excluded)
-                .maybe("extension", extension)
-                .done(),
+            format::item::TIME_LIMIT.name,
+            time_limit_json(limit, &reference),
         );
     }
     if let Some(fees) = &item.fees {
@@ -252,31 +187,37 @@ pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
                     .iter()
                     .map(|i| {
                         Object::default()
-                            .text("name", &i.name.value)
-                            .maybe_text("amount", i.amount.as_ref())
-                            .maybe("basis", i.basis.as_ref().map(reference))
+                            .text(format::fee_item::NAME.name, &i.name.value)
+                            .maybe_text(format::fee_item::AMOUNT.name, i.amount.as_ref())
+                            .maybe(
+                                format::fee_item::BASIS.name,
+                                i.basis.as_ref().map(reference),
+                            )
                             .done()
                     })
                     .collect(),
             )
         });
         object = object.value(
-            "fees",
+            format::item::FEES.name,
             Object::default()
-                .maybe("free", fees.free.as_ref().map(|f| Json::Bool(f.value)))
-                .maybe("items", items)
-                .maybe_text("waiver", fees.waiver.as_ref())
+                .maybe(
+                    format::fees::FREE.name,
+                    fees.free.as_ref().map(|f| Json::Bool(f.value)),
+                )
+                .maybe(format::fees::ITEMS.name, items)
+                .maybe_text(format::fees::WAIVER.name, fees.waiver.as_ref())
                 .done(),
         );
     }
     if let Some(result) = &item.result {
         object = object.value(
-            "result",
+            format::item::RESULT.name,
             Object::default()
-                .text("name", &result.name.value)
-                .text("type", &result.kind.value)
-                .value("delivery", texts(&result.delivery))
-                .maybe_text("sample", result.sample.as_ref())
+                .text(format::result::NAME.name, &result.name.value)
+                .text(format::result::TYPE.name, &result.kind.value)
+                .value(format::result::DELIVERY.name, texts(&result.delivery))
+                .maybe_text(format::result::SAMPLE.name, result.sample.as_ref())
                 .maybe(
                     "sample_url",
                     result
@@ -284,52 +225,64 @@ pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
                         .as_ref()
                         .map(|path| Json::Text(format!("{}files/{}", views.base_url, path.value))),
                 )
-                .maybe_text("validity", result.validity.as_ref())
+                .maybe_text(format::result::VALIDITY.name, result.validity.as_ref())
                 .done(),
         );
     }
     object = object
         .maybe(
-            "visits",
+            format::item::VISITS.name,
             item.visits.as_ref().map(|v| Json::Number(v.value)),
         )
-        .maybe_text("visits_reason", item.visits_reason.as_ref());
+        .maybe_text(
+            format::item::VISITS_REASON.name,
+            item.visits_reason.as_ref(),
+        );
     if let Some(online) = &item.online {
         object = object.value(
-            "online",
+            format::item::ONLINE.name,
             Object::default()
-                .value("available", Json::Bool(online.available.value))
-                .maybe_text("url", online.url.as_ref())
-                .maybe_text("reason", online.reason.as_ref())
+                .value(
+                    format::online::AVAILABLE.name,
+                    Json::Bool(online.available.value),
+                )
+                .maybe_text(format::online::URL.name, online.url.as_ref())
+                .maybe_text(format::online::REASON.name, online.reason.as_ref())
                 .done(),
         );
     }
     if let Some(place) = &item.place {
         object = object.value(
-            "place",
+            format::item::PLACE.name,
             Object::default()
-                .maybe_text("address", place.address.as_ref())
-                .maybe_text("hours", place.hours.as_ref())
-                .maybe_text("phone", place.phone.as_ref())
+                .maybe_text(format::place::ADDRESS.name, place.address.as_ref())
+                .maybe_text(format::place::HOURS.name, place.hours.as_ref())
+                .maybe_text(format::place::PHONE.name, place.phone.as_ref())
                 .done(),
         );
     }
     if let Some(handlers) = &item.handlers {
         object = object.value(
-            "handlers",
+            format::item::HANDLERS.name,
             Object::default()
-                .text("primary", &handlers.primary.value)
-                .maybe_text("substitute", handlers.substitute.as_ref())
+                .text(format::handlers::PRIMARY.name, &handlers.primary.value)
+                .maybe_text(
+                    format::handlers::SUBSTITUTE.name,
+                    handlers.substitute.as_ref(),
+                )
                 .done(),
         );
     }
     if let Some(appointment) = &item.appointment {
         object = object.value(
-            "appointment",
+            format::item::APPOINTMENT.name,
             Object::default()
-                .value("channels", texts(&appointment.channels))
+                .value(
+                    format::appointment::CHANNELS.name,
+                    texts(&appointment.channels),
+                )
                 .maybe(
-                    "reply_within",
+                    format::appointment::REPLY_WITHIN.name,
                     appointment.reply_within.as_ref().map(span_json),
                 )
                 .done(),
@@ -337,15 +290,15 @@ pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
     }
     if let Some(refusals) = &item.refusals {
         object = object.value(
-            "refusals",
+            format::item::REFUSALS.name,
             Json::List(
                 refusals
                     .iter()
                     .map(|r| {
                         Object::default()
-                            .text("case", &r.case.value)
-                            .maybe("basis", r.basis.as_ref().map(reference))
-                            .text("kind", r.kind.label())
+                            .text(format::refusal::CASE.name, &r.case.value)
+                            .maybe(format::refusal::BASIS.name, r.basis.as_ref().map(reference))
+                            .text(format::refusal::KIND.name, r.kind.label())
                             .done()
                     })
                     .collect(),
@@ -354,14 +307,14 @@ pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
     }
     if !item.faq.is_empty() {
         object = object.value(
-            "faq",
+            format::item::FAQ.name,
             Json::List(
                 item.faq
                     .iter()
                     .map(|f| {
                         Object::default()
-                            .text("q", &f.question.value)
-                            .text("a", &f.answer.value)
+                            .text(format::faq::Q.name, &f.question.value)
+                            .text(format::faq::A.name, &f.answer.value)
                             .done()
                     })
                     .collect(),
@@ -369,15 +322,124 @@ pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
         );
     }
     if !item.tags.is_empty() {
-        object = object.value("tags", texts(&item.tags));
+        object = object.value(format::item::TAGS.name, texts(&item.tags));
     }
     object = object.maybe(
-        "updated",
+        format::item::UPDATED.name,
         item.updated
             .as_ref()
             .map(|u| Json::Text(u.value.to_string())),
     );
     version_two_json(object, views, item, &reference).done()
+}
+
+/// One material of an item.
+fn material_json(
+    views: &Views,
+    m: &crate::model::Material,
+    reference: &dyn Fn(&LawReference) -> Json,
+) -> Json {
+    let file_url =
+        |path: &crate::model::Str| Json::Text(format!("{}files/{}", views.base_url, path.value));
+    Object::default()
+        .text(format::material::NAME.name, &m.name.value)
+        .value(
+            format::material::REQUIRED.name,
+            match &m.required {
+                Required::Always => Json::Bool(true),
+                Required::When(case) => Json::Text(case.value.to_string()),
+            },
+        )
+        .value(
+            format::material::ORIGINALS.name,
+            Json::Number(m.originals.value),
+        )
+        .value(format::material::COPIES.name, Json::Number(m.copies.value))
+        .text(format::material::MEDIUM.name, &m.medium.value)
+        .maybe_text(format::material::PAPER_SIZE.name, m.paper_size.as_ref())
+        .text(format::material::SOURCE.name, &m.source.value)
+        .maybe_text(format::material::ISSUER.name, m.issuer.as_ref())
+        .maybe_text(format::material::BLANK_FORM.name, m.blank_form.as_ref())
+        .maybe("blank_form_url", m.blank_form.as_ref().map(file_url))
+        .maybe_text(format::material::SAMPLE.name, m.sample.as_ref())
+        .maybe("sample_url", m.sample.as_ref().map(file_url))
+        .maybe_text(format::material::NOTE.name, m.note.as_ref())
+        .maybe(
+            format::material::BASIS.name,
+            m.basis.as_ref().map(reference),
+        )
+        .maybe(
+            format::material::EXEMPT.name,
+            m.exempt.as_ref().map(|e| {
+                Object::default()
+                    .text(format::exempt::BY.name, &e.by.value)
+                    .maybe_text(format::exempt::WHEN.name, e.when.as_ref())
+                    .done()
+            }),
+        )
+        .done()
+}
+
+/// An item's time limit: statutory (with its basis), promised, excluded procedures, extension.
+fn time_limit_json(
+    limit: &crate::model::TimeLimit,
+    reference: &dyn Fn(&LawReference) -> Json,
+) -> Json {
+    let excluded = (!limit.excluded.is_empty()).then(|| {
+        Json::List(
+            limit
+                .excluded
+                .iter()
+                .map(|e| {
+                    Object::default()
+                        .text(format::excluded::NAME.name, &e.name.value)
+                        .maybe(
+                            format::excluded::TIME_LIMIT.name,
+                            e.time_limit.as_ref().map(span_json),
+                        )
+                        .maybe(
+                            format::excluded::BASIS.name,
+                            e.basis.as_ref().map(reference),
+                        )
+                        .done()
+                })
+                .collect(),
+        )
+    });
+    let statutory = limit.statutory.as_ref().map(|span| match span_json(span) {
+        Json::Object(mut fields) => {
+            if let Some(basis) = &limit.statutory_basis {
+                fields.push((format::statutory::BASIS.name, reference(basis)));
+            }
+            Json::Object(fields)
+        }
+        other => other,
+    });
+    let extension = limit.extension.as_ref().map(|extension| {
+        let mut fields = match extension.span.as_ref().map(span_json) {
+            Some(Json::Object(fields)) => fields,
+            _ => Vec::new(),
+        };
+        if let Some(approver) = &extension.approver {
+            fields.push((
+                format::extension::APPROVER.name,
+                Json::Text(approver.value.to_string()),
+            ));
+        }
+        if let Some(basis) = &extension.basis {
+            fields.push((format::extension::BASIS.name, reference(basis)));
+        }
+        Json::Object(fields)
+    });
+    Object::default()
+        .maybe(format::time_limit::STATUTORY.name, statutory)
+        .maybe(
+            format::time_limit::PROMISED.name,
+            limit.promised.as_ref().map(span_json),
+        )
+        .maybe(format::time_limit::EXCLUDED.name, excluded)
+        .maybe(format::time_limit::EXTENSION.name, extension)
+        .done()
 }
 
 /// The keys content format version 2 added to an item, in the format's order.
@@ -389,12 +451,15 @@ pub fn version_two_json(
 ) -> Object {
     if let Some(authority) = &item.authority {
         object = object.value(
-            "authority",
+            format::item::AUTHORITY.name,
             Object::default()
-                .text("nature", &authority.nature.value)
-                .maybe_text("entrusted_by", authority.entrusted_by.as_ref())
+                .text(format::authority::NATURE.name, &authority.nature.value)
+                .maybe_text(
+                    format::authority::ENTRUSTED_BY.name,
+                    authority.entrusted_by.as_ref(),
+                )
                 .maybe(
-                    "entrustment_basis",
+                    format::authority::ENTRUSTMENT_BASIS.name,
                     authority.entrustment_basis.as_ref().map(reference),
                 )
                 .done(),
@@ -402,23 +467,26 @@ pub fn version_two_json(
     }
     if let Some(redress) = &item.redress {
         object = object.value(
-            "redress",
+            format::item::REDRESS.name,
             Object::default()
-                .text("review", &redress.review.value)
-                .text("litigation", &redress.litigation.value)
+                .text(format::redress::REVIEW.name, &redress.review.value)
+                .text(format::redress::LITIGATION.name, &redress.litigation.value)
                 .maybe(
-                    "review_first",
+                    format::redress::REVIEW_FIRST.name,
                     redress.review_first.then_some(Json::Bool(true)),
                 )
                 .done(),
         );
     }
-    object = object.maybe_text("quantity_limit", item.quantity_limit.as_ref());
+    object = object.maybe_text(
+        format::item::QUANTITY_LIMIT.name,
+        item.quantity_limit.as_ref(),
+    );
     if let Some(commitment) = &item.commitment {
         object = object.value(
-            "commitment",
+            format::item::COMMITMENT.name,
             Object::default()
-                .maybe_text("form", commitment.form.as_ref())
+                .maybe_text(format::commitment::FORM.name, commitment.form.as_ref())
                 .maybe(
                     "form_url",
                     commitment
@@ -426,24 +494,36 @@ pub fn version_two_json(
                         .as_ref()
                         .map(|path| Json::Text(format!("{}files/{}", views.base_url, path.value))),
                 )
-                .maybe_text("verification", commitment.verification.as_ref())
-                .maybe_text("consequence", commitment.consequence.as_ref())
-                .maybe_text("scope", commitment.scope.as_ref())
+                .maybe_text(
+                    format::commitment::VERIFICATION.name,
+                    commitment.verification.as_ref(),
+                )
+                .maybe_text(
+                    format::commitment::CONSEQUENCE.name,
+                    commitment.consequence.as_ref(),
+                )
+                .maybe_text(format::commitment::SCOPE.name, commitment.scope.as_ref())
                 .done(),
         );
     }
     if !item.intermediary.is_empty() {
         object = object.value(
-            "intermediary",
+            format::item::INTERMEDIARY.name,
             Json::List(
                 item.intermediary
                     .iter()
                     .map(|service| {
                         Object::default()
-                            .text("name", &service.name.value)
-                            .maybe_text("provider", service.provider.as_ref())
-                            .maybe_text("fee", service.fee.as_ref())
-                            .maybe("basis", service.basis.as_ref().map(reference))
+                            .text(format::intermediary::NAME.name, &service.name.value)
+                            .maybe_text(
+                                format::intermediary::PROVIDER.name,
+                                service.provider.as_ref(),
+                            )
+                            .maybe_text(format::intermediary::FEE.name, service.fee.as_ref())
+                            .maybe(
+                                format::intermediary::BASIS.name,
+                                service.basis.as_ref().map(reference),
+                            )
                             .done()
                     })
                     .collect(),
@@ -451,7 +531,7 @@ pub fn version_two_json(
         );
     }
     if !item.situations.is_empty() {
-        object = object.value("situations", texts(&item.situations));
+        object = object.value(format::item::SITUATIONS.name, texts(&item.situations));
     }
     object
 }

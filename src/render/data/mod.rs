@@ -57,7 +57,7 @@ struct KeyView {
 #[derive(Serialize)]
 struct ColumnView {
     header: &'static str,
-    key: &'static str,
+    key: String,
     meaning: &'static str,
 }
 
@@ -199,9 +199,9 @@ pub fn render_data_and_search(
                 .collect(),
             columns: CSV_COLUMNS
                 .iter()
-                .map(|(header, key, meaning)| ColumnView {
+                .map(|(header, column, meaning)| ColumnView {
                     header,
-                    key,
+                    key: column.path(),
                     meaning,
                 })
                 .collect(),
@@ -266,18 +266,25 @@ mod tests {
 
     #[test]
     fn csv_columns_come_from_keys_of_the_format_table() {
-        const ADDED: &[&str] = &["id", "url", "department_name"];
-        for (header, key, _) in CSV_COLUMNS {
-            let top = key.split('.').next().unwrap_or(key);
-            assert!(
-                ADDED.contains(&top) || format::ITEM.allows(top),
-                "CSV column {header} reads `{key}`, which is not a key of the format table"
-            );
-            if let Some(inner) = key.split('.').nth(1)
-                && let Some(format::Kind::Map(map) | format::Kind::Maps(map)) =
-                    format::ITEM.key(top).map(|k| k.kind)
-            {
-                assert!(map.allows(inner), "CSV column {header}: `{key}`");
+        for (header, column, _) in CSV_COLUMNS {
+            match column {
+                csv::Column::Added(name) => assert!(
+                    ["id", "url", "department_name"].contains(name),
+                    "CSV column {header} reads `{name}`, which items.json does not add"
+                ),
+                csv::Column::Key(key) => assert!(
+                    format::ITEM.allows(key.name),
+                    "CSV column {header}: `{}` is not a key of an item",
+                    key.name
+                ),
+                csv::Column::Inner(outer, inner) => match outer.kind {
+                    format::Kind::Map(map) | format::Kind::Maps(map) => assert!(
+                        map.allows(inner.name),
+                        "CSV column {header}: `{}`",
+                        column.path()
+                    ),
+                    _ => panic!("CSV column {header}: `{}` is not a map", outer.name),
+                },
             }
         }
     }

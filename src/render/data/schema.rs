@@ -102,35 +102,35 @@ pub fn map_conditions(map: &'static format::Map) -> Option<serde_json::Value> {
     let conditions = if std::ptr::eq(map, &format::MATERIAL) {
         serde_json::json!([
             {
-                "if": {"required": ["source"], "properties": {"source": {"not": {"const": "申请人自备"}}}},
-                "then": {"required": ["issuer"]}
+                "if": {"required": [format::material::SOURCE.name], "properties": {(format::material::SOURCE.name): {"not": {"const": "申请人自备"}}}},
+                "then": {"required": [format::material::ISSUER.name]}
             },
             {
-                "if": {"required": ["name"], "properties": {"name": {"type": "string", "pattern": forms}}},
-                "then": {"required": ["blank_form", "sample"]}
+                "if": {"required": [format::material::NAME.name], "properties": {(format::material::NAME.name): {"type": "string", "pattern": forms}}},
+                "then": {"required": [format::material::BLANK_FORM.name, format::material::SAMPLE.name]}
             }
         ])
     } else if std::ptr::eq(map, &format::FEES) {
         serde_json::json!([{
-            "if": {"required": ["free"], "properties": {"free": {"const": true}}},
-            "then": {"not": {"required": ["items"]}},
-            "else": {"required": ["items"]}
+            "if": {"required": [format::fees::FREE.name], "properties": {(format::fees::FREE.name): {"const": true}}},
+            "then": {"not": {"required": [format::fees::ITEMS.name]}},
+            "else": {"required": [format::fees::ITEMS.name]}
         }])
     } else if std::ptr::eq(map, &format::ONLINE) {
         serde_json::json!([{
-            "if": {"required": ["available"], "properties": {"available": {"const": true}}},
-            "then": {"required": ["url"]},
-            "else": {"required": ["reason"]}
+            "if": {"required": [format::online::AVAILABLE.name], "properties": {(format::online::AVAILABLE.name): {"const": true}}},
+            "then": {"required": [format::online::URL.name]},
+            "else": {"required": [format::online::REASON.name]}
         }])
     } else if std::ptr::eq(map, &format::ITEM) {
         serde_json::json!([
             {
-                "if": {"required": ["type"], "properties": {"type": {"not": {"const": "公共服务"}}}},
-                "then": {"required": ["refusals"]}
+                "if": {"required": [format::item::TYPE.name], "properties": {(format::item::TYPE.name): {"not": {"const": "公共服务"}}}},
+                "then": {"required": [format::item::REFUSALS.name]}
             },
             {
-                "if": {"required": ["authority"], "properties": {"authority": {"properties": {"nature": {"const": "受委托组织"}}}}},
-                "then": {"required": ["redress"], "properties": {"authority": {"required": ["entrusted_by", "entrustment_basis"]}}}
+                "if": {"required": [format::item::AUTHORITY.name], "properties": {(format::item::AUTHORITY.name): {"properties": {(format::authority::NATURE.name): {"const": "受委托组织"}}}}},
+                "then": {"required": [format::item::REDRESS.name], "properties": {(format::item::AUTHORITY.name): {"required": [format::authority::ENTRUSTED_BY.name, format::authority::ENTRUSTMENT_BASIS.name]}}}
             }
         ])
     } else {
