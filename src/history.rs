@@ -238,6 +238,9 @@ enum Version<'a, T: Clone> {
 /// missing from a shallow clone: nothing either. A version that cannot be read is no removal:
 /// its change is left out, and the next commit compares with the last version that could be
 /// read.
+///
+/// Long on purpose: the versions of one commit read, paired (renamed files by code) and
+/// compared in one place, sharing the per-commit interner and the readers of old versions.
 fn commit_changes(
     repository: &SiteRepository,
     commit: &CommitInfo,

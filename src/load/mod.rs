@@ -94,6 +94,9 @@ pub fn discover(root: &Path) -> FsResult<Inventory> {
 
 /// Walks the content folder of `root`, or of `snapshot` (the files of a git revision) when
 /// given: the same inventory, the same diagnostics.
+///
+/// Long on purpose: one walk of content/ in the order of its folders (site.yaml, departments,
+/// laws, items, pages, files), each reporting the files it cannot take where it finds them.
 pub fn discover_in(root: &Path, snapshot: Option<&Arc<Snapshot>>) -> FsResult<Inventory> {
     let content = root.join("content");
     let walk = |folder: &str| -> FsResult<Vec<WalkedFile>> {

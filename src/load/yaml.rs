@@ -163,6 +163,9 @@ pub fn parse(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError> {
     }
 }
 
+/// Long on purpose: one loop over the parser's events, one arm per event kind, sharing the
+/// stack of open collections, the anchors and the alias budget; split up, every arm would take
+/// all of them as arguments.
 fn parse_events(text: &str, line_offset: u32) -> Result<Option<Node>, YamlError> {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();

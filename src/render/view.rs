@@ -484,6 +484,9 @@ impl<'a> Views<'a> {
         self.item_view(item, false)
     }
 
+    /// Long on purpose: one struct literal with a line per field of [`ItemView`] (what the item
+    /// page, the slip and the book show), in the page's order, beside the few values several
+    /// fields share (the place, the phone, the situations).
     fn item_view(&self, item: &'a Item, with_qr: bool) -> ItemView<'a> {
         let text =
             |value: &'a Option<crate::model::Str>| value.as_ref().map(|t| t.as_str()).unwrap_or("");
