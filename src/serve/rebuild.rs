@@ -3,11 +3,13 @@
 //!
 //! A rebuild (1) re-reads the content: only the changed item files when nothing else changed
 //! ([`site::reload_items`]), else the whole site ([`site::load_site`]; parsing is fast), and the
-//! templates when one of them changed; (2) refuses to publish when there are errors, keeping the
-//! changed files pending so the next good rebuild still covers them; (3) first phase
-//! ([`Rebuilder::rebuild`]): renders the changed entities' own pages (everything under
-//! `items/<id>/`, `departments/<id>/`, … of the changed files) and publishes them at once, so the
-//! page being edited shows its new bytes in a few milliseconds whatever the size of the site;
+//! theme ([`read_theme`]: templates and assets) when anything under templates/ changed,
+//! compiling the templates again when their sources changed; (2) refuses to publish when there
+//! are errors, keeping the changed files pending so the next good rebuild still covers them;
+//! (3) first phase ([`Rebuilder::rebuild`]): renders the changed entities' own pages
+//! (everything under `items/<id>/`, `departments/<id>/`, … of the changed files) and publishes
+//! them at once, so the page being edited shows its new bytes in a few milliseconds whatever
+//! the size of the site;
 //! (4) second phase ([`Rebuilder::finish`]): works out which outputs depend on the files changed
 //! since the last complete build, from the model as it was then and as it is now
 //! ([`pages_to_render`]), renders only those ([`render::render_pages_with`]) into a
@@ -51,10 +53,12 @@ use tera::Tera;
 use crate::diagnostics::report::Report;
 use crate::diagnostics::{self, Diagnostic, Language, Severity};
 use crate::fs::{FsError, FsResult};
+use crate::load::theme::read_theme;
 use crate::model::SiteModel;
 use crate::render::view::Views;
 use crate::render::{self, Incremental, PageSink, RenderCache, RenderOptions};
 use crate::site::{self, LoadOptions, Loaded};
+use crate::theme::Theme;
 use crate::write::{Minify, minify_page};
 
 /// Rendered outputs by their path relative to the site root (`items/x/index.html`). Keys are
@@ -533,8 +537,13 @@ struct Owed {
 pub struct Rebuilder {
     settings: RebuildSettings,
     content: Loaded,
+    /// The templates and assets as last read ([`read_theme`]).
+    theme: Theme,
+    /// Compiled from `theme`'s templates; `None` when they do not compile.
     templates: Option<Tera>,
-    template_diagnostics: Vec<Diagnostic>,
+    /// The problems of reading the theme, and of compiling its templates.
+    theme_diagnostics: Vec<Diagnostic>,
+    compile_diagnostics: Vec<Diagnostic>,
     /// Every content file of the inventory behind `content` (relative paths).
     content_files: BTreeSet<String>,
     /// Item files of that inventory.
@@ -692,12 +701,15 @@ impl Rebuilder {
         // The files first, as in `rebuild`.
         let (content_files, item_files) = inventory_files(&settings.root)?;
         let content = site::load_site(&settings.root, &settings.load)?;
-        let (templates, template_diagnostics) = render::load_templates(&settings.root);
+        let (theme, theme_diagnostics) = read_theme(&settings.root);
+        let (templates, compile_diagnostics) = render::compile_templates(&theme);
         let mut rebuilder = Rebuilder {
             settings,
             content,
+            theme,
             templates,
-            template_diagnostics,
+            theme_diagnostics,
+            compile_diagnostics,
             content_files,
             item_files,
             served: None,
@@ -752,9 +764,9 @@ impl Rebuilder {
             Role::Template => {
                 relative == "templates" || relative.ends_with(".html") || relative.ends_with(".xml")
             }
-            Role::Asset => render::BUILTIN_ASSETS
-                .iter()
-                .any(|(name, _)| relative == format!("templates/assets/{name}")),
+            Role::Asset => relative
+                .strip_prefix("templates/assets/")
+                .is_some_and(Theme::is_builtin_asset),
             // A content file, or a folder of them moved away.
             _ => holds_known_files(),
         }
@@ -794,6 +806,7 @@ impl Rebuilder {
         }
         let roles: Vec<Role> = changed.iter().filter_map(|file| role_of(file)).collect();
         let templates_changed = roles.contains(&Role::Template);
+        let theme_changed = templates_changed || roles.contains(&Role::Asset);
         let only_templates = roles
             .iter()
             .all(|role| matches!(role, Role::Template | Role::Asset));
@@ -834,9 +847,12 @@ impl Rebuilder {
             self.attach_history(None);
             Reread::Everything
         };
-        if templates_changed {
-            (self.templates, self.template_diagnostics) = render::load_templates(&root);
-            self.templates_pending = true;
+        if theme_changed {
+            // An asset alone re-renders that asset; a template, everything.
+            let new_templates = self.reload_theme();
+            if templates_changed || new_templates {
+                self.templates_pending = true;
+            }
         }
         self.pending.extend(changed.iter().cloned());
         // The second phase, when it follows interrupted ones, reports every re-read.
@@ -870,9 +886,29 @@ impl Rebuilder {
         }
     }
 
+    /// Reads the theme again; compiles its templates again when their sources changed (an asset
+    /// alone leaves them as they were). Returns whether they changed.
+    fn reload_theme(&mut self) -> bool {
+        let (theme, theme_diagnostics) = read_theme(&self.settings.root);
+        let new_templates = theme.templates != self.theme.templates;
+        if new_templates {
+            (self.templates, self.compile_diagnostics) = render::compile_templates(&theme);
+        }
+        self.theme = theme;
+        self.theme_diagnostics = theme_diagnostics;
+        new_templates
+    }
+
+    /// The problems of the theme: reading it, compiling its templates.
+    fn template_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.theme_diagnostics
+            .iter()
+            .chain(&self.compile_diagnostics)
+    }
+
     fn all_diagnostics(&self, extra: Vec<Diagnostic>) -> Vec<Diagnostic> {
         let mut all = self.content.diagnostics.clone();
-        all.extend(self.template_diagnostics.iter().cloned());
+        all.extend(self.template_diagnostics().cloned());
         all.extend(extra);
         diagnostics::sort(&mut all);
         all
@@ -904,7 +940,7 @@ impl Rebuilder {
 
     fn options(&self) -> RenderOptions<'_> {
         RenderOptions {
-            root: &self.settings.root,
+            theme: &self.theme,
             base_url: self.settings.base_url.as_deref(),
         }
     }
@@ -974,9 +1010,9 @@ impl Rebuilder {
             .content
             .diagnostics
             .iter()
-            .chain(&self.template_diagnostics)
+            .chain(self.template_diagnostics())
             .any(|d| d.severity == Severity::Error);
-        let warnings = self.content.diagnostics.len() + self.template_diagnostics.len();
+        let warnings = self.content.diagnostics.len() + self.template_diagnostics().count();
         let done = |outcome: Outcome, report: Option<String>, phase: Phase| Rebuild {
             changed_files: changed_files.clone(),
             reread,
@@ -1561,11 +1597,7 @@ mod tests {
         assert_same_pages(&rebuild.pages, &full_render(root));
 
         std::fs::create_dir_all(root.join("templates")).unwrap();
-        let base = render::BUILTIN_TEMPLATES
-            .iter()
-            .find(|(name, _)| *name == "base.html")
-            .unwrap()
-            .1;
+        let base = Theme::builtin_template("base.html").unwrap();
         std::fs::write(
             root.join("templates/base.html"),
             base.replacen("<body>", "<body><p>自定义页头</p>", 1),
@@ -1576,6 +1608,47 @@ mod tests {
             BTreeSet::from(["templates/base.html".to_string()]),
         ));
         assert!(rebuild.everything);
+        assert_same_pages(&rebuild.pages, &full_render(root));
+    }
+
+    #[test]
+    fn an_asset_override_rerenders_that_asset_alone_and_an_unreadable_one_is_refused() {
+        let folder = fixture();
+        let root = folder.path();
+        let (mut rebuilder, _) = Rebuilder::start(settings(root)).unwrap();
+        let style = "templates/assets/style.css";
+        std::fs::create_dir_all(root.join("templates/assets")).unwrap();
+        std::fs::write(root.join(style), "body { color: #123; }").unwrap();
+        let changed = || BTreeSet::from([style.to_string()]);
+        let rebuild = published(rebuild_completely(&mut rebuilder, changed()));
+        // Assets are not counted as pages: nothing else was rendered.
+        assert!(!rebuild.everything);
+        assert_eq!(rebuild.rendered, 0);
+        assert_eq!(rebuild.changed_outputs, ["assets/style.css"]);
+        assert_eq!(
+            rebuild.pages["assets/style.css"].rendered().as_ref(),
+            b"body { color: #123; }"
+        );
+        assert_same_pages(&rebuild.pages, &full_render(root));
+
+        // Not UTF-8: refused, the last good build stays, not the built-in asset.
+        std::fs::write(root.join(style), b"\xff\xfe").unwrap();
+        let refused = rebuild_completely(&mut rebuilder, changed());
+        let Outcome::Refused(refused) = refused.outcome else {
+            panic!("{:?}", refused.outcome)
+        };
+        assert_eq!(refused.errors, 1);
+        assert!(
+            refused
+                .plain_report
+                .contains("--> templates/assets/style.css:1:1"),
+            "{}",
+            refused.plain_report
+        );
+
+        std::fs::remove_file(root.join(style)).unwrap();
+        let rebuild = published(rebuild_completely(&mut rebuilder, changed()));
+        assert_eq!(rebuild.changed_outputs, ["assets/style.css"]);
         assert_same_pages(&rebuild.pages, &full_render(root));
     }
 
