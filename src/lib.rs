@@ -22,4 +22,5 @@ pub mod render;
 pub mod rules;
 pub mod serve;
 pub mod site;
+pub mod theme;
 pub mod write;

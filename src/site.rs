@@ -18,6 +18,7 @@ use crate::load::{self, ContentFile, SourceFile, front_matter};
 use crate::model::convert::{self, Reader};
 use crate::model::resolve::{self, References};
 use crate::model::{Attachment, Department, Interner, Item, Law, Page, SiteModel};
+use crate::theme::Theme;
 
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
@@ -54,15 +55,16 @@ impl Loaded {
             if self.sources.contains_key(&diagnostic.file) {
                 continue;
             }
-            let text = crate::fs::read_to_string(&root.join(&diagnostic.file))
-                .ok()
-                .or_else(|| {
-                    let name = diagnostic.file.strip_prefix("templates/")?;
-                    crate::render::BUILTIN_TEMPLATES
-                        .iter()
-                        .find(|(builtin, _)| *builtin == name)
-                        .map(|(_, source)| source.to_string())
-                });
+            let path = root.join(&diagnostic.file);
+            // A built-in template's error is quoted from the built-in, never a site file that
+            // could not be read in its place.
+            let text = crate::fs::read_to_string(&path).ok().or_else(|| {
+                let name = diagnostic.file.strip_prefix("templates/")?;
+                let site_file = crate::fs::symlink_metadata(&path).is_ok();
+                Theme::builtin_template(name)
+                    .filter(|_| !site_file)
+                    .map(str::to_string)
+            });
             if let Some(text) = text {
                 self.sources.insert(
                     diagnostic.file.clone(),

@@ -344,6 +344,74 @@ fn site_templates_override_the_builtin_ones_and_template_errors_are_located() {
     assert_eq!(tree(&out), before);
 }
 
+/// An asset override that cannot be read used to be replaced by the built-in asset without a
+/// word; now it is a `template` error at its file, for `build` and `check` alike.
+#[test]
+fn an_unreadable_asset_override_fails_the_build_and_leaves_public_untouched() {
+    let site = fixture("valid");
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    let before = tree(&out);
+    let assets = site.path().join("templates/assets");
+    std::fs::create_dir_all(&assets).unwrap();
+
+    // Not UTF-8 (as root, an unreadable mode would not stop the read).
+    std::fs::write(assets.join("site.js"), b"\xff\xfe/* GBK */").unwrap();
+    let output = build(site.path(), &out, &["--lang", "en"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("error[template]: the file is not UTF-8 text"),
+        "{message}"
+    );
+    assert!(
+        message.contains("--> templates/assets/site.js:1:1"),
+        "{message}"
+    );
+    assert_eq!(tree(&out), before, "public/ changed after a failed build");
+    let checked = zhinan(&[
+        "check",
+        "--root",
+        site.path().to_str().unwrap(),
+        "--today",
+        TODAY,
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(checked.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&checked.stdout);
+    assert!(
+        report.contains("--> templates/assets/site.js:1:1"),
+        "{report}"
+    );
+    std::fs::remove_file(assets.join("site.js")).unwrap();
+
+    // A folder named like an asset.
+    std::fs::create_dir_all(assets.join("style.css")).unwrap();
+    let output = build(site.path(), &out, &["--lang", "en"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("error[template]: this file cannot be read: it is a folder, not a file"),
+        "{message}"
+    );
+    assert!(
+        message.contains("--> templates/assets/style.css:1:1"),
+        "{message}"
+    );
+    assert_eq!(tree(&out), before, "public/ changed after a failed build");
+
+    // A readable override is published as it is.
+    std::fs::remove_dir(assets.join("style.css")).unwrap();
+    std::fs::write(assets.join("style.css"), "body { color: #123; }\n").unwrap();
+    let output = build(site.path(), &out, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        read(&out.join("assets/style.css")),
+        "body { color: #123; }\n"
+    );
+}
+
 #[test]
 fn bad_arguments_exit_2() {
     assert_eq!(

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use zhinan::fs::FsError;
+use zhinan::load::theme::read_theme;
 use zhinan::render::print::WHOLE_BOOK_ITEM_LIMIT;
 use zhinan::render::qr::qr_svg;
 use zhinan::render::{self, PageSink, RenderOptions};
@@ -563,11 +564,13 @@ fn a_partial_render_makes_the_print_pages_of_the_pages_it_renders() {
         },
     )
     .unwrap();
-    let (tera, diagnostics) = render::load_templates(&root);
+    let (theme, diagnostics) = read_theme(&root);
+    assert!(diagnostics.is_empty());
+    let (tera, diagnostics) = render::compile_templates(&theme);
     assert!(diagnostics.is_empty());
     let tera = tera.unwrap();
     let options = RenderOptions {
-        root: &root,
+        theme: &theme,
         base_url: None,
     };
     let sink = PathSink::default();

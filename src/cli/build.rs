@@ -1,7 +1,8 @@
 //! `zhinan build`: the output folder is checked before any work ([`choose_output`]), the site is
-//! loaded and checked, and only then, holding the output's lock, rendered and published by
-//! [`write_site`]. Everything printed by a build is printed here: the refusal of an output
-//! folder, the report of the diagnostics (stderr), notes on leftovers, the summary line.
+//! loaded and checked, its theme read and its templates compiled, and only then, holding the
+//! output's lock, rendered and published by [`write_site`]. Everything printed by a build is
+//! printed here: the refusal of an output folder, the report of the diagnostics (stderr), notes
+//! on leftovers, the summary line.
 
 use std::io::IsTerminal;
 use std::time::Instant;
@@ -10,6 +11,7 @@ use super::messages::{self as m, say};
 use super::{BuildArgs, ExitCode, could_not_run, prefix, root_exists};
 use crate::diagnostics::Severity;
 use crate::diagnostics::report::{Format, Report};
+use crate::load::theme::read_theme;
 use crate::render;
 use crate::site::{LoadOptions, Loaded, load_site};
 use crate::write::minify::full_minify_missing;
@@ -65,7 +67,9 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
     if !args.no_history {
         super::attach_history(root, &mut loaded.model, loaded.today, language);
     }
-    let (tera, template_diagnostics) = render::load_templates(root);
+    let (theme, mut template_diagnostics) = read_theme(root);
+    let (tera, compile_diagnostics) = render::compile_templates(&theme);
+    template_diagnostics.extend(compile_diagnostics);
     loaded.add_diagnostics(root, template_diagnostics);
     let loaded_at = started.elapsed();
     crate::fs::release_free_memory();
@@ -140,12 +144,11 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
     }
 
     let settings = WriteSettings {
-        root,
         output: &output,
         base_url: args.base_url.as_deref(),
         minify: args.minify_mode(),
     };
-    let written = match write_site(&loaded.model, &tera, &settings) {
+    let written = match write_site(&loaded.model, &tera, &theme, &settings) {
         Ok(written) => written,
         Err(_) if output_folder::is_stopping() => {
             // Interrupted: the signal handler cleans up and exits with 130; wait for it.

@@ -52,8 +52,10 @@ pub fn check_files(
         Ok(loaded) => loaded,
         Err(error) => return super::could_not_run_fs(&error),
     };
-    // Templates are part of the site: a broken one is a `template` error for `check` too.
-    let (_, template_diagnostics) = crate::render::load_templates(&common.root);
+    // Templates and assets are part of the site: a broken or unreadable one is a `template`
+    // error for `check` too.
+    let (theme, mut template_diagnostics) = crate::load::theme::read_theme(&common.root);
+    template_diagnostics.extend(crate::render::compile_templates(&theme).1);
     loaded.add_diagnostics(&common.root, template_diagnostics);
     let mut file_count = loaded.file_count;
     if !wanted.is_empty() {

@@ -9,7 +9,7 @@ use std::time::Duration;
 use super::messages::{self as m, say};
 use super::{ExitCode, ServeArgs, could_not_run, prefix, root_exists};
 use crate::diagnostics::Language;
-use crate::serve::rebuild::{FirstPhase, Outcome, Phase, Rebuild, Reread};
+use crate::serve::outcome::{FirstPhase, Outcome, Phase, Rebuild, Reread};
 use crate::serve::{ServeLog, ServeSettings, start};
 use crate::site::LoadOptions;
 use crate::write::minify::full_minify_missing;

@@ -223,6 +223,15 @@ messages! {
     // templates
     TEMPLATE_ERROR: "模板错误：{detail}" / "template error: {detail}";
     TEMPLATE_ERROR_HELP: "修正模板 {template}；删除站点自己的模板即恢复内置模板" / "fix the template {template}; deleting the site's own copy restores the built-in one";
+    THEME_UNREADABLE: "无法读取此文件：{reason}" / "this file cannot be read: {reason}";
+    THEME_FOLDER_UNREADABLE: "无法读取此文件夹：{reason}" / "this folder cannot be read: {reason}";
+    THEME_NOT_UTF8_HELP: "用 UTF-8 编码另存此文件，或删除它（删除后使用内置的同名文件，如有）" / "save the file as UTF-8, or remove it (the built-in one of the same name, if any, is then used)";
+    THEME_FILE_HELP: "换成可以读取的普通文件，或删除它（删除后使用内置的同名文件，如有）" / "replace it with a readable regular file, or remove it (the built-in one of the same name, if any, is then used)";
+    THEME_FOLDER_HELP: "让这个文件夹可以读取（检查权限），或把它移出 templates/" / "make the folder readable (check its permissions) or move it out of templates/";
+    REASON_NO_PERMISSION: "没有读取权限" / "permission denied";
+    REASON_MISSING: "它不存在（或是指向不存在的文件的链接）" / "it does not exist (or is a link to nothing)";
+    REASON_IS_FOLDER: "这是一个文件夹，不是文件" / "it is a folder, not a file";
+    REASON_NOT_REGULAR: "这不是普通文件（而是管道、套接字或设备文件）" / "it is not a regular file (a FIFO, socket or device)";
 
     // check rules
     CATCH_ALL: "“{value}”是兜底表述，没有一次性告知具体内容" / "\"{value}\" is catch-all wording that does not tell the visitor what exactly is needed";

@@ -1,5 +1,7 @@
 //! Stage 1, load: find the content files of a site, read them and parse them into positioned
-//! YAML trees ([`yaml`]) or front matter plus Markdown ([`front_matter`]).
+//! YAML trees ([`yaml`]) or front matter plus Markdown ([`front_matter`]); read the site's
+//! templates and asset overrides into a [`crate::theme::Theme`] ([`theme`]), so that no later
+//! stage reads the disk for them.
 //!
 //! Owns: the walk of content/ (sorted, symlinks never followed), file-level problems (not UTF-8,
 //! empty, too large, bad file stem, YAML syntax) as diagnostics at 1:1 or at the parser's
@@ -7,6 +9,7 @@
 
 pub mod front_matter;
 pub mod snapshot;
+pub mod theme;
 pub mod typing;
 pub mod yaml;
 

@@ -1,10 +1,11 @@
 //! Stage 4, render: the checked model to pages (output path + bytes), handed one by one to a
-//! [`PageSink`] as they are made, in parallel. No disk I/O here (the sink writes); no page's
-//! context holds more than that page needs.
+//! [`PageSink`] as they are made, in parallel. No disk I/O here: the templates and assets come
+//! read, as a [`Theme`] (`load::theme` reads the site's overrides of the built-in ones), and the
+//! sink writes; no page's context holds more than that page needs.
 //!
-//! Templates: the repository's templates/ are compiled into the binary ([`BUILTIN_TEMPLATES`]);
-//! a site overrides any of them with a file of the same name in `<root>/templates/`. Template
-//! problems are `template` diagnostics with the template's file, line and column.
+//! Templates are compiled from the theme's sources ([`compile_templates`]); the theme's assets
+//! are published as they are, under assets/. Template problems are `template` diagnostics with
+//! the template's file, line and column.
 
 pub mod data;
 pub mod metadata;
@@ -17,7 +18,6 @@ pub mod view;
 use crate::render::routes::Route;
 use crate::rules::RuleId;
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -26,62 +26,8 @@ use tera::{Context, Tera};
 use crate::diagnostics::{Diagnostic, Position, Span, Text, messages as m};
 use crate::fs::FsError;
 use crate::model::SiteModel;
+use crate::theme::Theme;
 use view::{DepartmentView, Views};
-
-/// Templates compiled into the binary: (name, source).
-pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    ("index.html", include_str!("../../templates/index.html")),
-    ("item.html", include_str!("../../templates/item.html")),
-    (
-        "departments.html",
-        include_str!("../../templates/departments.html"),
-    ),
-    (
-        "department.html",
-        include_str!("../../templates/department.html"),
-    ),
-    ("laws.html", include_str!("../../templates/laws.html")),
-    ("law.html", include_str!("../../templates/law.html")),
-    ("page.html", include_str!("../../templates/page.html")),
-    ("404.html", include_str!("../../templates/404.html")),
-    ("slip.html", include_str!("../../templates/slip.html")),
-    ("book.html", include_str!("../../templates/book.html")),
-    (
-        "register.html",
-        include_str!("../../templates/register.html"),
-    ),
-    (
-        "print-index.html",
-        include_str!("../../templates/print-index.html"),
-    ),
-    ("search.html", include_str!("../../templates/search.html")),
-    ("changes.html", include_str!("../../templates/changes.html")),
-    ("data.html", include_str!("../../templates/data.html")),
-];
-
-/// Static assets compiled into the binary, published under /assets/; overridable like templates
-/// (`<root>/templates/assets/<name>`).
-pub const BUILTIN_ASSETS: &[(&str, &str)] = &[
-    (
-        "style.css",
-        include_str!("../../templates/assets/style.css"),
-    ),
-    (
-        "print.css",
-        include_str!("../../templates/assets/print.css"),
-    ),
-    (
-        "search.js",
-        include_str!("../../templates/assets/search.js"),
-    ),
-    (
-        "search.css",
-        include_str!("../../templates/assets/search.css"),
-    ),
-    ("mode.js", include_str!("../../templates/assets/mode.js")),
-    ("site.js", include_str!("../../templates/assets/site.js")),
-];
 
 /// Where rendered pages go. Implemented by `write` (staging folder) and by serve (memory).
 pub trait PageSink: Sync {
@@ -141,60 +87,20 @@ fn template_diagnostic(fallback_name: &str, error: &tera::Error) -> Diagnostic {
     .help(Text::new(&m::TEMPLATE_ERROR_HELP).with("template", file))
 }
 
-/// The templates: built-in ones, then the site's overrides (any `*.html` or `*.xml` of
-/// `<root>/templates/`, including new ones the site's templates include).
-pub fn load_templates(root: &Path) -> (Option<Tera>, Vec<Diagnostic>) {
-    let mut sources: BTreeMap<String, String> = BUILTIN_TEMPLATES
-        .iter()
-        .map(|(name, source)| (name.to_string(), source.to_string()))
-        .collect();
-    let mut diagnostics = Vec::new();
-    if let Ok(files) = crate::fs::walk_files(&root.join("templates")) {
-        for file in files {
-            if file.is_symlink || file.relative.starts_with("assets/") {
-                continue;
-            }
-            if !(file.relative.ends_with(".html") || file.relative.ends_with(".xml")) {
-                continue;
-            }
-            match crate::fs::read_to_string(&file.path) {
-                Ok(text) => {
-                    sources.insert(file.relative.clone(), text);
-                }
-                Err(_) => diagnostics.push(Diagnostic::new(
-                    RuleId::Template,
-                    template_file(&file.relative),
-                    Span::point(Position::START),
-                    Text::new(&m::NOT_UTF8),
-                )),
-            }
-        }
-    }
+/// Compiles the theme's templates (the built-in ones with the site's overrides and new ones);
+/// `None` and a `template` diagnostic when one of them does not compile.
+pub fn compile_templates(theme: &Theme) -> (Option<Tera>, Vec<Diagnostic>) {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     match tera.add_raw_templates(
-        sources
+        theme
+            .templates
             .iter()
             .map(|(name, source)| (name.as_str(), source.as_str())),
     ) {
-        Ok(()) => (Some(tera), diagnostics),
-        Err(error) => {
-            diagnostics.push(template_diagnostic("base.html", &error));
-            (None, diagnostics)
-        }
+        Ok(()) => (Some(tera), Vec::new()),
+        Err(error) => (None, vec![template_diagnostic("base.html", &error)]),
     }
-}
-
-/// Asset bytes: the site's override or the built-in.
-pub fn assets(root: &Path) -> Vec<(String, Vec<u8>)> {
-    BUILTIN_ASSETS
-        .iter()
-        .map(|(name, builtin)| {
-            let own = root.join("templates/assets").join(name);
-            let bytes = crate::fs::read_bytes(&own).unwrap_or_else(|_| builtin.as_bytes().to_vec());
-            (Route::Asset(name).path(), bytes)
-        })
-        .collect()
 }
 
 #[derive(Serialize)]
@@ -227,9 +133,11 @@ pub fn render_bytes(tera: &Tera, template: &str, context: &Context) -> tera::Ter
     Ok(output)
 }
 
-/// Render settings from the command line.
+/// What a render needs besides the model and the compiled templates.
 pub struct RenderOptions<'a> {
-    pub root: &'a Path,
+    /// The theme the templates were compiled from: its assets are published as they are.
+    pub theme: &'a Theme,
+    /// Instead of site.yaml's (`--base-url`).
     pub base_url: Option<&'a str>,
 }
 
@@ -317,7 +225,6 @@ pub fn render_pages_with(
     let mut tera = tera.clone();
     tera.global_context().insert("site", &views.site());
     let tera = &tera;
-    let root = options.root;
 
     let render = |template: &str, context: &Context| -> Result<Vec<u8>, Box<Diagnostic>> {
         render_bytes(tera, template, context)
@@ -421,9 +328,10 @@ pub fn render_pages_with(
     diagnostics.extend(listing_diagnostics);
     diagnostics.extend(data_diagnostics);
     diagnostics.extend(printed.diagnostics);
-    for (path, bytes) in assets(root) {
+    for (name, text) in &options.theme.assets {
+        let path = Route::Asset(name).path();
         if wanted(&path) {
-            sink.page(&path, bytes)?;
+            sink.page(&path, text.as_bytes().to_vec())?;
         }
     }
     Ok((RenderStats { pages }, diagnostics))

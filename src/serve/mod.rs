@@ -3,7 +3,10 @@
 //! pages whose bytes changed over Server-Sent Events.
 //!
 //! - [`watch`]: file-system events (or polling), debounced, editors' scratch files dropped;
-//! - [`rebuild`]: changed files → re-read content → the pages that depend on them → memory;
+//! - [`rebuild`]: changed files → re-read content → the pages that depend on them → memory,
+//!   in two phases; [`dependencies`]: what depends on what (the role of each path, the outputs
+//!   a change re-renders); [`pages`]: the pages in memory and the sink render writes them into;
+//!   [`outcome`]: what a rebuild reports;
 //! - [`state`]: the served build, swapped atomically, and the reload events;
 //! - [`connections`]: the accept loop: the Host check (DNS rebinding) and header timeouts;
 //! - [`http`]: axum handlers (pages, attachments, 404, events, overlay), path checks;
@@ -24,8 +27,11 @@
 //! [`ServeLog`], which the command (`cli::serve`) prints.
 
 pub mod connections;
+pub mod dependencies;
 pub mod http;
 pub mod live_reload;
+pub mod outcome;
+pub mod pages;
 pub mod rebuild;
 pub mod state;
 pub mod watch;
@@ -40,7 +46,8 @@ use std::time::{Duration, Instant};
 use crate::diagnostics::Language;
 use crate::site::LoadOptions;
 use crate::write::Minify;
-use rebuild::{Finish, FirstPhase, Outcome, Phase, Rebuild, RebuildSettings, Rebuilder, Reread};
+use outcome::{Finish, FirstPhase, Outcome, Phase, Rebuild, Reread};
+use rebuild::{RebuildSettings, Rebuilder};
 use state::SharedSite;
 use watch::{MessageCount, WatchMessage, Watching};
 

@@ -1,503 +1,49 @@
 //! The incremental rebuild: from a batch of changed files to the pages that depend on them,
-//! rendered into memory.
+//! rendered into memory. The [`Rebuilder`] keeps what one rebuild needs of the last: the content
+//! as last read, the theme and its compiled templates, what is served, and what the last
+//! complete build depended on.
 //!
 //! A rebuild (1) re-reads the content: only the changed item files when nothing else changed
 //! ([`site::reload_items`]), else the whole site ([`site::load_site`]; parsing is fast), and the
-//! templates when one of them changed; (2) refuses to publish when there are errors, keeping the
-//! changed files pending so the next good rebuild still covers them; (3) first phase
-//! ([`Rebuilder::rebuild`]): renders the changed entities' own pages (everything under
-//! `items/<id>/`, `departments/<id>/`, … of the changed files) and publishes them at once, so the
-//! page being edited shows its new bytes in a few milliseconds whatever the size of the site;
+//! theme ([`read_theme`]: templates and assets) when anything under templates/ changed,
+//! compiling the templates again when their sources changed; (2) refuses to publish when there
+//! are errors, keeping the changed files pending so the next good rebuild still covers them;
+//! (3) first phase ([`Rebuilder::rebuild`]): renders the changed entities' own pages
+//! (everything under `items/<id>/`, `departments/<id>/`, … of the changed files) and publishes
+//! them at once, so the page being edited shows its new bytes in a few milliseconds whatever
+//! the size of the site;
 //! (4) second phase ([`Rebuilder::finish`]): works out which outputs depend on the files changed
 //! since the last complete build, from the model as it was then and as it is now
-//! ([`pages_to_render`]), renders only those ([`render::render_pages_with`]) into a
-//! [`MemorySink`] and merges them over the pages served. The second phase stops when more
-//! changes arrive (they are waiting on the watcher's channel); it stays owed, and the next
-//! rebuild's second phase covers both. It renders the first phase's pages again (a few pages;
-//! their bytes are unchanged, so nothing reloads twice), which keeps its result exactly that of
-//! a one-phase rebuild.
-//!
-//! What depends on what (the templates receive nothing else). An entity's pages are every
-//! output under its folder (`items/<id>/`: the item page and its print slip); the site-wide
-//! outputs are the home page, the indexes, sitemap.xml and any output that belongs to no
-//! entity, so an output added to render later is re-rendered rather than left stale:
-//!
-//! - an item: its pages, its department's (old and new department), the pages of the laws it
-//!   cites (old and new), the site-wide outputs;
-//! - a department: its pages, the pages of the items it handles, the site-wide outputs;
-//! - a law: its pages, the pages of the items that cite it, the site-wide outputs;
-//! - a free page: its pages, the site-wide outputs;
-//! - an asset under templates/assets/: that asset;
-//! - site.yaml, a template, anything that changes the site-wide values every page shows (title,
-//!   menu, item and department counts) or adds or removes an item, department, law or page:
-//!   everything.
-//!
-//! Print books (print/) come along with the online pages they print (`render::print` renders
-//! them when one of those is wanted).
+//! ([`pages_to_render`]; what depends on what: [`super::dependencies`]), renders only those
+//! ([`render::render_pages_with`]) into a [`MemorySink`] and merges them over the pages served.
+//! The second phase stops when more changes arrive (they are waiting on the watcher's channel);
+//! it stays owed, and the next rebuild's second phase covers both. It renders the first phase's
+//! pages again (a few pages; their bytes are unchanged, so nothing reloads twice), which keeps
+//! its result exactly that of a one-phase rebuild.
 //!
 //! Architecture invariant: nothing here writes to disk, and nothing here prints; a rebuild
 //! returns a [`Rebuild`] that the caller publishes and logs.
 
-use crate::render::routes::{Owner, owner_of};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use axum::body::Bytes;
 use tera::Tera;
 
+use super::dependencies::{Affected, Dependencies, Role, Selection, pages_to_render, role_of};
+use super::outcome::{Finish, FirstPhase, Outcome, Phase, Published, Rebuild, Refused, Reread};
+use super::pages::{AttachmentMap, MemorySink, PageMap, merge_pages};
 use crate::diagnostics::report::Report;
 use crate::diagnostics::{self, Diagnostic, Language, Severity};
-use crate::fs::{FsError, FsResult};
-use crate::model::SiteModel;
+use crate::fs::FsResult;
+use crate::load::theme::read_theme;
 use crate::render::view::Views;
-use crate::render::{self, Incremental, PageSink, RenderCache, RenderOptions};
+use crate::render::{self, Incremental, RenderCache, RenderOptions};
 use crate::site::{self, LoadOptions, Loaded};
-use crate::write::{Minify, minify_page};
-
-/// Rendered outputs by their path relative to the site root (`items/x/index.html`). Keys are
-/// shared, so that a rebuild's copy of a large site's map costs little.
-pub type PageMap = HashMap<Arc<str>, Page>;
-
-/// Published attachments: path under content/files/ (`forms/a.docx`) to the file.
-pub type AttachmentMap = HashMap<String, PathBuf>;
-
-/// One rendered output: the bytes render made, and what is served, minified like `build`
-/// writes it when serve minifies. Minified the first time it is served: most pages of a large
-/// site are never requested while it is edited, and minifying its largest pages (the home page,
-/// a department's book) takes longer than rendering them. Two pages are equal when render made
-/// the same bytes.
-#[derive(Debug, Clone)]
-pub struct Page(Arc<PageBytes>);
-
-#[derive(Debug)]
-struct PageBytes {
-    path: String,
-    rendered: Bytes,
-    minify: Minify,
-    served: OnceLock<Bytes>,
-}
-
-impl Page {
-    /// The output at `path` (`items/x/index.html`), served minified as `minify` says.
-    pub fn new(path: &str, rendered: Vec<u8>, minify: Minify) -> Page {
-        Page(Arc::new(PageBytes {
-            path: path.to_string(),
-            rendered: Bytes::from(rendered),
-            minify: if path.ends_with(".html") {
-                minify
-            } else {
-                Minify::Off
-            },
-            served: OnceLock::new(),
-        }))
-    }
-
-    /// What render made.
-    pub fn rendered(&self) -> &Bytes {
-        &self.0.rendered
-    }
-
-    /// What is served (minified on first use).
-    pub fn served(&self) -> Bytes {
-        let page = &self.0;
-        if page.minify == Minify::Off {
-            return page.rendered.clone();
-        }
-        page.served
-            .get_or_init(|| {
-                Bytes::from(minify_page(page.minify, &page.path, page.rendered.to_vec()))
-            })
-            .clone()
-    }
-}
-
-impl PartialEq for Page {
-    fn eq(&self, other: &Page) -> bool {
-        self.0.rendered == other.0.rendered
-    }
-}
-
-/// A [`PageSink`] that keeps every page in memory ([`Page`]): serve never writes into public/.
-pub struct MemorySink {
-    pages: Mutex<PageMap>,
-    minify: Minify,
-}
-
-impl MemorySink {
-    pub fn new(minify: Minify) -> Self {
-        MemorySink {
-            pages: Mutex::new(PageMap::new()),
-            minify,
-        }
-    }
-
-    pub fn into_pages(self) -> PageMap {
-        self.pages
-            .into_inner()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-}
-
-impl PageSink for MemorySink {
-    fn page(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError> {
-        let page = Page::new(path, bytes, self.minify);
-        self.pages
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .insert(Arc::from(path), page);
-        Ok(())
-    }
-}
-
-/// What a file of the site root is to the build.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    SiteSettings,
-    Item,
-    Department,
-    Law,
-    FreePage,
-    Attachment,
-    Template,
-    Asset,
-    /// content/ itself or a file of it that belongs to no stage (reported by `load`).
-    OtherContent,
-}
-
-/// The role of a path relative to the site root (`/`-separated); `None` for files the build
-/// never reads (public/, README, …).
-pub fn role_of(relative: &str) -> Option<Role> {
-    let under = |folder: &str| {
-        relative == folder
-            || relative
-                .strip_prefix(folder)
-                .is_some_and(|rest| rest.starts_with('/'))
-    };
-    if relative == "content/site.yaml" {
-        Some(Role::SiteSettings)
-    } else if under("content/items") {
-        Some(Role::Item)
-    } else if under("content/departments") {
-        Some(Role::Department)
-    } else if under("content/laws") {
-        Some(Role::Law)
-    } else if under("content/pages") {
-        Some(Role::FreePage)
-    } else if under("content/files") {
-        Some(Role::Attachment)
-    } else if under("content") {
-        Some(Role::OtherContent)
-    } else if under("templates/assets") {
-        Some(Role::Asset)
-    } else if under("templates") {
-        Some(Role::Template)
-    } else {
-        None
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-struct ItemLinks {
-    id: String,
-    department: String,
-    laws: BTreeSet<String>,
-}
-
-/// What the pages of a published model depend on, kept to work out the next rebuild.
-#[derive(Debug, Default)]
-pub struct Dependencies {
-    /// The site-wide values every page shows, serialized: when they change, every page does.
-    site_values: String,
-    /// By file (`content/items/x.yaml`).
-    items: BTreeMap<String, ItemLinks>,
-    /// File to id.
-    departments: BTreeMap<String, String>,
-    laws: BTreeMap<String, String>,
-    /// File to slug.
-    free_pages: BTreeMap<String, String>,
-}
-
-impl Dependencies {
-    pub fn of(model: &SiteModel) -> Self {
-        let views = Views::new(model, None);
-        Dependencies {
-            site_values: serde_json::to_string(&views.site()).unwrap_or_default(),
-            items: model
-                .items
-                .iter()
-                .map(|item| {
-                    let links = ItemLinks {
-                        id: item.id.clone(),
-                        department: item.department.value.to_string(),
-                        laws: item
-                            .law_references()
-                            .map(|reference| reference.law.value.to_string())
-                            .collect(),
-                    };
-                    (item.file.clone(), links)
-                })
-                .collect(),
-            departments: model
-                .departments
-                .values()
-                .map(|department| (department.file.clone(), department.id.clone()))
-                .collect(),
-            laws: model
-                .laws
-                .values()
-                .map(|law| (law.file.clone(), law.id.clone()))
-                .collect(),
-            free_pages: model
-                .pages
-                .iter()
-                .map(|page| (page.file.clone(), page.slug.clone()))
-                .collect(),
-        }
-    }
-
-    fn same_outputs(&self, other: &Dependencies) -> bool {
-        fn values(map: &BTreeMap<String, String>) -> BTreeSet<&str> {
-            map.values().map(String::as_str).collect()
-        }
-        let item_ids = |dependencies: &Dependencies| -> BTreeSet<String> {
-            dependencies
-                .items
-                .values()
-                .map(|links| links.id.clone())
-                .collect()
-        };
-        self.site_values == other.site_values
-            && item_ids(self) == item_ids(other)
-            && values(&self.departments) == values(&other.departments)
-            && values(&self.laws) == values(&other.laws)
-            && values(&self.free_pages) == values(&other.free_pages)
-    }
-}
-
-/// The pages of single entities that a rebuild renders (by id or slug), and whether it renders
-/// the site-wide outputs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Affected {
-    pub items: BTreeSet<String>,
-    pub departments: BTreeSet<String>,
-    pub laws: BTreeSet<String>,
-    pub free_pages: BTreeSet<String>,
-    /// Names under assets/.
-    pub assets: BTreeSet<String>,
-    /// Home, indexes, sitemap.xml and every other output that is not one entity's page.
-    pub site_wide: bool,
-}
-
-/// Which outputs a rebuild renders.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Selection {
-    Everything,
-    Affected(Affected),
-}
-
-impl Selection {
-    /// Whether the output at `output` (`items/x/index.html`) is rendered. Every output under
-    /// `items/<id>/`, `departments/<id>/`, `laws/<id>/` and `pages/<slug>/` belongs to that
-    /// entity; print/ books are rendered along with the pages they print (the partial-render
-    /// contract of `render::print`); 404.html and robots.txt show only site-wide values; any
-    /// other output counts as site-wide.
-    pub fn contains(&self, output: &str) -> bool {
-        let affected = match self {
-            Selection::Everything => return true,
-            Selection::Affected(affected) => affected,
-        };
-        match owner_of(output) {
-            Owner::Item(id) => affected.items.contains(id),
-            Owner::Department(id) => affected.departments.contains(id),
-            Owner::Law(id) => affected.laws.contains(id),
-            Owner::Page(slug) => affected.free_pages.contains(slug),
-            Owner::Asset(name) => affected.assets.contains(name),
-            Owner::Print | Owner::Static => false,
-            Owner::Site => affected.site_wide,
-        }
-    }
-}
-
-/// The outputs that depend on the `changed` files (relative to the site root), given what the
-/// published pages depended on (`before`) and what the new model's pages depend on (`after`).
-pub fn pages_to_render(
-    changed: &BTreeSet<String>,
-    before: &Dependencies,
-    after: &Dependencies,
-) -> Selection {
-    if !before.same_outputs(after) {
-        return Selection::Everything;
-    }
-    let mut affected = Affected::default();
-    let both = |map_before: Option<&String>, map_after: Option<&String>| -> BTreeSet<String> {
-        map_before.into_iter().chain(map_after).cloned().collect()
-    };
-    let items_where = |items: &mut BTreeSet<String>, keep: &dyn Fn(&ItemLinks) -> bool| {
-        for links in before.items.values().chain(after.items.values()) {
-            if keep(links) {
-                items.insert(links.id.clone());
-            }
-        }
-    };
-    for file in changed {
-        match role_of(file) {
-            None | Some(Role::Attachment) => {}
-            Some(Role::SiteSettings | Role::Template | Role::OtherContent) => {
-                return Selection::Everything;
-            }
-            Some(Role::Item) => {
-                for links in [before.items.get(file), after.items.get(file)]
-                    .into_iter()
-                    .flatten()
-                {
-                    affected.items.insert(links.id.clone());
-                    affected.departments.insert(links.department.clone());
-                    affected.laws.extend(links.laws.iter().cloned());
-                }
-                affected.site_wide = true;
-            }
-            Some(Role::Department) => {
-                for id in both(before.departments.get(file), after.departments.get(file)) {
-                    items_where(&mut affected.items, &|links| links.department == id);
-                    affected.departments.insert(id);
-                }
-                affected.site_wide = true;
-            }
-            Some(Role::Law) => {
-                for id in both(before.laws.get(file), after.laws.get(file)) {
-                    items_where(&mut affected.items, &|links| links.laws.contains(&id));
-                    affected.laws.insert(id);
-                }
-                affected.site_wide = true;
-            }
-            Some(Role::FreePage) => {
-                affected.free_pages.extend(both(
-                    before.free_pages.get(file),
-                    after.free_pages.get(file),
-                ));
-                affected.site_wide = true;
-            }
-            Some(Role::Asset) => match file.strip_prefix("templates/assets/") {
-                Some(name) => {
-                    affected.assets.insert(name.to_string());
-                }
-                None => return Selection::Everything,
-            },
-        }
-    }
-    Selection::Affected(affected)
-}
-
-/// How the content was re-read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reread {
-    /// Only the templates changed.
-    Nothing,
-    /// Only these item files were re-read.
-    Items(usize),
-    /// The whole content folder.
-    Everything,
-}
-
-impl Reread {
-    /// Two re-reads reported as one (a second phase that covers several first phases).
-    fn and(self, other: Reread) -> Reread {
-        match (self, other) {
-            (Reread::Everything, _) | (_, Reread::Everything) => Reread::Everything,
-            (Reread::Items(a), Reread::Items(b)) => Reread::Items(a + b),
-            (Reread::Nothing, other) | (other, Reread::Nothing) => other,
-        }
-    }
-}
-
-/// A published build: what the server serves from now on.
-#[derive(Debug)]
-pub struct Published {
-    pub pages: Arc<PageMap>,
-    pub attachments: Arc<AttachmentMap>,
-    /// Path part of base_url (`/bszn/`), where the site is served.
-    pub base_path: String,
-    /// Pages rendered by this rebuild (this phase of it).
-    pub rendered: usize,
-    /// Whether every page was rendered.
-    pub everything: bool,
-    /// Outputs whose bytes changed, appeared or disappeared, sorted.
-    pub changed_outputs: Vec<String>,
-    /// Attachments (paths under content/files/) added, removed or touched.
-    pub changed_attachments: Vec<String>,
-    pub items: usize,
-    pub warnings: usize,
-}
-
-/// A rebuild with errors: the last published build stays.
-#[derive(Debug)]
-pub struct Refused {
-    pub errors: usize,
-    pub warnings: usize,
-    /// The diagnostics as `check` prints them, without color (for the browser overlay).
-    pub plain_report: String,
-}
-
-#[derive(Debug)]
-pub enum Outcome {
-    Published(Published),
-    Refused(Refused),
-}
-
-/// What the first phase of a rebuild published: the pages of the changed items, departments,
-/// laws or free pages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FirstPhase {
-    /// `item page`, `2 item pages`, `department page`, `3 own pages`.
-    pub own: String,
-    pub rendered: usize,
-    /// Outputs whose bytes changed.
-    pub changed: usize,
-    /// From the start of the rebuild (re-reading included) to the pages published.
-    pub elapsed: Duration,
-}
-
-/// Which part of a rebuild a [`Rebuild`] reports.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Phase {
-    /// All of it: the first build, or a rebuild refused before anything was published.
-    Whole,
-    /// The first phase, published at once: the changed entities' own pages (`None`: there was
-    /// nothing to publish first). [`Rebuilder::finish`] owes the rest.
-    First(Option<FirstPhase>),
-    /// The rest of the site, after the first phase (or phases, when later changes interrupted
-    /// it) that it follows.
-    Rest(Option<FirstPhase>),
-}
-
-/// The result of one rebuild, for the server to publish and the log to describe.
-#[derive(Debug)]
-pub struct Rebuild {
-    /// The files (relative to the root) that this rebuild was started for; for the rest of a
-    /// rebuild, every file changed since the last complete build.
-    pub changed_files: Vec<String>,
-    pub reread: Reread,
-    /// This phase's time (the first phase's includes re-reading the content).
-    pub elapsed: Duration,
-    pub outcome: Outcome,
-    /// The diagnostics as `check` prints them (colored when asked), when there are any.
-    pub report: Option<String>,
-    pub phase: Phase,
-}
-
-/// What [`Rebuilder::finish`] did.
-#[derive(Debug)]
-pub enum Finish {
-    /// No second phase was owed.
-    Nothing,
-    /// Changes arrived meanwhile: the second phase stopped, and is still owed (the next rebuild
-    /// merges into it).
-    Interrupted,
-    Done(Box<Rebuild>),
-}
+use crate::theme::Theme;
+use crate::write::Minify;
 
 /// Settings of the rebuilds, from the command line.
 #[derive(Debug, Clone)]
@@ -533,8 +79,13 @@ struct Owed {
 pub struct Rebuilder {
     settings: RebuildSettings,
     content: Loaded,
+    /// The templates and assets as last read ([`read_theme`]).
+    theme: Theme,
+    /// Compiled from `theme`'s templates; `None` when they do not compile.
     templates: Option<Tera>,
-    template_diagnostics: Vec<Diagnostic>,
+    /// The problems of reading the theme, and of compiling its templates.
+    theme_diagnostics: Vec<Diagnostic>,
+    compile_diagnostics: Vec<Diagnostic>,
     /// Every content file of the inventory behind `content` (relative paths).
     content_files: BTreeSet<String>,
     /// Item files of that inventory.
@@ -584,32 +135,6 @@ fn inventory_files(root: &Path) -> FsResult<(BTreeSet<String>, BTreeSet<String>)
 
 fn is_regular_file(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_file())
-}
-
-/// `rendered` over `previous`: every page when `everything` (outputs not rendered are gone),
-/// else only the rendered ones replaced. Returns the pages and the outputs that changed, sorted.
-fn merge_pages(previous: &PageMap, rendered: PageMap, everything: bool) -> (PageMap, Vec<String>) {
-    // Compare only what was rendered: the rest is the previous bytes, shared.
-    let mut changed: Vec<String> = rendered
-        .iter()
-        .filter(|(path, page)| previous.get::<str>(path) != Some(*page))
-        .map(|(path, _)| path.to_string())
-        .collect();
-    let pages = if everything {
-        changed.extend(
-            previous
-                .keys()
-                .filter(|path| !rendered.contains_key::<str>(path))
-                .map(|path| path.to_string()),
-        );
-        rendered
-    } else {
-        let mut pages = previous.clone();
-        pages.extend(rendered);
-        pages
-    };
-    changed.sort();
-    (pages, changed)
 }
 
 /// `item page`, `2 item pages`, `department page`, `3 own pages`.
@@ -692,12 +217,15 @@ impl Rebuilder {
         // The files first, as in `rebuild`.
         let (content_files, item_files) = inventory_files(&settings.root)?;
         let content = site::load_site(&settings.root, &settings.load)?;
-        let (templates, template_diagnostics) = render::load_templates(&settings.root);
+        let (theme, theme_diagnostics) = read_theme(&settings.root);
+        let (templates, compile_diagnostics) = render::compile_templates(&theme);
         let mut rebuilder = Rebuilder {
             settings,
             content,
+            theme,
             templates,
-            template_diagnostics,
+            theme_diagnostics,
+            compile_diagnostics,
             content_files,
             item_files,
             served: None,
@@ -752,9 +280,9 @@ impl Rebuilder {
             Role::Template => {
                 relative == "templates" || relative.ends_with(".html") || relative.ends_with(".xml")
             }
-            Role::Asset => render::BUILTIN_ASSETS
-                .iter()
-                .any(|(name, _)| relative == format!("templates/assets/{name}")),
+            Role::Asset => relative
+                .strip_prefix("templates/assets/")
+                .is_some_and(Theme::is_builtin_asset),
             // A content file, or a folder of them moved away.
             _ => holds_known_files(),
         }
@@ -794,6 +322,7 @@ impl Rebuilder {
         }
         let roles: Vec<Role> = changed.iter().filter_map(|file| role_of(file)).collect();
         let templates_changed = roles.contains(&Role::Template);
+        let theme_changed = templates_changed || roles.contains(&Role::Asset);
         let only_templates = roles
             .iter()
             .all(|role| matches!(role, Role::Template | Role::Asset));
@@ -834,9 +363,12 @@ impl Rebuilder {
             self.attach_history(None);
             Reread::Everything
         };
-        if templates_changed {
-            (self.templates, self.template_diagnostics) = render::load_templates(&root);
-            self.templates_pending = true;
+        if theme_changed {
+            // An asset alone re-renders that asset; a template, everything.
+            let new_templates = self.reload_theme();
+            if templates_changed || new_templates {
+                self.templates_pending = true;
+            }
         }
         self.pending.extend(changed.iter().cloned());
         // The second phase, when it follows interrupted ones, reports every re-read.
@@ -870,9 +402,29 @@ impl Rebuilder {
         }
     }
 
+    /// Reads the theme again; compiles its templates again when their sources changed (an asset
+    /// alone leaves them as they were). Returns whether they changed.
+    fn reload_theme(&mut self) -> bool {
+        let (theme, theme_diagnostics) = read_theme(&self.settings.root);
+        let new_templates = theme.templates != self.theme.templates;
+        if new_templates {
+            (self.templates, self.compile_diagnostics) = render::compile_templates(&theme);
+        }
+        self.theme = theme;
+        self.theme_diagnostics = theme_diagnostics;
+        new_templates
+    }
+
+    /// The problems of the theme: reading it, compiling its templates.
+    fn template_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.theme_diagnostics
+            .iter()
+            .chain(&self.compile_diagnostics)
+    }
+
     fn all_diagnostics(&self, extra: Vec<Diagnostic>) -> Vec<Diagnostic> {
         let mut all = self.content.diagnostics.clone();
-        all.extend(self.template_diagnostics.iter().cloned());
+        all.extend(self.template_diagnostics().cloned());
         all.extend(extra);
         diagnostics::sort(&mut all);
         all
@@ -904,7 +456,7 @@ impl Rebuilder {
 
     fn options(&self) -> RenderOptions<'_> {
         RenderOptions {
-            root: &self.settings.root,
+            theme: &self.theme,
             base_url: self.settings.base_url.as_deref(),
         }
     }
@@ -974,9 +526,9 @@ impl Rebuilder {
             .content
             .diagnostics
             .iter()
-            .chain(&self.template_diagnostics)
+            .chain(self.template_diagnostics())
             .any(|d| d.severity == Severity::Error);
-        let warnings = self.content.diagnostics.len() + self.template_diagnostics.len();
+        let warnings = self.content.diagnostics.len() + self.template_diagnostics().count();
         let done = |outcome: Outcome, report: Option<String>, phase: Phase| Rebuild {
             changed_files: changed_files.clone(),
             reread,
@@ -1298,56 +850,6 @@ mod tests {
     const SHIPIN: &str = "content/items/shipin-xuke.yaml";
 
     #[test]
-    fn roles_of_paths() {
-        assert_eq!(role_of("content/site.yaml"), Some(Role::SiteSettings));
-        assert_eq!(role_of("content/items/a/b.yaml"), Some(Role::Item));
-        assert_eq!(role_of("content/itemsx/b.yaml"), Some(Role::OtherContent));
-        assert_eq!(
-            role_of("content/files/forms/a.docx"),
-            Some(Role::Attachment)
-        );
-        assert_eq!(role_of("templates/assets/style.css"), Some(Role::Asset));
-        assert_eq!(role_of("templates/item.html"), Some(Role::Template));
-        assert_eq!(role_of("public/index.html"), None);
-        assert_eq!(role_of("contents"), None);
-    }
-
-    #[test]
-    fn selections_by_entity() {
-        let affected = Affected {
-            items: BTreeSet::from(["a".to_string()]),
-            departments: BTreeSet::from(["d".to_string()]),
-            site_wide: true,
-            ..Affected::default()
-        };
-        let selection = Selection::Affected(affected);
-        for output in [
-            "items/a/index.html",
-            "items/a/slip/index.html",
-            "departments/d/index.html",
-            "departments/d/register/index.html",
-            "index.html",
-            "departments/index.html",
-            "sitemap.xml",
-            "search/index.json",
-        ] {
-            assert!(selection.contains(output), "{output}");
-        }
-        for output in [
-            "items/b/index.html",
-            "departments/e/index.html",
-            "laws/x/index.html",
-            "pages/guanyu/index.html",
-            "print/d/index.html",
-            "404.html",
-            "robots.txt",
-            "assets/style.css",
-        ] {
-            assert!(!selection.contains(output), "{output}");
-        }
-    }
-
-    #[test]
     fn one_item_edit_renders_its_dependents_only_and_matches_a_full_build() {
         let folder = fixture();
         let root = folder.path();
@@ -1561,11 +1063,7 @@ mod tests {
         assert_same_pages(&rebuild.pages, &full_render(root));
 
         std::fs::create_dir_all(root.join("templates")).unwrap();
-        let base = render::BUILTIN_TEMPLATES
-            .iter()
-            .find(|(name, _)| *name == "base.html")
-            .unwrap()
-            .1;
+        let base = Theme::builtin_template("base.html").unwrap();
         std::fs::write(
             root.join("templates/base.html"),
             base.replacen("<body>", "<body><p>自定义页头</p>", 1),
@@ -1576,6 +1074,47 @@ mod tests {
             BTreeSet::from(["templates/base.html".to_string()]),
         ));
         assert!(rebuild.everything);
+        assert_same_pages(&rebuild.pages, &full_render(root));
+    }
+
+    #[test]
+    fn an_asset_override_rerenders_that_asset_alone_and_an_unreadable_one_is_refused() {
+        let folder = fixture();
+        let root = folder.path();
+        let (mut rebuilder, _) = Rebuilder::start(settings(root)).unwrap();
+        let style = "templates/assets/style.css";
+        std::fs::create_dir_all(root.join("templates/assets")).unwrap();
+        std::fs::write(root.join(style), "body { color: #123; }").unwrap();
+        let changed = || BTreeSet::from([style.to_string()]);
+        let rebuild = published(rebuild_completely(&mut rebuilder, changed()));
+        // Assets are not counted as pages: nothing else was rendered.
+        assert!(!rebuild.everything);
+        assert_eq!(rebuild.rendered, 0);
+        assert_eq!(rebuild.changed_outputs, ["assets/style.css"]);
+        assert_eq!(
+            rebuild.pages["assets/style.css"].rendered().as_ref(),
+            b"body { color: #123; }"
+        );
+        assert_same_pages(&rebuild.pages, &full_render(root));
+
+        // Not UTF-8: refused, the last good build stays, not the built-in asset.
+        std::fs::write(root.join(style), b"\xff\xfe").unwrap();
+        let refused = rebuild_completely(&mut rebuilder, changed());
+        let Outcome::Refused(refused) = refused.outcome else {
+            panic!("{:?}", refused.outcome)
+        };
+        assert_eq!(refused.errors, 1);
+        assert!(
+            refused
+                .plain_report
+                .contains("--> templates/assets/style.css:1:1"),
+            "{}",
+            refused.plain_report
+        );
+
+        std::fs::remove_file(root.join(style)).unwrap();
+        let rebuild = published(rebuild_completely(&mut rebuilder, changed()));
+        assert_eq!(rebuild.changed_outputs, ["assets/style.css"]);
         assert_same_pages(&rebuild.pages, &full_render(root));
     }
 

@@ -12,7 +12,8 @@ use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use serde::Serialize;
 use tokio::sync::broadcast;
 
-use super::rebuild::{AttachmentMap, PageMap, Published};
+use super::outcome::Published;
+use super::pages::{AttachmentMap, PageMap};
 
 /// How many past events a reconnecting page can catch up with.
 const HISTORY_LENGTH: usize = 64;

@@ -25,6 +25,7 @@ use crate::diagnostics::Diagnostic;
 use crate::fs::{self, FsError, FsResult};
 use crate::model::SiteModel;
 use crate::render::{self, PageSink, RenderOptions};
+use crate::theme::Theme;
 
 pub mod minify;
 pub mod output_folder;
@@ -296,9 +297,8 @@ fn copy_attachments(attachments: &[crate::model::Attachment], staging: &Path) ->
     Ok(())
 }
 
-/// What `build` asks of this stage: where the site is, where it goes, how pages are minified.
+/// What `build` asks of this stage: where the site goes, how pages are minified.
 pub struct WriteSettings<'a> {
-    pub root: &'a Path,
     pub output: &'a OutputFolder,
     pub base_url: Option<&'a str>,
     pub minify: Minify,
@@ -326,13 +326,14 @@ pub enum WriteFailure {
     Swap(FsError),
 }
 
-/// Renders the checked `model` into a staging folder beside the output, copies the attachments,
-/// marks the folder as zhinan's and swaps it in. Call it holding the output's
-/// [`output_folder::OutputLock`]; the staging folder is registered for the clean-up on a signal
-/// ([`output_folder::clean_up_after_signal`]).
+/// Renders the checked `model` with the templates compiled from `theme` (`tera`) into a staging
+/// folder beside the output, copies the attachments, marks the folder as zhinan's and swaps it
+/// in. Call it holding the output's [`output_folder::OutputLock`]; the staging folder is
+/// registered for the clean-up on a signal ([`output_folder::clean_up_after_signal`]).
 pub fn write_site(
     model: &SiteModel,
     tera: &Tera,
+    theme: &Theme,
     settings: &WriteSettings,
 ) -> Result<Written, WriteFailure> {
     let staging = settings.output.sibling("staging");
@@ -340,7 +341,7 @@ pub fn write_site(
     output_folder::set_staging(Some(staging.clone()));
     let writer = StagingWriter::new(staging.clone(), settings.minify);
     let options = RenderOptions {
-        root: settings.root,
+        theme,
         base_url: settings.base_url,
     };
     // Rendered on threads of its own: glibc gives new threads new heaps, so rendering allocates
