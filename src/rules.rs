@@ -209,11 +209,11 @@ pub static RULES: &[Rule] = &[
         "template",
         Error,
         true,
-        "模板（内置或站点自带）解析或渲染失败",
-        "a template (built-in or the site's own) fails to parse or render",
+        "模板（内置或站点自带）解析或渲染失败，或站点自带的模板、样式、脚本文件无法读取",
+        "a template (built-in or the site's own) fails to parse or render, or a template or asset of the site cannot be read",
         "模板出错时整个站点无法生成。",
         "{% if item.name %}\n<h1>{{ item.name }}</h1>\n# 缺少 {% endif %}",
-        "按报错的模板文件、行列修正；删除站点自带的同名模板即恢复内置模板。"
+        "按报错的模板文件、行列修正；无法读取的文件，改正其权限或编码（UTF-8）；删除站点自带的同名模板或 templates/assets/ 下的同名文件即恢复内置的。"
     ),
     rule!(
         UnsafeMarkdown,
