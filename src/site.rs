@@ -289,51 +289,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
     let pages: Vec<Parsed<Page>> = inventory
         .pages
         .par_iter()
-        .map(|file| {
-            let mut diagnostics = Vec::new();
-            let Some(source) = load::read(file, &mut diagnostics)? else {
-                return Ok(Parsed {
-                    value: None,
-                    diagnostics,
-                    source: None,
-                });
-            };
-            let Some((front, body, body_line)) = front_matter::split(&source.text) else {
-                diagnostics.push(
-                    Diagnostic::new(
-                        RuleId::YamlSyntax,
-                        &file.relative,
-                        diagnostics::Span::point(diagnostics::Position::START),
-                        diagnostics::Text::new(&diagnostics::messages::NO_FRONT_MATTER),
-                    )
-                    .help(diagnostics::Text::new(
-                        &diagnostics::messages::NO_FRONT_MATTER_HELP,
-                    )),
-                );
-                return Ok(Parsed {
-                    value: None,
-                    diagnostics,
-                    source: Some(source),
-                });
-            };
-            let body = body.to_string();
-            let value = load::parse_yaml(&file.relative, front, 1, &mut diagnostics).map(|node| {
-                let mut reader = Reader {
-                    file: &file.relative,
-                    diagnostics: &mut diagnostics,
-                    interner: &interner,
-                };
-                convert::page(&mut reader, &file.id, &node, body, body_line)
-            });
-            if let Some(page) = &value {
-                check::check_page(page, &source, &mut diagnostics);
-            }
-            Ok(Parsed {
-                value,
-                diagnostics,
-                source: Some(source),
-            })
-        })
+        .map(|file| parse_page(file, &interner))
         .collect::<FsResult<_>>()?;
     for parsed in pages {
         diagnostics.extend(parsed.diagnostics);
@@ -362,10 +318,75 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
         mark_drafts(&model, &mut diagnostics);
     }
     diagnostics::sort(&mut diagnostics);
-    // Keep only the sources that are quoted; read the few that were dropped but later gained a
-    // diagnostic (duplicates).
+    let quoted = quoted_sources(root, options, &diagnostics, sources);
+    let file_count = inventory.entry_count();
+    Ok(Loaded {
+        model,
+        diagnostics,
+        sources: quoted,
+        today,
+        file_count,
+        lint,
+    })
+}
+
+/// A free page (content/pages/<slug>.md): its front matter converted, its Markdown checked.
+fn parse_page(file: &ContentFile, interner: &Interner) -> FsResult<Parsed<Page>> {
+    let mut diagnostics = Vec::new();
+    let Some(source) = load::read(file, &mut diagnostics)? else {
+        return Ok(Parsed {
+            value: None,
+            diagnostics,
+            source: None,
+        });
+    };
+    let Some((front, body, body_line)) = front_matter::split(&source.text) else {
+        diagnostics.push(
+            Diagnostic::new(
+                RuleId::YamlSyntax,
+                &file.relative,
+                diagnostics::Span::point(diagnostics::Position::START),
+                diagnostics::Text::new(&diagnostics::messages::NO_FRONT_MATTER),
+            )
+            .help(diagnostics::Text::new(
+                &diagnostics::messages::NO_FRONT_MATTER_HELP,
+            )),
+        );
+        return Ok(Parsed {
+            value: None,
+            diagnostics,
+            source: Some(source),
+        });
+    };
+    let body = body.to_string();
+    let value = load::parse_yaml(&file.relative, front, 1, &mut diagnostics).map(|node| {
+        let mut reader = Reader {
+            file: &file.relative,
+            diagnostics: &mut diagnostics,
+            interner,
+        };
+        convert::page(&mut reader, &file.id, &node, body, body_line)
+    });
+    if let Some(page) = &value {
+        check::check_page(page, &source, &mut diagnostics);
+    }
+    Ok(Parsed {
+        value,
+        diagnostics,
+        source: Some(source),
+    })
+}
+
+/// The sources that diagnostics quote: kept from parsing, or read again for the few that were
+/// dropped but later gained a diagnostic (duplicates).
+fn quoted_sources(
+    root: &Path,
+    options: &LoadOptions,
+    diagnostics: &[Diagnostic],
+    mut sources: HashMap<String, SourceFile>,
+) -> HashMap<String, SourceFile> {
     let mut quoted: HashMap<String, SourceFile> = HashMap::new();
-    for diagnostic in &diagnostics {
+    for diagnostic in diagnostics {
         for file in
             std::iter::once(&diagnostic.file).chain(diagnostic.related.iter().map(|r| &r.file))
         {
@@ -381,15 +402,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
             }
         }
     }
-    let file_count = inventory.entry_count();
-    Ok(Loaded {
-        model,
-        diagnostics,
-        sources: quoted,
-        today,
-        file_count,
-        lint,
-    })
+    quoted
 }
 
 /// A content file's text from the source `options` name.

@@ -5,18 +5,19 @@
 //! on leftovers, the summary line.
 
 use std::io::IsTerminal;
-use std::time::Instant;
+use std::path::Path;
+use std::time::{Duration, Instant};
 
 use super::messages::{self as m, say};
 use super::{BuildArgs, ExitCode, could_not_run, prefix, root_exists};
-use crate::diagnostics::Severity;
 use crate::diagnostics::report::{Format, Report};
+use crate::diagnostics::{Language, Severity};
 use crate::load::theme::read_theme;
 use crate::render;
 use crate::site::{LoadOptions, Loaded, load_site};
 use crate::write::minify::full_minify_missing;
-use crate::write::output_folder::{self, OutputLock, choose_output, clean_leftovers};
-use crate::write::{WriteFailure, WriteSettings, write_site};
+use crate::write::output_folder::{self, OutputFolder, OutputLock, choose_output, clean_leftovers};
+use crate::write::{WriteFailure, WriteSettings, Written, write_site};
 
 pub fn run_build(args: BuildArgs) -> ExitCode {
     let started = Instant::now();
@@ -106,42 +107,10 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
     };
     let mut progress = super::progress::Progress::start(language, loaded.model.items.len());
 
-    // From here on a staging folder exists: SIGINT and SIGTERM remove it before exiting.
-    if let Err(error) = ctrlc::set_handler(|| {
-        output_folder::clean_up_after_signal();
-        std::process::exit(130);
-    }) {
-        eprintln!(
-            "{}{}",
-            prefix(&m::WARNING_PREFIX, language),
-            say(
-                &m::BUILD_STAGING_WARNING,
-                language,
-                &[("error", error.to_string())]
-            )
-        );
-    }
-    let _lock = match OutputLock::acquire(&output, || {
-        eprintln!(
-            "{}",
-            output_folder::OUT_WAITING.format(language, &[("out", out.display().to_string())])
-        )
-    }) {
+    let _lock = match prepare_output(&output, &out, language) {
         Ok(lock) => lock,
-        Err(error) => return super::could_not_run_fs(&error),
+        Err(code) => return code,
     };
-    match clean_leftovers(&output) {
-        Ok(leftovers) => {
-            for leftover in leftovers {
-                eprintln!(
-                    "{}{}",
-                    prefix(&m::NOTE_PREFIX, language),
-                    leftover.message(&output, language)
-                );
-            }
-        }
-        Err(error) => return super::could_not_run_fs(&error),
-    }
 
     let settings = WriteSettings {
         output: &output,
@@ -204,6 +173,22 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
     if super::quiet() {
         return ExitCode::Ok;
     }
+    print_summary(
+        language, &written, &loaded, &out, warnings, started, loaded_at,
+    );
+    ExitCode::Ok
+}
+
+/// The last line of a build: what was written, where, how long it took, how many warnings.
+fn print_summary(
+    language: Language,
+    written: &Written,
+    loaded: &Loaded,
+    out: &Path,
+    warnings: usize,
+    started: Instant,
+    loaded_at: Duration,
+) {
     let warnings = if warnings > 0 {
         say(
             &m::BUILT_WARNINGS,
@@ -233,5 +218,51 @@ pub fn run_build(args: BuildArgs) -> ExitCode {
             ]
         )
     );
-    ExitCode::Ok
+}
+
+/// Makes ready to write: the signal handler that removes the staging folder, the lock on the
+/// output folder (waiting for another build of it), the leftovers of an interrupted build
+/// cleaned. `Err` is the exit code when one of them fails.
+fn prepare_output(
+    output: &OutputFolder,
+    out: &Path,
+    language: Language,
+) -> Result<OutputLock, ExitCode> {
+    // From here on a staging folder exists: SIGINT and SIGTERM remove it before exiting.
+    if let Err(error) = ctrlc::set_handler(|| {
+        output_folder::clean_up_after_signal();
+        std::process::exit(130);
+    }) {
+        eprintln!(
+            "{}{}",
+            prefix(&m::WARNING_PREFIX, language),
+            say(
+                &m::BUILD_STAGING_WARNING,
+                language,
+                &[("error", error.to_string())]
+            )
+        );
+    }
+    let lock = match OutputLock::acquire(output, || {
+        eprintln!(
+            "{}",
+            output_folder::OUT_WAITING.format(language, &[("out", out.display().to_string())])
+        )
+    }) {
+        Ok(lock) => lock,
+        Err(error) => return Err(super::could_not_run_fs(&error)),
+    };
+    match clean_leftovers(output) {
+        Ok(leftovers) => {
+            for leftover in leftovers {
+                eprintln!(
+                    "{}{}",
+                    prefix(&m::NOTE_PREFIX, language),
+                    leftover.message(output, language)
+                );
+            }
+        }
+        Err(error) => return Err(super::could_not_run_fs(&error)),
+    }
+    Ok(lock)
 }

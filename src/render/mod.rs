@@ -344,6 +344,9 @@ type RenderPage<'a> = dyn Fn(&str, &Context) -> Result<Vec<u8>, Box<Diagnostic>>
 /// index and pages, law index and pages, free pages; when `site_wide`, also 404.html,
 /// sitemap.xml and robots.txt. Returns the number of outputs written and the template
 /// diagnostics.
+///
+/// Long on purpose: one block per listing page, in the order of the site's menu, each a few
+/// lines over the same render closures.
 #[allow(clippy::too_many_arguments)]
 fn listing_pages(
     model: &SiteModel,

@@ -591,6 +591,10 @@ impl<'a> BookPlan<'a> {
 /// Renders the print pages of the site into `sink` (only those `wanted` asks for, directly or
 /// through the online pages they print; the books only when `books`). `tera` has `site` in its
 /// global context.
+///
+/// Long on purpose: the slips, the registration forms and the books share one set of closures
+/// over the render context (render, context, which pages are wanted, the sink); split up, each
+/// part would take them all as arguments.
 pub fn render_print(
     model: &SiteModel,
     tera: &Tera,

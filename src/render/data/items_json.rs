@@ -100,6 +100,9 @@ pub fn reference_json(model: &SiteModel, reference: &LawReference) -> Object {
 }
 
 /// One item in the content format's structure (see the module documentation).
+///
+/// Long on purpose: one line per key of an item, in the order of the format table (the order
+/// items.json promises); the nested lists with more than a few keys have their own functions.
 pub fn item_json(model: &SiteModel, views: &Views, item: &Item) -> Json {
     let reference = |r: &LawReference| reference_json(model, r).done();
     let department = model.departments.get(&*item.department.value);
