@@ -3,16 +3,11 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 mod common;
 use common::{fixture_copy as fixture, read, stderr, zhinan};
 
 use common::TODAY;
-
-fn build(root: &Path, out: &Path, extra: &[&str]) -> Output {
-    common::build_site(root, out, extra)
-}
 
 fn tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(root)
@@ -90,7 +85,7 @@ fn check_internal_links(out: &Path, base: &str) -> usize {
 fn builds_the_valid_fixture_with_everything_on_the_item_page() {
     let site = fixture("valid");
     let out = site.path().join("public");
-    let output = build(site.path(), &out, &[]);
+    let output = common::build_site(site.path(), &out, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     for page in [
         "index.html",
@@ -157,12 +152,20 @@ fn two_builds_are_byte_identical_and_base_url_can_be_overridden() {
     let site = fixture("valid");
     let first = site.path().join("first");
     let second = site.path().join("second");
-    assert!(build(site.path(), &first, &[]).status.success());
-    assert!(build(site.path(), &second, &[]).status.success());
+    assert!(
+        common::build_site(site.path(), &first, &[])
+            .status
+            .success()
+    );
+    assert!(
+        common::build_site(site.path(), &second, &[])
+            .status
+            .success()
+    );
     assert_eq!(tree(&first), tree(&second));
     let moved = site.path().join("moved");
     assert!(
-        build(
+        common::build_site(
             site.path(),
             &moved,
             &["--base-url", "https://other.example.org/", "--no-minify"]
@@ -183,12 +186,12 @@ fn two_builds_are_byte_identical_and_base_url_can_be_overridden() {
 fn a_failed_build_leaves_the_published_site_untouched() {
     let site = fixture("valid");
     let out = site.path().join("public");
-    assert!(build(site.path(), &out, &[]).status.success());
+    assert!(common::build_site(site.path(), &out, &[]).status.success());
     let before = tree(&out);
     let item = site.path().join("content/items/shipin-xuke.yaml");
     let text = read(&item).replace("department: shipin", "department: nowhere");
     std::fs::write(&item, text).unwrap();
-    let output = build(site.path(), &out, &[]);
+    let output = common::build_site(site.path(), &out, &[]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert!(message.contains("error[unresolved-reference]"), "{message}");
@@ -213,7 +216,7 @@ fn plain_text_is_escaped_and_unsafe_markdown_is_refused() {
     let text = read(&item).replace("name: 食品经营许可（新办）", payload);
     std::fs::write(&item, text).unwrap();
     let out = site.path().join("public");
-    let output = build(site.path(), &out, &[]);
+    let output = common::build_site(site.path(), &out, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     let html = read(&out.join("items/shipin-xuke/index.html"));
     // Exactly one real </title>, and the heading shows the text, escaped.
@@ -236,7 +239,7 @@ fn plain_text_is_escaped_and_unsafe_markdown_is_refused() {
     )
     .unwrap();
     let before = tree(&out);
-    let output = build(site.path(), &out, &[]);
+    let output = common::build_site(site.path(), &out, &[]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert!(message.contains("error[unsafe-markdown]"), "{message}");
@@ -312,7 +315,7 @@ fn form_paths_out_of_the_site_are_refused() {
     // And build never publishes it.
     std::fs::write(&item, original).unwrap();
     let out = site.path().join("public");
-    assert!(build(site.path(), &out, &[]).status.success());
+    assert!(common::build_site(site.path(), &out, &[]).status.success());
     assert!(!out.join("files/forms/escape.docx").exists());
 }
 
@@ -326,7 +329,7 @@ fn site_templates_override_the_builtin_ones_and_template_errors_are_located() {
     )
     .unwrap();
     let out = site.path().join("public");
-    let output = build(site.path(), &out, &[]);
+    let output = common::build_site(site.path(), &out, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(read(&out.join("404.html")).contains("自定义 404"));
     let before = tree(&out);
@@ -336,7 +339,7 @@ fn site_templates_override_the_builtin_ones_and_template_errors_are_located() {
         "{% extends \"base.html\" %}\n{% block content %}\n{{ page.title \n{% endblock content %}",
     )
     .unwrap();
-    let output = build(site.path(), &out, &[]);
+    let output = common::build_site(site.path(), &out, &[]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert!(message.contains("error[template]"), "{message}");
@@ -350,14 +353,14 @@ fn site_templates_override_the_builtin_ones_and_template_errors_are_located() {
 fn an_unreadable_asset_override_fails_the_build_and_leaves_public_untouched() {
     let site = fixture("valid");
     let out = site.path().join("public");
-    assert!(build(site.path(), &out, &[]).status.success());
+    assert!(common::build_site(site.path(), &out, &[]).status.success());
     let before = tree(&out);
     let assets = site.path().join("templates/assets");
     std::fs::create_dir_all(&assets).unwrap();
 
     // Not UTF-8 (as root, an unreadable mode would not stop the read).
     std::fs::write(assets.join("site.js"), b"\xff\xfe/* GBK */").unwrap();
-    let output = build(site.path(), &out, &["--lang", "en"]);
+    let output = common::build_site(site.path(), &out, &["--lang", "en"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let message = stderr(&output);
     assert!(
@@ -388,7 +391,7 @@ fn an_unreadable_asset_override_fails_the_build_and_leaves_public_untouched() {
 
     // A folder named like an asset.
     std::fs::create_dir_all(assets.join("style.css")).unwrap();
-    let output = build(site.path(), &out, &["--lang", "en"]);
+    let output = common::build_site(site.path(), &out, &["--lang", "en"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let message = stderr(&output);
     assert!(
@@ -404,7 +407,7 @@ fn an_unreadable_asset_override_fails_the_build_and_leaves_public_untouched() {
     // A readable override is published as it is.
     std::fs::remove_dir(assets.join("style.css")).unwrap();
     std::fs::write(assets.join("style.css"), "body { color: #123; }\n").unwrap();
-    let output = build(site.path(), &out, &[]);
+    let output = common::build_site(site.path(), &out, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(
         read(&out.join("assets/style.css")),
@@ -425,7 +428,7 @@ fn bad_arguments_exit_2() {
         Some(2)
     );
     let site = fixture("valid");
-    let output = build(
+    let output = common::build_site(
         site.path(),
         &site.path().join("public"),
         &["--base-url", "not a url"],
@@ -444,7 +447,7 @@ fn builds_the_shipped_site() {
         String::from_utf8_lossy(&check.stdout)
     );
     let out = tempfile::tempdir().unwrap();
-    let output = build(root, out.path(), &[]);
+    let output = common::build_site(root, out.path(), &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     let items: Vec<_> = std::fs::read_dir(out.path().join("items"))
         .unwrap()
@@ -468,7 +471,7 @@ fn builds_the_shipped_site() {
 fn every_page_carries_the_content_security_policy_and_no_inline_script() {
     let site = fixture("valid");
     let out = site.path().join("public");
-    let output = build(site.path(), &out, &[]);
+    let output = common::build_site(site.path(), &out, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     let mut pages = 0;
     for (path, bytes) in tree(&out) {
@@ -527,7 +530,7 @@ fn every_page_carries_the_content_security_policy_and_no_inline_script() {
 fn the_item_page_asks_its_situations_and_marks_each_material() {
     let site = fixture("valid");
     let out = site.path().join("public");
-    let output = build(site.path(), &out, &[]);
+    let output = common::build_site(site.path(), &out, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     let item = read(&out.join("items/geti-sheli/index.html"));
     assert!(item.contains("<legend>以下情况是否适用于您？</legend>"));
@@ -599,7 +602,7 @@ fn drafts_are_checked_as_warnings_and_left_out_of_the_build() {
 
     let out = tempfile::tempdir().unwrap();
     let published = out.path().join("site");
-    let run = build(site.path(), &published, &[]);
+    let run = common::build_site(site.path(), &published, &[]);
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     assert!(!published.join("items/shipin-xuke").exists());
     assert!(!published.join("pages/guanyu").exists());
@@ -616,7 +619,7 @@ fn drafts_are_checked_as_warnings_and_left_out_of_the_build() {
 
     // Published with --drafts, a draft's errors are errors again: nothing half-made goes out.
     let with_drafts = out.path().join("with-drafts");
-    let run = build(site.path(), &with_drafts, &["--drafts"]);
+    let run = common::build_site(site.path(), &with_drafts, &["--drafts"]);
     assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
     assert!(!with_drafts.exists());
     std::fs::write(
@@ -624,7 +627,7 @@ fn drafts_are_checked_as_warnings_and_left_out_of_the_build() {
         read(&item).replacen("name:", "code: SP-002\nname:", 1),
     )
     .unwrap();
-    let run = build(site.path(), &with_drafts, &["--drafts"]);
+    let run = common::build_site(site.path(), &with_drafts, &["--drafts"]);
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     let page = read(&with_drafts.join("items/shipin-xuke/index.html"));
     assert!(page.contains("draft-banner") && page.contains("草稿"));

@@ -313,15 +313,6 @@ fn diff_cannot_run_without_a_repository_or_with_an_unknown_revision() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("no-such-revision"));
 }
 
-fn build(root: &Path, out: &Path, extra: &[&str]) {
-    let output = common::build_site(root, out, extra);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|_| panic!("{}", path.display()))
 }
@@ -351,7 +342,7 @@ fn item_pages_show_the_history_and_the_site_lists_recent_changes() {
     let repository = fixture_repository();
     let root = repository.path();
     let out = tempfile::tempdir().unwrap();
-    build(root, out.path(), &[]);
+    common::build_ok(root, out.path(), &[]);
     let page = read(&out.path().join("items/shipin-xuke-xinban/index.html"));
     let history = &page[page
         .find("<h2 id=\"h-history\">变更记录</h2>")
@@ -407,7 +398,7 @@ fn item_pages_show_the_history_and_the_site_lists_recent_changes() {
         "history_limit: 1\ntitle:",
     );
     let limited = tempfile::tempdir().unwrap();
-    build(root, limited.path(), &[]);
+    common::build_ok(root, limited.path(), &[]);
     let page = read(&limited.path().join("items/shipin-xuke-xinban/index.html"));
     assert_eq!(page.matches("<time datetime=\"2026-1").count(), 1, "{page}");
     // history_months counts back from --today: 2026-11-29 minus 1 month leaves 2026-11-02 only.
@@ -417,7 +408,7 @@ fn item_pages_show_the_history_and_the_site_lists_recent_changes() {
         "history_months: 1\n",
     );
     let recent = tempfile::tempdir().unwrap();
-    build(root, recent.path(), &[]);
+    common::build_ok(root, recent.path(), &[]);
     let page = read(&recent.path().join("items/shipin-xuke-xinban/index.html"));
     assert!(page.contains("2026-11-02</time>") && !page.contains("2026-10-01</time>"));
     assert!(TODAY == "2026-11-29");
@@ -428,14 +419,14 @@ fn without_git_or_with_no_history_the_site_is_built_as_before() {
     let repository = fixture_repository();
     let root = repository.path();
     let with_git = tempfile::tempdir().unwrap();
-    build(root, with_git.path(), &["--no-history"]);
+    common::build_ok(root, with_git.path(), &["--no-history"]);
     let copy = tempfile::tempdir().unwrap();
     copy_tree(&fixture_path("valid"), copy.path());
     // The same content as HEAD, in no repository.
     std::fs::remove_dir_all(copy.path().join("content")).unwrap();
     copy_tree(&root.join("content"), &copy.path().join("content"));
     let without_git = tempfile::tempdir().unwrap();
-    build(copy.path(), without_git.path(), &[]);
+    common::build_ok(copy.path(), without_git.path(), &[]);
     let (left, right) = (tree(with_git.path()), tree(without_git.path()));
     assert_eq!(
         left.keys().collect::<Vec<_>>(),
@@ -512,7 +503,7 @@ fn a_version_that_cannot_be_read_is_no_removal_and_hides_no_change() {
         "2026-11-22T09:00:00+08:00",
     );
     let out = tempfile::tempdir().unwrap();
-    build(root, out.path(), &[]);
+    common::build_ok(root, out.path(), &[]);
     let page = read(&out.path().join("items/shipin-xuke-xinban/index.html"));
     let history = &page[page.find("<h2 id=\"h-history\">").unwrap()..];
     let history = &history[..history.find("</section>").unwrap()];
@@ -541,7 +532,7 @@ fn the_shipped_site_history_is_what_git_log_says() {
         return;
     }
     let out = tempfile::tempdir().unwrap();
-    build(root, out.path(), &[]);
+    common::build_ok(root, out.path(), &[]);
     assert!(out.path().join("changes/index.html").exists());
     let mut compared = 0;
     for id in [
@@ -704,7 +695,7 @@ fn site_settings_link_addresses_renames_and_review_dates() {
         "2026-11-26T09:00:00+08:00",
     );
     let out = tempfile::tempdir().unwrap();
-    build(root, out.path(), &[]);
+    common::build_ok(root, out.path(), &[]);
     let page = read(&out.path().join("items/getihu-sheli/index.html"));
     assert!(
         page.contains("2026-11-25</time> 修改</strong></p><ul><li><strong>页面网址</strong>：修改：items/geti-sheli/ → items/getihu-sheli/"),

@@ -109,7 +109,7 @@ fn check_in_host(block: &Block, relative: &str) -> Result<(), String> {
         "--root",
         &root,
         "--today",
-        "2026-11-29",
+        common::TODAY,
         "--lang",
         "zh",
         path.to_str().unwrap(),

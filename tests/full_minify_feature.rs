@@ -4,11 +4,13 @@
 //! before. .ci/package-check.sh runs this file both ways (`cargo test --test full_minify_feature`
 //! and with `--no-default-features`).
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 const VALID: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid");
-const TODAY: &str = "2026-11-29";
+use common::TODAY;
 
 fn zhinan(arguments: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zhinan"))

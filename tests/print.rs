@@ -33,20 +33,11 @@ fn fixture_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/print")
 }
 
-fn build(root: &Path, out: &Path, extra: &[&str]) {
-    let output = common::build_site(root, out, extra);
-    assert!(
-        output.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
 /// The print fixture built once per test into a temporary folder, minified as `minify` says
 /// (`off`, `whitespace`: the default, `full`), so that assertions read plain HTML.
 fn built_with(minify: &str) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
-    build(
+    common::build_ok(
         &fixture_root(),
         &out.path().join("site"),
         &["--minify", minify],
@@ -507,7 +498,7 @@ fn above_500_items_print_is_an_index_of_the_department_books() {
     assert_eq!(WHOLE_BOOK_ITEM_LIMIT, 500);
     let site = site_with_items(WHOLE_BOOK_ITEM_LIMIT + 1);
     let out = site.path().join("public");
-    build(site.path(), &out, &["--no-minify"]);
+    common::build_ok(site.path(), &out, &["--no-minify"]);
     assert_eq!(std::fs::read_dir(out.join("items")).unwrap().count(), 501);
     let index = read(&out.join("print/index.html"));
     assert!(
@@ -530,7 +521,7 @@ fn above_500_items_print_is_an_index_of_the_department_books() {
     // At the limit, print/ is still the whole book.
     let site = site_with_items(WHOLE_BOOK_ITEM_LIMIT);
     let out = site.path().join("public");
-    build(site.path(), &out, &["--no-minify"]);
+    common::build_ok(site.path(), &out, &["--no-minify"]);
     let book = read(&out.join("print/index.html"));
     assert_eq!(book.matches("class=\"book-item\"").count(), 500);
     assert_ids_unique_and_fragments_resolve(&book, "print/index.html (500 items)");

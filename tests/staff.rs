@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use common::{fixture_copy, read, stderr};
 
-const TODAY: &str = "2026-11-29";
+use common::TODAY;
 
 /// Runs zhinan in `dir` with the locale `lang`.
 fn run_in(dir: &Path, lang: &str, args: &[&str]) -> Output {

@@ -25,6 +25,16 @@ pub fn build_site(root: &Path, out: &Path, extra: &[&str]) -> Output {
     zhinan(&args)
 }
 
+/// [`build_site`] that must succeed: panics with the build's messages otherwise.
+pub fn build_ok(root: &Path, out: &Path, extra: &[&str]) {
+    let output = build_site(root, out, extra);
+    assert!(
+        output.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// Runs the built `zhinan` with `args`, colours off.
 pub fn zhinan(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zhinan"))
