@@ -4006,6 +4006,40 @@ fn snapshot_sarif() {
     snapshot("check.sarif.json", &run.stdout);
 }
 
+/// SARIF in English: the rules' descriptions and help, and every result's message, carry no
+/// Chinese of the tool's own (the why and fix of a rule are written in Chinese only: an English
+/// report gives the English summary instead).
+#[test]
+fn sarif_in_english_carries_no_chinese_of_the_tool() {
+    let site = snapshot_site();
+    let run = site.check(&["--format", "sarif", "--lang", "en"]);
+    assert_eq!(run.code, 1);
+    let sarif: Value = serde_json::from_str(&run.stdout).unwrap();
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert!(rules.len() > 30);
+    let mut texts: Vec<String> = Vec::new();
+    for rule in rules {
+        for pointer in [
+            "/shortDescription/text",
+            "/fullDescription/text",
+            "/help/text",
+            "/help/markdown",
+        ] {
+            texts.push(rule.pointer(pointer).unwrap().as_str().unwrap().to_string());
+        }
+    }
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for result in results {
+        texts.push(result["message"]["text"].as_str().unwrap().to_string());
+    }
+    for text in texts {
+        assert_eq!(chinese_outside_quotes(&text), None, "{text}");
+    }
+}
+
 #[test]
 fn json_lists_the_snapshot_problems() {
     let site = snapshot_site();

@@ -301,15 +301,38 @@ impl Report<'_> {
             .iter()
             .map(|rule| {
                 let (summary, level) = (
-                    if self.language == Language::En { rule.summary_en } else { rule.summary_zh },
-                    if rule.default_severity == Severity::Error { "error" } else { "warning" },
+                    if self.language == Language::En {
+                        rule.summary_en
+                    } else {
+                        rule.summary_zh
+                    },
+                    if rule.default_severity == Severity::Error {
+                        "error"
+                    } else {
+                        "warning"
+                    },
                 );
+                // The why and the fix are written in Chinese only (docs/rules.md): an English
+                // report gives the English summary in their place.
+                let (full, help, markdown) = if self.language == Language::En {
+                    (
+                        summary.to_string(),
+                        summary.to_string(),
+                        format!("**{}**\n\n{summary}", rule.name),
+                    )
+                } else {
+                    (
+                        format!("{} {}", rule.summary_zh, rule.why),
+                        rule.fix.to_string(),
+                        format!("**{}**\n\n{}\n\n{}", rule.name, rule.why, rule.fix),
+                    )
+                };
                 json!({
                     "id": rule.name,
                     "name": rule.name,
                     "shortDescription": {"text": summary},
-                    "fullDescription": {"text": format!("{} {}", rule.summary_zh, rule.why)},
-                    "help": {"text": rule.fix, "markdown": format!("**{}**\n\n{}\n\n{}", rule.name, rule.why, rule.fix)},
+                    "fullDescription": {"text": full},
+                    "help": {"text": help, "markdown": markdown},
                     "helpUri": format!("docs/rules.md#{}", rule.name),
                     "defaultConfiguration": {"level": level},
                 })
