@@ -372,15 +372,7 @@ fn an_unreadable_asset_override_fails_the_build_and_leaves_public_untouched() {
         "{message}"
     );
     assert_eq!(tree(&out), before, "public/ changed after a failed build");
-    let checked = zhinan(&[
-        "check",
-        "--root",
-        site.path().to_str().unwrap(),
-        "--today",
-        TODAY,
-        "--lang",
-        "en",
-    ]);
+    let checked = common::check_site(site.path(), &["--lang", "en"]);
     assert_eq!(checked.status.code(), Some(1));
     let report = String::from_utf8_lossy(&checked.stdout);
     assert!(

@@ -35,6 +35,19 @@ pub fn build_ok(root: &Path, out: &Path, extra: &[&str]) {
     );
 }
 
+/// `zhinan check --root <root> --today TODAY <extra>`; the caller asserts on the outcome.
+pub fn check_site(root: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "check",
+        "--root",
+        root.to_str().expect("UTF-8 path"),
+        "--today",
+        TODAY,
+    ];
+    args.extend_from_slice(extra);
+    zhinan(&args)
+}
+
 /// Runs the built `zhinan` with `args`, colours off.
 pub fn zhinan(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zhinan"))
