@@ -1,11 +1,13 @@
 //! Reads a site's theme: its own templates (every `*.html` and `*.xml` under `<root>/templates/`,
-//! not under templates/assets/; symlinks skipped) and its overrides of the built-in assets
+//! not under templates/assets/) and its overrides of the built-in assets
 //! (`templates/assets/<name>` for each name of [`crate::theme::BUILTIN_ASSETS`]), over the
 //! built-in ones of [`crate::theme`]. Render gets the [`Theme`] and reads nothing itself.
 //!
 //! Owns: every read of templates/, through [`crate::fs`]. A template or asset override that cannot
-//! be read (a folder, a FIFO, no permission) or is not UTF-8 is a `template` diagnostic at 1:1 of
-//! its file: an error, so a build fails instead of publishing the built-in in its place. A
+//! be read (a folder, a FIFO, no permission) or is not UTF-8 is a `template` diagnostic at its
+//! file (a text that is not UTF-8 at its first bad byte): an error, so a build fails instead of
+//! publishing the built-in in its place. A link (templates/ itself included) is followed only
+//! within the site folder: one that leads out is an error and is never read. A
 //! templates/ folder that does not exist is no problem; one that cannot be walked is a
 //! diagnostic at the folder that failed. Does not: compile the templates (that is `render`).
 
@@ -23,16 +25,22 @@ use crate::theme::Theme;
 pub fn read_theme(root: &Path) -> (Theme, Vec<Diagnostic>) {
     let mut theme = Theme::builtin();
     let mut diagnostics = Vec::new();
+    // The site folder as the system names it, to tell where a link leads.
+    let site = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     match fs::walk_files(&root.join("templates")) {
         Ok(files) => {
             for file in files {
-                if file.is_symlink || file.relative.starts_with("assets/") {
+                if file.relative.starts_with("assets/") {
                     continue;
                 }
                 if !(file.relative.ends_with(".html") || file.relative.ends_with(".xml")) {
                     continue;
                 }
                 let relative = format!("templates/{}", file.relative);
+                if let Some(outside) = leads_out_of_site(&site, &file.path, &relative) {
+                    diagnostics.push(outside);
+                    continue;
+                }
                 match read_text(&file.path, &relative) {
                     Ok(text) => {
                         theme.templates.insert(file.relative, text);
@@ -54,11 +62,14 @@ pub fn read_theme(root: &Path) -> (Theme, Vec<Diagnostic>) {
     for (name, text) in &mut theme.assets {
         let relative = format!("templates/assets/{name}");
         let path = root.join(&relative);
-        // No override: the built-in. Anything there (a symlink is followed, as a browser of the
-        // folder would) is the site's asset, and must be readable.
+        // No override: the built-in. Anything there is the site's asset, and must be readable;
+        // a link is followed only within the site folder.
         match fs::symlink_metadata(&path) {
             Err(error) if is_absent(&error) => continue,
             Err(error) => diagnostics.push(unreadable(&relative, &error)),
+            Ok(_) if let Some(outside) = leads_out_of_site(&site, &path, &relative) => {
+                diagnostics.push(outside)
+            }
             Ok(_) => match read_text(&path, &relative) {
                 Ok(own) => *text = own,
                 Err(diagnostic) => diagnostics.push(*diagnostic),
@@ -66,6 +77,25 @@ pub fn read_theme(root: &Path) -> (Theme, Vec<Diagnostic>) {
         }
     }
     (theme, diagnostics)
+}
+
+/// A `template` error when `path` (or a folder above it, templates/ itself included) is a link
+/// that leads out of `site` (canonical): its content is never published nor compiled. A path
+/// that cannot be resolved is left to the read, which reports why.
+fn leads_out_of_site(site: &Path, path: &Path, relative: &str) -> Option<Diagnostic> {
+    let target = fs::canonicalize(path).ok()?;
+    if target.starts_with(site) {
+        return None;
+    }
+    Some(
+        Diagnostic::new(
+            RuleId::Template,
+            relative,
+            Span::point(Position::START),
+            Text::new(&m::THEME_OUTSIDE_SITE).with("target", target.display().to_string()),
+        )
+        .help(Text::new(&m::THEME_OUTSIDE_SITE_HELP)),
+    )
 }
 
 /// Nothing is there: no such file, or templates/ or templates/assets/ is not a folder.
@@ -79,17 +109,28 @@ fn is_absent(error: &FsError) -> bool {
 /// The text of the theme file at `path` (`relative` to the root, for the diagnostic).
 fn read_text(path: &Path, relative: &str) -> Result<String, Box<Diagnostic>> {
     let bytes = fs::read_bytes(path).map_err(|error| Box::new(unreadable(relative, &error)))?;
-    String::from_utf8(bytes).map_err(|_| {
+    String::from_utf8(bytes).map_err(|error| {
         Box::new(
             Diagnostic::new(
                 RuleId::Template,
                 relative,
-                Span::point(Position::START),
+                Span::point(position_of_byte(
+                    error.as_bytes(),
+                    error.utf8_error().valid_up_to(),
+                )),
                 Text::new(&m::NOT_UTF8),
             )
             .help(Text::new(&m::THEME_NOT_UTF8_HELP)),
         )
     })
+}
+
+/// The line and column (in characters) of byte `offset` of `bytes`, valid UTF-8 up to it.
+fn position_of_byte(bytes: &[u8], offset: usize) -> Position {
+    let before = std::str::from_utf8(&bytes[..offset.min(bytes.len())]).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Position::new(line as u32, column as u32)
 }
 
 fn unreadable(relative: &str, error: &FsError) -> Diagnostic {
@@ -170,8 +211,6 @@ mod tests {
             b"not a template either",
         );
         write(root, "templates/assets/other.css", b"not a built-in asset");
-        #[cfg(unix)]
-        std::os::unix::fs::symlink("/etc/hostname", root.join("templates/link.html")).unwrap();
         let (theme, diagnostics) = read_theme(root);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert_eq!(theme.templates["404.html"], "<h1>own</h1>");
@@ -192,6 +231,86 @@ mod tests {
         assert_eq!(assets, builtin);
         assert_eq!(theme.assets[0], ("style.css", "body{}/* 自定义 */".into()));
         assert_eq!(theme.assets[1].1, BUILTIN_ASSETS[1].1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_site_are_errors_and_links_within_it_are_followed() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        write(outside.path(), "secret.txt", b"root:x:0:0:secret");
+        write(outside.path(), "theme/404.html", b"root:x:0:0:secret");
+        let secret = outside.path().join("secret.txt");
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        write(root, "shared/own.css", b"body{color:red}");
+        write(root, "shared/own.html", b"<p>own</p>");
+        std::fs::create_dir_all(root.join("templates/assets")).unwrap();
+        symlink(&secret, root.join("templates/item.html")).unwrap();
+        symlink(&secret, root.join("templates/assets/style.css")).unwrap();
+        symlink(
+            root.join("shared/own.css"),
+            root.join("templates/assets/print.css"),
+        )
+        .unwrap();
+        symlink(
+            root.join("shared/own.html"),
+            root.join("templates/page.html"),
+        )
+        .unwrap();
+        let (theme, diagnostics) = read_theme(root);
+        let found: Vec<(&str, &str)> = diagnostics
+            .iter()
+            .map(|d| (d.file.as_str(), d.text.message.en))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("templates/item.html", m::THEME_OUTSIDE_SITE.en),
+                ("templates/assets/style.css", m::THEME_OUTSIDE_SITE.en),
+            ]
+        );
+        assert!(
+            theme
+                .templates
+                .values()
+                .all(|text| !text.contains("root:x"))
+        );
+        assert!(
+            theme
+                .assets
+                .iter()
+                .all(|(_, text)| !text.contains("root:x"))
+        );
+        assert_eq!(theme.templates["page.html"], "<p>own</p>");
+        assert_eq!(theme.assets[1], ("print.css", "body{color:red}".into()));
+
+        // templates/ itself a link out of the site: every file under it leads out.
+        let site = tempfile::tempdir().unwrap();
+        symlink(outside.path().join("theme"), site.path().join("templates")).unwrap();
+        let (theme, diagnostics) = read_theme(site.path());
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!(diagnostics[0].file, "templates/404.html");
+        assert_eq!(diagnostics[0].text.message.en, m::THEME_OUTSIDE_SITE.en);
+        assert!(
+            theme
+                .templates
+                .values()
+                .all(|text| !text.contains("root:x"))
+        );
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_reported_at_its_first_bad_byte() {
+        let root = tempfile::tempdir().unwrap();
+        write(
+            root.path(),
+            "templates/assets/style.css",
+            b"body{}\n/* \xe4\xb8\xad */ \xff x",
+        );
+        let (_, diagnostics) = read_theme(root.path());
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!(diagnostics[0].span.start, Position::new(2, 9));
     }
 
     #[test]
