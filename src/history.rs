@@ -347,12 +347,12 @@ fn commit_changes(
                 let (old_path, old) = &olds[index];
                 // A new review date alone is no news for a visitor (the page shows it anyway):
                 // a commit that re-dates every item must not fill the recent changes.
-                let updated = crate::model::format::ITEM.key("updated");
+                let updated = crate::model::format::item::UPDATED.name;
                 let changes: Vec<Change> = diff::item_changes(model, old, model, new)
                     .into_iter()
                     .filter(|change| {
                         !matches!(change.path.first(), Some(diff::Step::Key(key))
-                            if updated.is_some_and(|updated| std::ptr::eq(*key, updated)))
+                            if key.name == updated)
                     })
                     .collect();
                 let mut lines = change_lines(&changes, language);

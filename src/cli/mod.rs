@@ -243,7 +243,7 @@ fn site_language(root: &std::path::Path) -> Option<Language> {
         Ok(Some(node)) => match &node.value {
             crate::load::yaml::Value::Mapping(entries) => entries
                 .iter()
-                .find(|(key, _)| key.as_scalar() == Some("language"))
+                .find(|(key, _)| key.as_scalar() == Some(crate::model::format::site::LANGUAGE.name))
                 .and_then(|(_, value)| value.as_scalar().map(str::to_string)),
             _ => None,
         },

@@ -111,9 +111,14 @@ fn write_keys(
                 );
             }
             None => {
-                let value = match (key.name, key.kind) {
-                    ("department", Kind::Id) => known.department.map(str::to_string),
-                    ("updated", Kind::Date) => known.today.map(|date| date.to_string()),
+                // An item's department and review date, when `zhinan new` knows them.
+                let value = match key.kind {
+                    Kind::Id if key.name == format::item::DEPARTMENT.name => {
+                        known.department.map(str::to_string)
+                    }
+                    Kind::Date if key.name == format::item::UPDATED.name => {
+                        known.today.map(|date| date.to_string())
+                    }
                     _ => None,
                 };
                 if let Some(value) = value {
