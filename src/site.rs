@@ -302,15 +302,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
         .pages
         .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
 
-    model.attachments = inventory
-        .attachments
-        .iter()
-        .filter(|file| references.attachment_is_safe(&file.relative))
-        .map(|file| Attachment {
-            relative: file.relative.clone(),
-            path: file.path.clone(),
-        })
-        .collect();
+    model.attachments = safe_attachments(&inventory, &references);
     drop(references);
 
     lint.apply(&mut diagnostics);
@@ -328,6 +320,19 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> FsResult<Loaded> {
         file_count,
         lint,
     })
+}
+
+/// The files under content/files/ that may be published (no link out of it).
+fn safe_attachments(inventory: &load::Inventory, references: &References) -> Vec<Attachment> {
+    inventory
+        .attachments
+        .iter()
+        .filter(|file| references.attachment_is_safe(&file.relative))
+        .map(|file| Attachment {
+            relative: file.relative.clone(),
+            path: file.path.clone(),
+        })
+        .collect()
 }
 
 /// A free page (content/pages/<slug>.md): its front matter converted, its Markdown checked.

@@ -526,66 +526,107 @@ fn item_markdown(item: &Item) -> impl Iterator<Item = &Str> {
 /// Wording, counts, issuers, forms, duplicates, exemptions, further documents, situations and
 /// intermediaries of the materials.
 fn check_materials(item: &Item, emit: &mut Emitter) {
-    let names: Vec<&str> = item.materials.iter().map(|m| m.name.as_str()).collect();
-    let mut identities: HashMap<String, (Position, &str)> = HashMap::new();
-    for (index, material) in item.materials.iter().enumerate() {
-        let name = material.name.value.to_string();
+    for material in &item.materials {
         emit.wording(&material.name, true, true);
         if let Some(note) = &material.note {
             emit.wording(note, true, true);
-            if material.exempt.is_none() {
-                emit.words(note, EXEMPTION_WORDS, |emit, word, span, _| {
-                    emit.push(
-                        RuleId::ExemptionInNote,
-                        span,
-                        Text::new(&m::EXEMPTION_IN_NOTE)
-                            .with("name", name.clone())
-                            .with("value", word),
-                        Text::new(&m::EXEMPTION_IN_NOTE_HELP),
-                    )
-                });
-            }
-            emit.words(note, FURTHER_DOCUMENT_WORDS, |emit, word, span, end| {
-                let others: Vec<&str> = names
-                    .iter()
-                    .enumerate()
-                    .filter(|(other, _)| *other != index)
-                    .map(|(_, name)| *name)
-                    .collect();
-                if let Some(document) = further_document(&note.value[end..], &others) {
-                    emit.push(
-                        RuleId::MaterialInNote,
-                        span,
-                        Text::new(&m::MATERIAL_IN_NOTE)
-                            .with("name", name.clone())
-                            .with("value", word)
-                            .with("document", document.to_string()),
-                        Text::new(&m::MATERIAL_IN_NOTE_HELP),
-                    )
-                }
-            });
         }
         if let Required::When(case) = &material.required {
             emit.wording(case, true, false);
-            if item.written.has(format::item::SITUATIONS)
-                && !item.situations.is_empty()
-                && !item.situations.iter().any(|s| s.value == case.value)
-            {
-                emit.push(
-                    RuleId::UndeclaredSituation,
-                    case.span,
-                    Text::new(&m::UNDECLARED_SITUATION).with("value", case.value.to_string()),
-                    Text::new(&m::UNDECLARED_SITUATION_HELP),
-                );
-            }
         }
+    }
+    exemption_in_note(item, emit);
+    material_in_note(item, emit);
+    undeclared_situation(item, emit);
+    duplicate_material(item, emit);
+    material_count(item, emit);
+    material_issuer(item, emit);
+    intermediary_undeclared(item, emit);
+    commitment_for_exemption(item, emit);
+    form_without_template(item, emit);
+}
+
+/// `exemption-in-note`: a material's note says it may be left out (共享获取, 免于提交...) while the
+/// material has no `exempt`.
+fn exemption_in_note(item: &Item, emit: &mut Emitter) {
+    for material in item.materials.iter().filter(|m| m.exempt.is_none()) {
+        let Some(note) = &material.note else {
+            continue;
+        };
+        emit.words(note, EXEMPTION_WORDS, |emit, word, span, _| {
+            emit.push(
+                RuleId::ExemptionInNote,
+                span,
+                Text::new(&m::EXEMPTION_IN_NOTE)
+                    .with("name", material.name.value.to_string())
+                    .with("value", word),
+                Text::new(&m::EXEMPTION_IN_NOTE_HELP),
+            )
+        });
+    }
+}
+
+/// `material-in-note`: a material's note asks for a further document that is not itself a
+/// material of the item.
+fn material_in_note(item: &Item, emit: &mut Emitter) {
+    let names: Vec<&str> = item.materials.iter().map(|m| m.name.as_str()).collect();
+    for (index, material) in item.materials.iter().enumerate() {
+        let Some(note) = &material.note else {
+            continue;
+        };
+        emit.words(note, FURTHER_DOCUMENT_WORDS, |emit, word, span, end| {
+            let others: Vec<&str> = names
+                .iter()
+                .enumerate()
+                .filter(|(other, _)| *other != index)
+                .map(|(_, name)| *name)
+                .collect();
+            if let Some(document) = further_document(&note.value[end..], &others) {
+                emit.push(
+                    RuleId::MaterialInNote,
+                    span,
+                    Text::new(&m::MATERIAL_IN_NOTE)
+                        .with("name", material.name.value.to_string())
+                        .with("value", word)
+                        .with("document", document.to_string()),
+                    Text::new(&m::MATERIAL_IN_NOTE_HELP),
+                )
+            }
+        });
+    }
+}
+
+/// `undeclared-situation`: a material required in a case that is not one of the item's
+/// `situations` (when it declares them).
+fn undeclared_situation(item: &Item, emit: &mut Emitter) {
+    if !item.written.has(format::item::SITUATIONS) || item.situations.is_empty() {
+        return;
+    }
+    for material in &item.materials {
+        if let Required::When(case) = &material.required
+            && !item.situations.iter().any(|s| s.value == case.value)
+        {
+            emit.push(
+                RuleId::UndeclaredSituation,
+                case.span,
+                Text::new(&m::UNDECLARED_SITUATION).with("value", case.value.to_string()),
+                Text::new(&m::UNDECLARED_SITUATION_HELP),
+            );
+        }
+    }
+}
+
+/// `duplicate-material`: two materials that are the same document (by [`material_identity`]).
+fn duplicate_material(item: &Item, emit: &mut Emitter) {
+    let mut identities: HashMap<String, (Position, &str)> = HashMap::new();
+    for material in &item.materials {
         let identity = material_identity(&material.name.value);
         match identities.get(&identity) {
             Some((first, first_name)) => emit.push(
                 RuleId::DuplicateMaterial,
                 material.name.span,
                 Text::new(&m::DUPLICATE_MATERIAL)
-                    .with("name", name.clone())
+                    .with("name", material.name.value.to_string())
                     .with("other", first_name.to_string())
                     .with("line", first.line.to_string()),
                 Text::new(&m::DUPLICATE_MATERIAL_HELP).with("line", first.line.to_string()),
@@ -594,14 +635,26 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
                 identities.insert(identity, (material.name.start(), material.name.as_str()));
             }
         }
+    }
+}
+
+/// `material-count`: no original and no copy of a material that is not always exempt.
+fn material_count(item: &Item, emit: &mut Emitter) {
+    for material in &item.materials {
         if material.originals.value + material.copies.value == 0 && !material.is_exempt_always() {
             emit.push(
                 RuleId::MaterialCount,
                 material.originals.span,
-                Text::new(&m::MATERIAL_COUNT).with("name", name.clone()),
+                Text::new(&m::MATERIAL_COUNT).with("name", material.name.value.to_string()),
                 Text::new(&m::MATERIAL_COUNT_HELP),
             );
         }
+    }
+}
+
+/// `material-issuer`: a material the applicant does not hold already, without who issues it.
+fn material_issuer(item: &Item, emit: &mut Emitter) {
+    for material in &item.materials {
         if &*material.source.value != "申请人自备"
             && !material.written.has(format::material::ISSUER)
         {
@@ -609,67 +662,93 @@ fn check_materials(item: &Item, emit: &mut Emitter) {
                 RuleId::MaterialIssuer,
                 material.first_key,
                 Text::new(&m::MATERIAL_ISSUER)
-                    .with("name", name.clone())
+                    .with("name", material.name.value.to_string())
                     .with("source", material.source.value.to_string()),
                 Text::new(&m::MATERIAL_ISSUER_HELP),
             );
         }
-        if &*material.source.value == "中介机构出具"
-            && !item.written.has(format::item::INTERMEDIARY)
-        {
+    }
+}
+
+/// `intermediary-undeclared`: a material an intermediary issues, and no `intermediary` service.
+fn intermediary_undeclared(item: &Item, emit: &mut Emitter) {
+    if item.written.has(format::item::INTERMEDIARY) {
+        return;
+    }
+    for material in &item.materials {
+        if &*material.source.value == "中介机构出具" {
             emit.push(
                 RuleId::IntermediaryUndeclared,
                 material.source.span,
-                Text::new(&m::INTERMEDIARY_UNDECLARED).with("name", name.clone()),
+                Text::new(&m::INTERMEDIARY_UNDECLARED)
+                    .with("name", material.name.value.to_string()),
                 Text::new(&m::INTERMEDIARY_UNDECLARED_HELP),
             );
         }
+    }
+}
+
+/// `commitment-incomplete` (materials' part): a material exempt by 告知承诺 in an item without
+/// `commitment`.
+fn commitment_for_exemption(item: &Item, emit: &mut Emitter) {
+    if item.written.has(format::item::COMMITMENT) {
+        return;
+    }
+    for material in &item.materials {
         if let Some(exempt) = &material.exempt
             && &*exempt.by.value == "告知承诺"
-            && !item.written.has(format::item::COMMITMENT)
         {
             emit.at(
                 RuleId::CommitmentIncomplete,
                 exempt.key,
-                Text::new(&m::COMMITMENT_MISSING).with("name", name.clone()),
+                Text::new(&m::COMMITMENT_MISSING).with("name", material.name.value.to_string()),
                 Text::new(&m::COMMITMENT_HELP),
             );
         }
-        if is_form_like(&material.name.value) {
-            let missing: Vec<(&str, &'static crate::diagnostics::Message)> = [
-                (
-                    format::material::BLANK_FORM.name,
-                    !material.blank_form_written,
-                    &m::FORM_BLANK,
-                ),
-                (
-                    format::material::SAMPLE.name,
-                    !material.sample_written,
-                    &m::FORM_SAMPLE,
-                ),
-            ]
-            .into_iter()
-            .filter(|(_, missing, _)| *missing)
-            .map(|(key, _, what)| (key, what))
-            .collect();
-            if !missing.is_empty() {
-                let keys = missing
-                    .iter()
-                    .map(|(key, _)| *key)
-                    .collect::<Vec<_>>()
-                    .join("`, `");
-                emit.at(
-                    RuleId::FormWithoutTemplate,
-                    material.first_key,
-                    Text::new(&m::FORM_TEMPLATE)
-                        .with("name", name.clone())
-                        .with("key", keys.clone()),
-                    Text::new(&m::FORM_TEMPLATE_HELP)
-                        .with("key", keys)
-                        .with_message_list("what", missing.iter().map(|(_, what)| *what)),
-                );
-            }
+    }
+}
+
+/// `form-without-template`: a form (申请表, 登记表...) without its blank form or filled sample.
+fn form_without_template(item: &Item, emit: &mut Emitter) {
+    for material in item
+        .materials
+        .iter()
+        .filter(|material| is_form_like(&material.name.value))
+    {
+        let missing: Vec<(&str, &'static crate::diagnostics::Message)> = [
+            (
+                format::material::BLANK_FORM.name,
+                !material.blank_form_written,
+                &m::FORM_BLANK,
+            ),
+            (
+                format::material::SAMPLE.name,
+                !material.sample_written,
+                &m::FORM_SAMPLE,
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, missing, _)| *missing)
+        .map(|(key, _, what)| (key, what))
+        .collect();
+        if missing.is_empty() {
+            continue;
         }
+        let keys = missing
+            .iter()
+            .map(|(key, _)| *key)
+            .collect::<Vec<_>>()
+            .join("`, `");
+        emit.at(
+            RuleId::FormWithoutTemplate,
+            material.first_key,
+            Text::new(&m::FORM_TEMPLATE)
+                .with("name", material.name.value.to_string())
+                .with("key", keys.clone()),
+            Text::new(&m::FORM_TEMPLATE_HELP)
+                .with("key", keys)
+                .with_message_list("what", missing.iter().map(|(_, what)| *what)),
+        );
     }
 }
 
@@ -677,6 +756,14 @@ fn check_time_limit(item: &Item, emit: &mut Emitter) {
     let Some(time_limit) = &item.time_limit else {
         return;
     };
+    promised_against_statutory(time_limit, emit);
+    steps_exceed_promised(item, time_limit, emit);
+    statutory_without_basis(item, time_limit, emit);
+    excluded_without_basis(time_limit, emit);
+}
+
+/// `promised-exceeds-statutory`, or `time-unit-mismatch` when the two cannot be compared.
+fn promised_against_statutory(time_limit: &crate::model::TimeLimit, emit: &mut Emitter) {
     if let (Some(promised), Some(statutory)) = (&time_limit.promised, &time_limit.statutory) {
         match promised_exceeds(promised, statutory) {
             Some(true) => emit.push(
@@ -706,6 +793,10 @@ fn check_time_limit(item: &Item, emit: &mut Emitter) {
             ),
         }
     }
+}
+
+/// `steps-exceed-promised`: the procedure's step time limits add up to more than the promise.
+fn steps_exceed_promised(item: &Item, time_limit: &crate::model::TimeLimit, emit: &mut Emitter) {
     if let Some(promised) = &time_limit.promised
         && let Some(sum) = steps_exceeding(item, promised)
     {
@@ -726,6 +817,10 @@ fn check_time_limit(item: &Item, emit: &mut Emitter) {
             Text::new(&m::STEPS_EXCEED_HELP),
         );
     }
+}
+
+/// `statutory-without-basis`: a licensing item's statutory time limit without its legal basis.
+fn statutory_without_basis(item: &Item, time_limit: &crate::model::TimeLimit, emit: &mut Emitter) {
     if item.is_licensing() && time_limit.statutory.is_some() && !time_limit.statutory_basis_written
     {
         emit.at(
@@ -735,6 +830,10 @@ fn check_time_limit(item: &Item, emit: &mut Emitter) {
             Text::new(&m::STATUTORY_NO_BASIS_HELP),
         );
     }
+}
+
+/// `excluded-without-basis`: a procedure excluded from the time limit without its legal basis.
+fn excluded_without_basis(time_limit: &crate::model::TimeLimit, emit: &mut Emitter) {
     for excluded in &time_limit.excluded {
         if !excluded.written.has(format::excluded::BASIS) {
             emit.at(

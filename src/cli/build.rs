@@ -22,22 +22,10 @@ use crate::write::{WriteFailure, WriteSettings, Written, write_site};
 pub fn run_build(args: BuildArgs) -> ExitCode {
     let started = Instant::now();
     let language = args.common.language();
-    if let Err(message) = root_exists(&args.common) {
-        return could_not_run(message);
-    }
-    if let Some(base_url) = &args.base_url
-        && !crate::model::convert::is_safe_base_url(base_url)
-    {
-        return could_not_run(say(
-            &m::BAD_BUILD_BASE_URL,
-            language,
-            &[("url", base_url.clone())],
-        ));
+    if let Err(code) = check_arguments(&args, language) {
+        return code;
     }
     let root = &args.common.root;
-    if let Some(message) = full_minify_missing(args.minify_mode(), language) {
-        return could_not_run(message);
-    }
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
     // Before any work, so that a refused folder costs nothing and nothing is touched.
     let output = match choose_output(root, &out, args.force) {
@@ -265,4 +253,25 @@ fn prepare_output(
         Err(error) => return Err(super::could_not_run_fs(&error)),
     }
     Ok(lock)
+}
+
+/// What can be refused before any work: a root without content/, an unsafe `--base-url`,
+/// `--minify full` in a build without the feature.
+fn check_arguments(args: &BuildArgs, language: Language) -> Result<(), ExitCode> {
+    if let Err(message) = root_exists(&args.common) {
+        return Err(could_not_run(message));
+    }
+    if let Some(base_url) = &args.base_url
+        && !crate::model::convert::is_safe_base_url(base_url)
+    {
+        return Err(could_not_run(say(
+            &m::BAD_BUILD_BASE_URL,
+            language,
+            &[("url", base_url.clone())],
+        )));
+    }
+    if let Some(message) = full_minify_missing(args.minify_mode(), language) {
+        return Err(could_not_run(message));
+    }
+    Ok(())
 }
