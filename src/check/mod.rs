@@ -915,36 +915,42 @@ fn needs_refusals(item: &Item) -> bool {
 }
 
 fn check_refusals(item: &Item, emit: &mut Emitter) {
-    let no_refusals = |emit: &mut Emitter| {
+    if let Some(refusals) = &item.refusals {
+        for refusal in refusals {
+            emit.wording(&refusal.case, true, true);
+        }
+    }
+    no_refusals(item, emit);
+    refusal_without_basis(item, emit);
+}
+
+/// `no-refusals`: an item that can be refused (not a public service) without its refusal cases.
+fn no_refusals(item: &Item, emit: &mut Emitter) {
+    let missing = match &item.refusals {
+        Some(refusals) => refusals.is_empty(),
+        None => !item.written.has(format::item::REFUSALS),
+    };
+    if missing && needs_refusals(item) {
         emit.at(
             RuleId::NoRefusals,
             item.first_key,
             Text::new(&m::NO_REFUSALS).with("type", item.item_type.value.to_string()),
             Text::new(&m::NO_REFUSALS_HELP),
-        )
-    };
-    match &item.refusals {
-        Some(refusals) => {
-            for refusal in refusals {
-                emit.wording(&refusal.case, true, true);
-                if !refusal.written.has(format::refusal::BASIS) {
-                    emit.at(
-                        RuleId::RefusalWithoutBasis,
-                        refusal.first_key,
-                        Text::new(&m::REFUSAL_NO_BASIS)
-                            .with("value", refusal.case.value.to_string()),
-                        Text::new(&m::REFUSAL_NO_BASIS_HELP),
-                    );
-                }
-            }
-            if refusals.is_empty() && needs_refusals(item) {
-                no_refusals(emit);
-            }
+        );
+    }
+}
+
+/// `refusal-without-basis`: a refusal case without its legal basis.
+fn refusal_without_basis(item: &Item, emit: &mut Emitter) {
+    for refusal in item.refusals.iter().flatten() {
+        if !refusal.written.has(format::refusal::BASIS) {
+            emit.at(
+                RuleId::RefusalWithoutBasis,
+                refusal.first_key,
+                Text::new(&m::REFUSAL_NO_BASIS).with("value", refusal.case.value.to_string()),
+                Text::new(&m::REFUSAL_NO_BASIS_HELP),
+            );
         }
-        None if needs_refusals(item) && !item.written.has(format::item::REFUSALS) => {
-            no_refusals(emit)
-        }
-        None => {}
     }
 }
 
@@ -1080,6 +1086,13 @@ fn check_review_date(item: &Item, context: &CheckContext, emit: &mut Emitter) {
 /// (v2) `no-quantity-limit`, `commitment-incomplete` (the commitment's own keys) and
 /// `entrustment-incomplete`.
 fn check_implementing_body(item: &Item, emit: &mut Emitter) {
+    no_quantity_limit(item, emit);
+    commitment_incomplete(item, emit);
+    entrustment_incomplete(item, emit);
+}
+
+/// `no-quantity-limit`: a licensing item that does not say whether its number is limited.
+fn no_quantity_limit(item: &Item, emit: &mut Emitter) {
     if item.is_licensing() && !item.written.has(format::item::QUANTITY_LIMIT) {
         emit.at(
             RuleId::NoQuantityLimit,
@@ -1088,6 +1101,10 @@ fn check_implementing_body(item: &Item, emit: &mut Emitter) {
             Text::new(&m::NO_QUANTITY_LIMIT_HELP),
         );
     }
+}
+
+/// `commitment-incomplete`: a `commitment` without its form, verification or consequence.
+fn commitment_incomplete(item: &Item, emit: &mut Emitter) {
     if let Some(commitment) = &item.commitment {
         for key in [
             format::commitment::FORM,
@@ -1104,6 +1121,11 @@ fn check_implementing_body(item: &Item, emit: &mut Emitter) {
             }
         }
     }
+}
+
+/// `entrustment-incomplete`: an entrusted body without the entrusting body, the entrustment's
+/// basis, or the item's `redress`.
+fn entrustment_incomplete(item: &Item, emit: &mut Emitter) {
     if let Some(authority) = &item.authority
         && authority.is_entrusted()
     {
