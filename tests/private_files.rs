@@ -84,15 +84,7 @@ fn check_warns_once_per_private_file_or_hidden_folder_without_quoting_it() {
 fn build_copies_no_private_file() {
     let site = site_with_private_files();
     let out = site.path().join("public");
-    let output = zhinan(&[
-        "build",
-        "--root",
-        site.path().to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--today",
-        TODAY,
-    ]);
+    let output = common::build_site(site.path(), &out, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(!stderr(&output).contains(SECRET));
     let published: Vec<String> = walkdir::WalkDir::new(out.join("files"))
