@@ -9,7 +9,7 @@ use std::time::Duration;
 use super::messages::{self as m, say};
 use super::{ExitCode, ServeArgs, could_not_run, prefix, root_exists};
 use crate::diagnostics::Language;
-use crate::serve::outcome::{FirstPhase, Outcome, Phase, Rebuild, Reread};
+use crate::serve::outcome::{EntityKind, FirstPhase, Outcome, OwnPages, Phase, Rebuild, Reread};
 use crate::serve::{ServeLog, ServeSettings, start};
 use crate::site::LoadOptions;
 use crate::write::minify::full_minify_missing;
@@ -366,26 +366,20 @@ impl ServeLog for TerminalLog {
 
 /// The first phase's pages (`item page`, `2 law pages`, `3 own pages`, from the rebuild) in
 /// `language`.
-fn own_pages(text: &str, language: Language) -> String {
-    if language == Language::En {
-        return text.to_string();
-    }
-    let mut words = text.split(' ');
-    let (count, kind) = match (words.next(), words.next()) {
-        (Some(first), Some(second)) if first.parse::<usize>().is_ok() => (Some(first), second),
-        (Some(first), _) => (None, first),
-        _ => (None, ""),
+/// `item page`, `2 item pages`, `3 own pages`; `事项页面`, `2 个事项页面`, `3 个相关页面`.
+fn own_pages(own: &OwnPages, language: Language) -> String {
+    let (zh, en) = match own.kind {
+        Some(EntityKind::Item) => ("事项页面", "item"),
+        Some(EntityKind::Department) => ("股室页面", "department"),
+        Some(EntityKind::Law) => ("法规页面", "law"),
+        Some(EntityKind::FreePage) => ("单独页面", "free"),
+        None => ("相关页面", "own"),
     };
-    let kind = match kind {
-        "item" => "事项页面",
-        "department" => "股室页面",
-        "law" => "法规页面",
-        "free" => "单独页面",
-        _ => "相关页面",
-    };
-    match count {
-        Some(count) => format!("{count} 个{kind}"),
-        None => kind.to_string(),
+    match (language, own.count, own.kind.is_some()) {
+        (Language::En, 1, true) => format!("{en} page"),
+        (Language::En, count, _) => format!("{count} {en} pages"),
+        (_, 1, true) => zh.to_string(),
+        (_, count, _) => format!("{count} 个{zh}"),
     }
 }
 
@@ -402,5 +396,25 @@ fn describe_reread(reread: Reread, items: usize, language: Language) -> String {
             language,
             &[("count", items.to_string())],
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pages_a_first_phase_published_are_named_in_both_languages() {
+        let own = |kind, count| OwnPages { kind, count };
+        let cases = [
+            (own(Some(EntityKind::Item), 1), "item page", "事项页面"),
+            (own(Some(EntityKind::Law), 2), "2 law pages", "2 个法规页面"),
+            (own(Some(EntityKind::FreePage), 1), "free page", "单独页面"),
+            (own(None, 3), "3 own pages", "3 个相关页面"),
+        ];
+        for (pages, en, zh) in cases {
+            assert_eq!(own_pages(&pages, Language::En), en);
+            assert_eq!(own_pages(&pages, Language::Zh), zh);
+        }
     }
 }

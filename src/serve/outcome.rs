@@ -68,8 +68,8 @@ pub enum Outcome {
 /// laws or free pages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FirstPhase {
-    /// `item page`, `2 item pages`, `department page`, `3 own pages`.
-    pub own: String,
+    /// How many pages of which kind of entity.
+    pub own: OwnPages,
     pub rendered: usize,
     /// Outputs whose bytes changed.
     pub changed: usize,
@@ -115,4 +115,21 @@ pub enum Finish {
     /// merges into it).
     Interrupted,
     Done(Box<Rebuild>),
+}
+
+/// The kind of entity whose own pages a first phase published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    Item,
+    Department,
+    Law,
+    FreePage,
+}
+
+/// The pages a first phase published: `count` pages of the entities of `kind`, or of several
+/// kinds (`None`). The log says it in the reporting language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OwnPages {
+    pub kind: Option<EntityKind>,
+    pub count: usize,
 }

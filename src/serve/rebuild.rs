@@ -33,7 +33,9 @@ use std::time::Instant;
 use tera::Tera;
 
 use super::dependencies::{Affected, Dependencies, Role, Selection, pages_to_render, role_of};
-use super::outcome::{Finish, FirstPhase, Outcome, Phase, Published, Rebuild, Refused, Reread};
+use super::outcome::{
+    EntityKind, Finish, FirstPhase, Outcome, OwnPages, Phase, Published, Rebuild, Refused, Reread,
+};
 use super::pages::{AttachmentMap, MemorySink, PageMap, merge_pages};
 use crate::diagnostics::report::Report;
 use crate::diagnostics::{self, Diagnostic, Language, Severity};
@@ -138,23 +140,25 @@ fn is_regular_file(path: &Path) -> bool {
 }
 
 /// `item page`, `2 item pages`, `department page`, `3 own pages`.
-fn describe_own(affected: &Affected) -> String {
-    let kinds: Vec<(usize, &str)> = [
-        (affected.items.len(), "item"),
-        (affected.departments.len(), "department"),
-        (affected.laws.len(), "law"),
-        (affected.free_pages.len(), "free"),
+fn describe_own(affected: &Affected) -> OwnPages {
+    let kinds: Vec<(usize, EntityKind)> = [
+        (affected.items.len(), EntityKind::Item),
+        (affected.departments.len(), EntityKind::Department),
+        (affected.laws.len(), EntityKind::Law),
+        (affected.free_pages.len(), EntityKind::FreePage),
     ]
     .into_iter()
     .filter(|(count, _)| *count > 0)
     .collect();
     match kinds.as_slice() {
-        [(1, kind)] => format!("{kind} page"),
-        [(count, kind)] => format!("{count} {kind} pages"),
-        _ => format!(
-            "{} own pages",
-            kinds.iter().map(|(count, _)| count).sum::<usize>()
-        ),
+        [(count, kind)] => OwnPages {
+            kind: Some(*kind),
+            count: *count,
+        },
+        _ => OwnPages {
+            kind: None,
+            count: kinds.iter().map(|(count, _)| count).sum(),
+        },
     }
 }
 
@@ -871,7 +875,13 @@ mod tests {
         let Phase::First(Some(phase)) = &own.phase else {
             panic!("{:?}", own.phase)
         };
-        assert_eq!(phase.own, "item page");
+        assert_eq!(
+            phase.own,
+            OwnPages {
+                kind: Some(EntityKind::Item),
+                count: 1
+            }
+        );
         assert_eq!(phase.rendered, 2);
         let own = published(own);
         assert_eq!(
