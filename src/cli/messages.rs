@@ -36,6 +36,12 @@ cli_messages! {
     PROGRESS_LOADED: "已读取并检查 {items} 个事项，正在生成页面……" / "loaded and checked {items} {items:item:items}, rendering the pages…";
     SERVE_NETWORK_WARNING: "正在监听 {address}：局域网内的其他电脑也能打开预览" / "listening on {address}: the preview is reachable from other machines of the network";
     SERVING: "预览地址 {url}（监视 `{root}`{poll}；按 Ctrl-C 停止）" / "serving {url} (watching `{root}`{poll}; Ctrl-C to stop)";
+    SERVE_PORT_IN_USE: "{address} 上的端口 {port} 已被占用：关掉占用它的程序，或用 --port 换一个端口" / "port {port} is already in use on {address}: stop the program that uses it or choose another port with --port";
+    SERVE_NO_FREE_PORT: "{address} 上的端口 {first} 到 {last} 都已被占用：用 --port 指定一个端口" / "ports {first} to {last} are all in use on {address}: choose one with --port";
+    SERVE_CANNOT_LISTEN: "无法在 {address} 上监听：{error}" / "could not listen on {address}: {error}";
+    SERVE_CANNOT_WATCH: "无法监视站点文件夹的变化：{error}" / "could not watch the site folder for changes: {error}";
+    SERVE_CANNOT_START: "无法启动预览服务器：{error}" / "could not start the server: {error}";
+    SERVE_CANNOT_START_THREAD: "无法启动重新生成页面的线程：{error}" / "could not start the rebuild thread: {error}";
     SERVE_PORT_NOTE: "端口 {default} 已被占用，改用端口 {port}" / "port {default} is in use; serving on port {port} instead";
     SERVING_POLL: "，每 {ms} 毫秒轮询一次" / ", polling every {ms} ms";
     NO_BROWSER: "没有找到可以打开预览的浏览器（{error}）；请手动打开 {url}" / "no browser found to open the preview ({error}); open {url} yourself";

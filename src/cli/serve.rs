@@ -10,7 +10,7 @@ use super::messages::{self as m, say};
 use super::{ExitCode, ServeArgs, could_not_run, prefix, root_exists};
 use crate::diagnostics::Language;
 use crate::serve::outcome::{EntityKind, FirstPhase, Outcome, OwnPages, Phase, Rebuild, Reread};
-use crate::serve::{ServeLog, ServeSettings, start};
+use crate::serve::{ServeLog, ServeSettings, StartError, StartPart, start};
 use crate::site::LoadOptions;
 use crate::write::minify::full_minify_missing;
 
@@ -85,15 +85,11 @@ pub fn run_serve(args: ServeArgs) -> ExitCode {
     };
     let preview = match start(settings, Box::new(log)) {
         Ok(preview) => preview,
-        Err(message) => return could_not_run(message),
+        Err(StartError::Files(error)) => return super::could_not_run_fs(&error),
+        Err(error) => return could_not_run(start_error(&error, language)),
     };
-    if preview.port_note.is_some() {
-        // The port the preview took, from its URL (`http://127.0.0.1:1112/bszn/`).
-        let port = preview
-            .url
-            .rsplit_once(':')
-            .map(|(_, rest)| rest.split('/').next().unwrap_or_default().to_string())
-            .unwrap_or_default();
+    if preview.default_port_taken {
+        let port = preview.port.to_string();
         println!(
             "{}",
             say(
@@ -366,6 +362,44 @@ impl ServeLog for TerminalLog {
 
 /// The first phase's pages (`item page`, `2 law pages`, `3 own pages`, from the rebuild) in
 /// `language`.
+/// Why serve could not start, in the chosen language.
+fn start_error(error: &StartError, language: Language) -> String {
+    match error {
+        StartError::Files(error) => error.describe(language == Language::Zh),
+        StartError::PortInUse { address, port } => say(
+            &m::SERVE_PORT_IN_USE,
+            language,
+            &[("address", address.to_string()), ("port", port.to_string())],
+        ),
+        StartError::NoFreePort { address, last } => say(
+            &m::SERVE_NO_FREE_PORT,
+            language,
+            &[
+                ("address", address.to_string()),
+                ("first", crate::serve::DEFAULT_PORT.to_string()),
+                ("last", last.to_string()),
+            ],
+        ),
+        StartError::Listen { address, error } => say(
+            &m::SERVE_CANNOT_LISTEN,
+            language,
+            &[
+                ("address", address.to_string()),
+                ("error", error.to_string()),
+            ],
+        ),
+        StartError::Start { what, error } => say(
+            match what {
+                StartPart::Watcher => &m::SERVE_CANNOT_WATCH,
+                StartPart::Runtime => &m::SERVE_CANNOT_START,
+                StartPart::RebuildThread => &m::SERVE_CANNOT_START_THREAD,
+            },
+            language,
+            &[("error", error.clone())],
+        ),
+    }
+}
+
 /// `item page`, `2 item pages`, `3 own pages`; `事项页面`, `2 个事项页面`, `3 个相关页面`.
 fn own_pages(own: &OwnPages, language: Language) -> String {
     let (zh, en) = match own.kind {

@@ -60,53 +60,62 @@ pub const DEFAULT_PORT: u16 = 1111;
 /// How many ports after it are tried.
 const PORTS_TRIED: u16 = 100;
 
+/// Why serve could not start, as data: the command says it in the chosen language.
+#[derive(Debug)]
+pub enum StartError {
+    /// The site root, or a file of the first build, could not be read.
+    Files(crate::fs::FsError),
+    /// The port given with `--port` is taken.
+    PortInUse { address: IpAddr, port: u16 },
+    /// Every port from [`DEFAULT_PORT`] on that serve tries is taken.
+    NoFreePort { address: IpAddr, last: u16 },
+    /// Listening failed for another reason.
+    Listen {
+        address: SocketAddr,
+        error: std::io::Error,
+    },
+    /// The file watcher, the server's runtime or the rebuild thread could not be started.
+    Start { what: StartPart, error: String },
+}
+
+/// The part of serve that could not be started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartPart {
+    Watcher,
+    Runtime,
+    RebuildThread,
+}
+
 /// Listens on `address`: on `port` exactly when given (an error names it when it is taken),
-/// else on the first free port from [`DEFAULT_PORT`] on, with a note when that is not the
+/// else on the first free port from [`DEFAULT_PORT`] on. Also says whether that port is not the
 /// default one.
-pub fn listen(
-    address: IpAddr,
-    port: Option<u16>,
-    language: Language,
-) -> Result<(TcpListener, Option<String>), String> {
-    let bind_error = |port: u16, error: std::io::Error| match (
-        error.kind() == std::io::ErrorKind::AddrInUse,
-        language,
-    ) {
-        (true, Language::Zh) => {
-            format!("{address} 上的端口 {port} 已被占用：关掉占用它的程序，或用 --port 换一个端口")
+pub fn listen(address: IpAddr, port: Option<u16>) -> Result<(TcpListener, bool), StartError> {
+    let bind_error = |port: u16, error: std::io::Error| {
+        if error.kind() == std::io::ErrorKind::AddrInUse {
+            StartError::PortInUse { address, port }
+        } else {
+            StartError::Listen {
+                address: SocketAddr::new(address, port),
+                error,
+            }
         }
-        (true, Language::En) => format!(
-            "port {port} is already in use on {address}: stop the program that uses it or choose another port with --port"
-        ),
-        (false, Language::Zh) => {
-            format!("无法在 {} 上监听：{error}", SocketAddr::new(address, port))
-        }
-        (false, Language::En) => format!(
-            "could not listen on {}: {error}",
-            SocketAddr::new(address, port)
-        ),
     };
     if let Some(port) = port {
         return TcpListener::bind((address, port))
-            .map(|listener| (listener, None))
+            .map(|listener| (listener, false))
             .map_err(|error| bind_error(port, error));
     }
     for port in DEFAULT_PORT..DEFAULT_PORT + PORTS_TRIED {
         match TcpListener::bind((address, port)) {
-            Ok(listener) => {
-                let note = (port != DEFAULT_PORT).then(|| {
-                    format!("port {DEFAULT_PORT} is in use; serving on port {port} instead")
-                });
-                return Ok((listener, note));
-            }
+            Ok(listener) => return Ok((listener, port != DEFAULT_PORT)),
             Err(error) if error.kind() == std::io::ErrorKind::AddrInUse => continue,
             Err(error) => return Err(bind_error(port, error)),
         }
     }
-    Err(format!(
-        "ports {DEFAULT_PORT} to {} are all in use on {address}: choose one with --port",
-        DEFAULT_PORT + PORTS_TRIED - 1
-    ))
+    Err(StartError::NoFreePort {
+        address,
+        last: DEFAULT_PORT + PORTS_TRIED - 1,
+    })
 }
 
 /// `http://127.0.0.1:1111` for a listening address (an unspecified one shown as loopback).
@@ -382,8 +391,10 @@ pub struct Preview {
     pub url: String,
     /// The site root, resolved.
     pub root: PathBuf,
-    /// A note when the default port was taken and another one is used.
-    pub port_note: Option<String>,
+    /// The port it listens on.
+    pub port: u16,
+    /// The default port was taken, and another one is used.
+    pub default_port_taken: bool,
     listener: TcpListener,
     runtime: tokio::runtime::Runtime,
     state: Arc<http::ServerState>,
@@ -392,18 +403,24 @@ pub struct Preview {
 
 /// Listens (first, so that a port in use is reported before any work), builds the site into
 /// memory, starts the watcher and the rebuild thread, which reports every rebuild to `log`.
-pub fn start(settings: ServeSettings, mut log: Box<dyn ServeLog>) -> Result<Preview, String> {
-    let root = crate::fs::canonicalize(&settings.root).map_err(|error| error.to_string())?;
-    let (listener, port_note) = listen(settings.bind, settings.port, settings.language)?;
-    let (origin, hosts) = match listener.local_addr() {
+pub fn start(settings: ServeSettings, mut log: Box<dyn ServeLog>) -> Result<Preview, StartError> {
+    let root = crate::fs::canonicalize(&settings.root).map_err(StartError::Files)?;
+    let (listener, default_port_taken) = listen(settings.bind, settings.port)?;
+    let (origin, hosts, port) = match listener.local_addr() {
         Ok(address) => (
             origin_of(address),
             Arc::new(connections::AllowedHosts::new(
                 settings.bind,
                 address.port(),
             )),
+            address.port(),
         ),
-        Err(error) => return Err(format!("could not listen: {error}")),
+        Err(error) => {
+            return Err(StartError::Listen {
+                address: SocketAddr::new(settings.bind, settings.port.unwrap_or(DEFAULT_PORT)),
+                error,
+            });
+        }
     };
     let language = settings.language;
     let rebuild_settings = RebuildSettings {
@@ -415,8 +432,7 @@ pub fn start(settings: ServeSettings, mut log: Box<dyn ServeLog>) -> Result<Prev
         base_url: settings.base_url.clone(),
         history: settings.history,
     };
-    let (rebuilder, first) = Rebuilder::start(rebuild_settings)
-        .map_err(|error| error.describe(language == Language::Zh))?;
+    let (rebuilder, first) = Rebuilder::start(rebuild_settings).map_err(StartError::Files)?;
     let instance = format!(
         "{}-{}",
         std::process::id(),
@@ -435,14 +451,22 @@ pub fn start(settings: ServeSettings, mut log: Box<dyn ServeLog>) -> Result<Prev
     if settings.history {
         watch_head(root.clone(), sender.clone(), sent.clone());
     }
-    let watching = Watching::start(&root, settings.poll, sender, sent.clone())
-        .map_err(|error| format!("could not watch `{}`: {error}", root.display()))?;
+    let watching =
+        Watching::start(&root, settings.poll, sender, sent.clone()).map_err(|error| {
+            StartError::Start {
+                what: StartPart::Watcher,
+                error: error.to_string(),
+            }
+        })?;
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|error| format!("could not start the server: {error}"))?;
+        .map_err(|error| StartError::Start {
+            what: StartPart::Runtime,
+            error: error.to_string(),
+        })?;
     let state = Arc::new(http::ServerState {
         site: site.clone(),
         files_root: root.join("content/files"),
@@ -458,13 +482,17 @@ pub fn start(settings: ServeSettings, mut log: Box<dyn ServeLog>) -> Result<Prev
     std::thread::Builder::new()
         .name("zhinan-rebuild".into())
         .spawn(move || rebuild_loop(rebuilder, watching, changes, loop_site, log, language))
-        .map_err(|error| format!("could not start the rebuild thread: {error}"))?;
+        .map_err(|error| StartError::Start {
+            what: StartPart::RebuildThread,
+            error: error.to_string(),
+        })?;
 
     let url = format!("{origin}{}", site.snapshot().base_path);
     Ok(Preview {
         url,
         root,
-        port_note,
+        port,
+        default_port_taken,
         listener,
         runtime,
         state,
@@ -504,15 +532,16 @@ mod tests {
 
     #[test]
     fn an_explicit_port_in_use_is_named() {
-        let (taken, _) = listen(IpAddr::from([127, 0, 0, 1]), Some(0), Language::En).unwrap();
+        let loopback = IpAddr::from([127, 0, 0, 1]);
+        let (taken, _) = listen(loopback, Some(0)).unwrap();
         let port = taken.local_addr().unwrap().port();
-        let error = listen(IpAddr::from([127, 0, 0, 1]), Some(port), Language::En).unwrap_err();
-        assert!(
-            error.contains(&format!("port {port} is already in use")),
-            "{error}"
-        );
-        let error = listen(IpAddr::from([127, 0, 0, 1]), Some(port), Language::Zh).unwrap_err();
-        assert!(error.contains(&format!("端口 {port} 已被占用")), "{error}");
+        match listen(loopback, Some(port)) {
+            Err(StartError::PortInUse {
+                address,
+                port: named,
+            }) => assert_eq!((address, named), (loopback, port)),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
