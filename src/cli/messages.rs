@@ -42,6 +42,9 @@ cli_messages! {
     SERVE_CANNOT_WATCH: "无法监视站点文件夹的变化：{error}" / "could not watch the site folder for changes: {error}";
     SERVE_CANNOT_START: "无法启动预览服务器：{error}" / "could not start the server: {error}";
     SERVE_CANNOT_START_THREAD: "无法启动重新生成页面的线程：{error}" / "could not start the rebuild thread: {error}";
+    SERVE_WATCH_FAILED: "监视文件时出错（可能漏掉了修改）：{error}" / "watching: {error}";
+    SERVE_WATCH_TEMPLATES_FAILED: "无法监视 templates/：{error}" / "could not watch templates/: {error}";
+    SERVE_READ_FAILED: "{error}；仍在显示上一次正确的结果" / "{error}; still serving the last good build";
     SERVE_PORT_NOTE: "端口 {default} 已被占用，改用端口 {port}" / "port {default} is in use; serving on port {port} instead";
     SERVING_POLL: "，每 {ms} 毫秒轮询一次" / ", polling every {ms} ms";
     NO_BROWSER: "没有找到可以打开预览的浏览器（{error}）；请手动打开 {url}" / "no browser found to open the preview ({error}); open {url} yourself";

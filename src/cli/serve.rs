@@ -10,7 +10,7 @@ use super::messages::{self as m, say};
 use super::{ExitCode, ServeArgs, could_not_run, prefix, root_exists};
 use crate::diagnostics::Language;
 use crate::serve::outcome::{EntityKind, FirstPhase, Outcome, OwnPages, Phase, Rebuild, Reread};
-use crate::serve::{ServeLog, ServeSettings, StartError, StartPart, start};
+use crate::serve::{ServeLog, ServeProblem, ServeSettings, StartError, StartPart, start};
 use crate::site::LoadOptions;
 use crate::write::minify::full_minify_missing;
 
@@ -218,8 +218,35 @@ impl ServeLog for TerminalLog {
         self.base_path = base_path.to_string();
     }
 
-    fn problem(&mut self, text: &str) {
-        self.line(text);
+    fn problem(&mut self, problem: &ServeProblem<'_>) {
+        let language = self.language;
+        let (kind, text) = match problem {
+            ServeProblem::Watching(error) => (
+                &m::WARNING_PREFIX,
+                say(
+                    &m::SERVE_WATCH_FAILED,
+                    language,
+                    &[("error", error.to_string())],
+                ),
+            ),
+            ServeProblem::WatchingTemplates(error) => (
+                &m::WARNING_PREFIX,
+                say(
+                    &m::SERVE_WATCH_TEMPLATES_FAILED,
+                    language,
+                    &[("error", error.clone())],
+                ),
+            ),
+            ServeProblem::Reading(error) => (
+                &m::ERROR_PREFIX,
+                say(
+                    &m::SERVE_READ_FAILED,
+                    language,
+                    &[("error", error.describe(language == Language::Zh))],
+                ),
+            ),
+        };
+        self.line(&format!("{}{text}", prefix(kind, language)));
     }
 
     /// The line of a rebuild and its diagnostics (a first phase has neither: they come with the

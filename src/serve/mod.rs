@@ -150,8 +150,19 @@ pub trait ServeLog: Send {
     fn rebuild(&mut self, rebuild: &Rebuild);
     /// A first phase whose rest was interrupted by more changes.
     fn interrupted(&mut self, files: &[String], first: &FirstPhase, reread: Reread, items: usize);
-    /// A problem while serving (a watcher warning, an I/O error), as one line.
-    fn problem(&mut self, text: &str);
+    /// A problem while serving (a watcher warning, an I/O error).
+    fn problem(&mut self, problem: &ServeProblem<'_>);
+}
+
+/// A problem while serving, as data: the log says it in its language.
+#[derive(Debug)]
+pub enum ServeProblem<'a> {
+    /// The watcher reported an error: changes may have been missed.
+    Watching(&'a str),
+    /// A new folder under templates/ could not be watched.
+    WatchingTemplates(String),
+    /// A rebuild could not read a file: the last good build is still served.
+    Reading(&'a crate::fs::FsError),
 }
 
 fn publish(site: &SharedSite, rebuild: &Rebuild, language: Language) {
@@ -174,8 +185,6 @@ struct Changes {
     taken: u64,
     sent: MessageCount,
     root: PathBuf,
-    /// The language of the problems told to the log.
-    language: Language,
 }
 
 impl Changes {
@@ -194,10 +203,7 @@ impl Changes {
                         .filter_map(|path| relative_to(&self.root, path)),
                 );
             }
-            WatchMessage::Failed(text) => log.problem(&match self.language {
-                Language::Zh => format!("警告：监视文件时出错（可能漏掉了修改）：{text}"),
-                Language::En => format!("warning: watching: {text}"),
-            }),
+            WatchMessage::Failed(text) => log.problem(&ServeProblem::Watching(&text)),
         }
     }
 
@@ -260,11 +266,7 @@ fn report_error(
 ) {
     let chinese = language == Language::Zh;
     let text = error.describe(chinese);
-    log.problem(&if chinese {
-        format!("错误：{text}；仍在显示上一次正确的结果")
-    } else {
-        format!("error: {text}; still serving the last good build")
-    });
+    log.problem(&ServeProblem::Reading(error));
     let prefix = if chinese { "错误：" } else { "error: " };
     site.refuse(live_reload::overlay(
         &format!("{prefix}{text}\n"),
@@ -319,10 +321,7 @@ fn rebuild_loop(
         if !changed.is_empty() {
             changes.settle(&mut changed, &rebuilder, log.as_mut());
             if let Err(error) = watching.watch_new_folders() {
-                log.problem(&match language {
-                    Language::Zh => format!("警告：无法监视 templates/：{error}"),
-                    Language::En => format!("warning: could not watch templates/: {error}"),
-                });
+                log.problem(&ServeProblem::WatchingTemplates(error.to_string()));
             }
             match rebuilder.rebuild(changed) {
                 Ok(Some(rebuild)) => {
@@ -477,7 +476,6 @@ pub fn start(settings: ServeSettings, mut log: Box<dyn ServeLog>) -> Result<Prev
         taken: 0,
         sent,
         root: root.clone(),
-        language,
     };
     std::thread::Builder::new()
         .name("zhinan-rebuild".into())
