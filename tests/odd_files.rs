@@ -77,6 +77,55 @@ fn a_fifo_under_items_or_files_is_a_diagnostic_not_a_hang() {
     }
 }
 
+/// A link out of the site (an item file, a template, an asset) is reported and never read: not
+/// even its first line is quoted in the report, which ends up in terminals and CI logs.
+#[test]
+fn links_out_of_the_site_are_reported_without_quoting_what_they_point_to() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "SECRET-FIRST-LINE: do not print\nsecond line\n").unwrap();
+    let site = fixture_copy("valid");
+    let root = site.path();
+    std::fs::create_dir_all(root.join("templates/assets")).unwrap();
+    for link in [
+        "content/items/zz-link.yaml",
+        "templates/item.html",
+        "templates/assets/style.css",
+    ] {
+        std::os::unix::fs::symlink(&secret, root.join(link)).unwrap();
+    }
+    for format in ["human", "json", "github", "sarif"] {
+        let check = zhinan_within(
+            &[
+                "check",
+                "--root",
+                root.to_str().unwrap(),
+                "--today",
+                TODAY,
+                "--format",
+                format,
+            ],
+            LIMIT,
+        );
+        let output = format!(
+            "{}{}",
+            String::from_utf8_lossy(&check.stdout),
+            String::from_utf8_lossy(&check.stderr)
+        );
+        assert_eq!(check.status.code(), Some(1), "{output}");
+        for link in ["content/items/zz-link.yaml", "templates/item.html"] {
+            assert!(output.contains(link), "{format}: {output}");
+        }
+        assert!(!output.contains("SECRET-FIRST-LINE"), "{format}: {output}");
+    }
+    let out = root.join("public");
+    let build = common::build_site(root, &out, &[]);
+    let output = String::from_utf8_lossy(&build.stderr);
+    assert_eq!(build.status.code(), Some(1), "{output}");
+    assert!(!output.contains("SECRET-FIRST-LINE"), "{output}");
+    assert!(!out.exists());
+}
+
 #[test]
 fn a_symlinked_item_file_is_named_as_a_symlink() {
     let site = fixture_copy("valid");

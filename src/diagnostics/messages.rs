@@ -228,7 +228,7 @@ messages! {
     THEME_NOT_UTF8_HELP: "用 UTF-8 编码另存此文件，或删除它（删除后使用内置的同名文件，如有）" / "save the file as UTF-8, or remove it (the built-in one of the same name, if any, is then used)";
     THEME_FILE_HELP: "换成可以读取的普通文件，或删除它（删除后使用内置的同名文件，如有）" / "replace it with a readable regular file, or remove it (the built-in one of the same name, if any, is then used)";
     THEME_FOLDER_HELP: "让这个文件夹可以读取（检查权限），或把它移出 templates/" / "make the folder readable (check its permissions) or move it out of templates/";
-    THEME_OUTSIDE_SITE: "此文件是指向站点以外的链接（{target}），不读取" / "this file is a link that leads out of the site ({target}); it is not read";
+    THEME_OUTSIDE_SITE: "此文件（或它所在的文件夹）是指向站点以外的链接（{target}），不读取" / "this file, or a folder it is in, is a link that leads out of the site ({target}); it is not read";
     THEME_OUTSIDE_SITE_HELP: "把文件本身放在 templates/ 下，或让链接指向站点文件夹之内" / "put the file itself under templates/, or make the link point inside the site folder";
     REASON_NO_PERMISSION: "没有读取权限" / "permission denied";
     REASON_MISSING: "它不存在（或是指向不存在的文件的链接）" / "it does not exist (or is a link to nothing)";

@@ -6,8 +6,9 @@
 //! Owns: every read of templates/, through [`crate::fs`]. A template or asset override that cannot
 //! be read (a folder, a FIFO, no permission) or is not UTF-8 is a `template` diagnostic at its
 //! file (a text that is not UTF-8 at its first bad byte): an error, so a build fails instead of
-//! publishing the built-in in its place. A link (templates/ itself included) is followed only
-//! within the site folder: one that leads out is an error and is never read. A
+//! publishing the built-in in its place. A link to a file (templates/ itself included) is
+//! followed only within the site folder: one that leads out is an error and is never read; a
+//! linked folder inside templates/ is not walked. A
 //! templates/ folder that does not exist is no problem; one that cannot be walked is a
 //! diagnostic at the folder that failed. Does not: compile the templates (that is `render`).
 
