@@ -3764,8 +3764,8 @@ fn hostile_files_give_yaml_syntax_and_the_run_goes_on() {
         ("content/items/h-block-seq.yaml", None),
         ("content/items/h-block-map.yaml", Some((65, 65))),
         ("content/items/h-laughs.yaml", Some((5, 8))),
-        ("content/items/h-nul.yaml", Some((1, 1))),
-        ("content/items/h-gbk.yaml", Some((1, 1))),
+        ("content/items/h-nul.yaml", Some((1, 10))),
+        ("content/items/h-gbk.yaml", Some((1, 7))),
     ];
     for (file, position) in expect {
         let found = by_file.remove(file).unwrap_or_default();

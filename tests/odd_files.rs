@@ -160,3 +160,21 @@ fn a_symlinked_item_file_is_named_as_a_symlink() {
         "{stdout}"
     );
 }
+
+/// A content file that is not UTF-8 text is reported at its first bad byte (or NUL), not at 1:1.
+#[test]
+fn text_that_is_not_utf8_is_reported_at_its_first_bad_byte() {
+    let site = fixture_copy("valid");
+    let items = site.path().join("content/items");
+    std::fs::write(
+        items.join("zz-gbk.yaml"),
+        b"code: X-1\nname: \xd6\xd0\xff\n",
+    )
+    .unwrap();
+    std::fs::write(items.join("zz-nul.yaml"), "code: X-2\nname: 食品\0\n").unwrap();
+    let check = common::check_site(site.path(), &["--lang", "en"]);
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(check.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("content/items/zz-gbk.yaml:2:7"), "{stdout}");
+    assert!(stdout.contains("content/items/zz-nul.yaml:2:9"), "{stdout}");
+}

@@ -314,6 +314,14 @@ fn not_regular_file(relative: String) -> Diagnostic {
 }
 
 /// Reads a content file as text, reporting binary, non-UTF-8, empty and oversized files.
+/// The line and column (in characters) of byte `offset` of `bytes`, which are UTF-8 up to it.
+pub fn position_of_byte(bytes: &[u8], offset: usize) -> Position {
+    let before = std::str::from_utf8(&bytes[..offset.min(bytes.len())]).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Position::new(line as u32, column as u32)
+}
+
 pub fn read(file: &ContentFile, diagnostics: &mut Vec<Diagnostic>) -> FsResult<Option<SourceFile>> {
     // Replaced by a FIFO (or the like) since the walk: a diagnostic, never a blocking read.
     let read = match &file.snapshot {
@@ -349,14 +357,25 @@ pub fn read(file: &ContentFile, diagnostics: &mut Vec<Diagnostic>) -> FsResult<O
         );
         return Ok(None);
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) if !text.contains('\0') => text,
-        _ => {
+    // Not text: reported at the first byte that is not UTF-8, or the first NUL.
+    let bad_byte = match String::from_utf8(bytes) {
+        Ok(text) => match text.find('\0') {
+            None => Ok(text),
+            Some(at) => Err(position_of_byte(text.as_bytes(), at)),
+        },
+        Err(error) => Err(position_of_byte(
+            error.as_bytes(),
+            error.utf8_error().valid_up_to(),
+        )),
+    };
+    let text = match bad_byte {
+        Ok(text) => text,
+        Err(position) => {
             diagnostics.push(
                 Diagnostic::new(
                     RuleId::YamlSyntax,
                     &file.relative,
-                    at_start,
+                    Span::point(position),
                     Text::new(&m::NOT_UTF8),
                 )
                 .help(Text::new(&m::NOT_UTF8_HELP)),

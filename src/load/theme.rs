@@ -115,7 +115,7 @@ fn read_text(path: &Path, relative: &str) -> Result<String, Box<Diagnostic>> {
             Diagnostic::new(
                 RuleId::Template,
                 relative,
-                Span::point(position_of_byte(
+                Span::point(super::position_of_byte(
                     error.as_bytes(),
                     error.utf8_error().valid_up_to(),
                 )),
@@ -124,14 +124,6 @@ fn read_text(path: &Path, relative: &str) -> Result<String, Box<Diagnostic>> {
             .help(Text::new(&m::THEME_NOT_UTF8_HELP)),
         )
     })
-}
-
-/// The line and column (in characters) of byte `offset` of `bytes`, valid UTF-8 up to it.
-fn position_of_byte(bytes: &[u8], offset: usize) -> Position {
-    let before = std::str::from_utf8(&bytes[..offset.min(bytes.len())]).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    Position::new(line as u32, column as u32)
 }
 
 fn unreadable(relative: &str, error: &FsError) -> Diagnostic {
