@@ -222,6 +222,28 @@ pub struct WalkedFile {
 
 /// Every file under `root`, sorted by relative path, not following symlinks. A missing `root`
 /// yields no files. Symlinks are returned (flagged) but never descended into.
+/// Where `path` leads after every link, and whether that is inside `folder` (already
+/// canonical): the one test of "a link out of the site" for the theme, the attachments and the
+/// quoting of reports. `None` when `path` cannot be resolved (absent, a dangling link).
+pub fn resolve_within(folder: &Path, path: &Path) -> Option<(PathBuf, bool)> {
+    let target = std::fs::canonicalize(path).ok()?;
+    let inside = target.starts_with(folder);
+    Some((target, inside))
+}
+
+/// `path` relative to `root`, `/`-separated on every system (`content/items/x.yaml`), as
+/// diagnostics, routes and the watcher name files; `None` when `path` is not under `root` or is
+/// `root` itself.
+pub fn relative_path(root: &Path, path: &Path) -> Option<String> {
+    let parts: Vec<String> = path
+        .strip_prefix(root)
+        .ok()?
+        .components()
+        .map(|component| component.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
 pub fn walk_files(root: &Path) -> FsResult<Vec<WalkedFile>> {
     if !root.exists() {
         return Ok(Vec::new());
@@ -246,14 +268,7 @@ pub fn walk_files(root: &Path) -> FsResult<Vec<WalkedFile>> {
         if file_type.is_dir() {
             continue;
         }
-        let relative = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .components()
-            .map(|component| component.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
+        let relative = relative_path(root, entry.path()).unwrap_or_default();
         files.push(WalkedFile {
             path: entry.path().to_path_buf(),
             relative,

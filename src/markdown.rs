@@ -30,21 +30,33 @@ pub struct Unsafe {
     pub value: String,
 }
 
+/// The plain text of a Markdown source: text and code, without link targets or markup (the
+/// search index, the Open Graph description, one-line print texts).
+pub fn plain_text(source: &str) -> String {
+    text_of(source, false)
+}
+
 /// The text of a Markdown source as [`plain_text`] gives it, with each link's address after its
 /// text (`详见条例（https://…）`): what `zhinan diff` and the history show, so that a changed
 /// address is a visible change.
 pub fn plain_text_with_links(source: &str) -> String {
+    text_of(source, true)
+}
+
+fn text_of(source: &str, with_links: bool) -> String {
     let mut text = String::with_capacity(source.len());
     let mut links: Vec<String> = Vec::new();
     for event in Parser::new(source) {
         match event {
-            Event::Start(pulldown_cmark::Tag::Link { dest_url, .. })
-            | Event::Start(pulldown_cmark::Tag::Image { dest_url, .. }) => {
-                links.push(dest_url.to_string());
-            }
-            Event::End(TagEnd::Link | TagEnd::Image) => {
+            Event::Start(
+                pulldown_cmark::Tag::Link { dest_url, .. }
+                | pulldown_cmark::Tag::Image { dest_url, .. },
+            ) if with_links => links.push(dest_url.to_string()),
+            Event::End(TagEnd::Link | TagEnd::Image) if with_links => {
                 if let Some(url) = links.pop() {
-                    text.push_str(&format!("（{url}）"));
+                    text.push('（');
+                    text.push_str(&url);
+                    text.push('）');
                 }
             }
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
@@ -58,22 +70,6 @@ pub fn plain_text_with_links(source: &str) -> String {
 }
 
 /// Schemes a link may use; anything else (javascript:, data:, vbscript:, file:...) is unsafe.
-/// The plain text of a Markdown source: text and code, without link targets or markup (the
-/// search index, the Open Graph description, one-line print texts).
-pub fn plain_text(source: &str) -> String {
-    let mut text = String::with_capacity(source.len());
-    for event in Parser::new(source) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak
-            | Event::HardBreak
-            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => text.push('\n'),
-            _ => {}
-        }
-    }
-    text
-}
-
 pub fn is_safe_link(url: &str) -> bool {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();

@@ -58,13 +58,14 @@ impl Loaded {
             let path = root.join(&diagnostic.file);
             // A built-in template's error is quoted from the built-in, never a site file that
             // could not be read in its place; a link out of the site is not read at all.
-            let text = quotable(root, &path).or_else(|| {
-                let name = diagnostic.file.strip_prefix("templates/")?;
-                let site_file = crate::fs::symlink_metadata(&path).is_ok();
-                Theme::builtin_template(name)
-                    .filter(|_| !site_file)
-                    .map(str::to_string)
-            });
+            let text =
+                quotable_text(root, &diagnostic.file, &LoadOptions::default()).or_else(|| {
+                    let name = diagnostic.file.strip_prefix("templates/")?;
+                    let site_file = crate::fs::symlink_metadata(&path).is_ok();
+                    Theme::builtin_template(name)
+                        .filter(|_| !site_file)
+                        .map(str::to_string)
+                });
             if let Some(text) = text {
                 self.sources.insert(
                     diagnostic.file.clone(),
@@ -401,8 +402,7 @@ fn quoted_sources(
             if let Some(source) = sources.remove(file) {
                 quoted.insert(file.clone(), source);
             } else if !file.starts_with("content/files/")
-                && (options.snapshot.is_some() || stays_in_site(root, &root.join(file)))
-                && let Ok(text) = read_text(root, file, options)
+                && let Some(text) = quotable_text(root, file, options)
             {
                 quoted.insert(file.clone(), SourceFile::new(file.clone(), text));
             }
@@ -411,33 +411,24 @@ fn quoted_sources(
     quoted
 }
 
-/// A content file's text from the source `options` name.
-/// Whether `path` (after every link) is inside the site folder `root`: only then is it the
-/// site's, to be quoted in a report. A link out of it (`content/items/x.yaml -> /etc/passwd`)
-/// is reported, never read: its first line would end up in terminals and CI logs.
-fn stays_in_site(root: &Path, path: &Path) -> bool {
-    match (crate::fs::canonicalize(root), crate::fs::canonicalize(path)) {
-        (Ok(root), Ok(path)) => path.starts_with(root),
-        _ => false,
-    }
-}
-
-/// The text of a site file to quote in a report, unless it cannot be read or leads out of the
-/// site.
-fn quotable(root: &Path, path: &Path) -> Option<String> {
-    if !stays_in_site(root, path) {
-        return None;
-    }
-    crate::fs::read_to_string(path).ok()
-}
-
-fn read_text(root: &Path, relative: &str, options: &LoadOptions) -> FsResult<String> {
+/// The text of a site file to quote in a report, from the source `options` name; `None` when it
+/// cannot be read or, on disk, is a link that leads out of the site folder: such a link
+/// (`content/items/x.yaml -> /etc/passwd`) is reported, never read, or its first line would end
+/// up in terminals and CI logs.
+fn quotable_text(root: &Path, relative: &str, options: &LoadOptions) -> Option<String> {
     match &options.snapshot {
         Some(snapshot) => {
-            let bytes = snapshot.read_bytes(root, relative)?;
-            Ok(String::from_utf8_lossy(&bytes).into_owned())
+            let bytes = snapshot.read_bytes(root, relative).ok()?;
+            Some(String::from_utf8_lossy(&bytes).into_owned())
         }
-        None => crate::fs::read_to_string(&root.join(relative)),
+        None => {
+            let path = root.join(relative);
+            let site = crate::fs::canonicalize(root).ok()?;
+            match crate::fs::resolve_within(&site, &path)? {
+                (_, true) => crate::fs::read_to_string(&path).ok(),
+                (_, false) => None,
+            }
+        }
     }
 }
 

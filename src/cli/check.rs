@@ -105,12 +105,7 @@ fn relative_to_root(root: &Path, file: &Path) -> Option<String> {
     let folder = std::fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()?;
     let full = folder.join(file.file_name()?);
     std::fs::symlink_metadata(&full).ok()?;
-    let relative = full.strip_prefix(&root).ok()?;
-    let parts: Vec<String> = relative
-        .components()
-        .map(|part| part.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    Some(parts.join("/"))
+    crate::fs::relative_path(&root, &full)
 }
 
 pub fn run_rules(args: RulesArgs) -> ExitCode {

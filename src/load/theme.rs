@@ -84,8 +84,8 @@ pub fn read_theme(root: &Path) -> (Theme, Vec<Diagnostic>) {
 /// that leads out of `site` (canonical): its content is never published nor compiled. A path
 /// that cannot be resolved is left to the read, which reports why.
 fn leads_out_of_site(site: &Path, path: &Path, relative: &str) -> Option<Diagnostic> {
-    let target = fs::canonicalize(path).ok()?;
-    if target.starts_with(site) {
+    let (target, inside) = fs::resolve_within(site, path)?;
+    if inside {
         return None;
     }
     Some(
@@ -158,18 +158,21 @@ fn with_reason(text: Text, error: &FsError) -> Text {
 
 /// `path` relative to `root`, `/`-separated, as diagnostics name files.
 fn relative_to(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .components()
-        .map(|part| part.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    fs::relative_path(root, path).unwrap_or_else(|| path.display().to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::theme::{BUILTIN_ASSETS, BUILTIN_TEMPLATES};
+
+    /// Each diagnostic's file and English message.
+    fn files_and_messages(diagnostics: &[Diagnostic]) -> Vec<(&str, &str)> {
+        diagnostics
+            .iter()
+            .map(|d| (d.file.as_str(), d.text.message.en))
+            .collect()
+    }
 
     fn write(root: &Path, relative: &str, bytes: &[u8]) {
         let path = root.join(relative);
@@ -252,12 +255,8 @@ mod tests {
         )
         .unwrap();
         let (theme, diagnostics) = read_theme(root);
-        let found: Vec<(&str, &str)> = diagnostics
-            .iter()
-            .map(|d| (d.file.as_str(), d.text.message.en))
-            .collect();
         assert_eq!(
-            found,
+            files_and_messages(&diagnostics),
             [
                 ("templates/item.html", m::THEME_OUTSIDE_SITE.en),
                 ("templates/assets/style.css", m::THEME_OUTSIDE_SITE.en),
@@ -315,12 +314,8 @@ mod tests {
         // A folder named like an asset: there, but not a file.
         std::fs::create_dir_all(root.join("templates/assets/style.css")).unwrap();
         let (theme, diagnostics) = read_theme(root);
-        let found: Vec<(&str, &str)> = diagnostics
-            .iter()
-            .map(|d| (d.file.as_str(), d.text.message.en))
-            .collect();
         assert_eq!(
-            found,
+            files_and_messages(&diagnostics),
             [
                 ("templates/item.html", m::NOT_UTF8.en),
                 ("templates/assets/style.css", m::THEME_UNREADABLE.en),

@@ -32,17 +32,16 @@ impl<'a> References<'a> {
         attachments: &[WalkedFile],
         files_root: &Path,
     ) -> Self {
-        let canonical_files_root = std::fs::canonicalize(files_root).ok();
+        let canonical_files_root = crate::fs::canonicalize(files_root).ok();
         let files = attachments
             .iter()
             .map(|file| {
                 let status = if file.is_symlink {
-                    match (&canonical_files_root, std::fs::canonicalize(&file.path)) {
-                        (Some(root), Ok(target))
-                            if target.starts_with(root) && target.is_file() =>
-                        {
-                            FileStatus::Inside
-                        }
+                    match canonical_files_root
+                        .as_deref()
+                        .and_then(|root| crate::fs::resolve_within(root, &file.path))
+                    {
+                        Some((target, true)) if target.is_file() => FileStatus::Inside,
                         _ => FileStatus::OutsideThroughSymlink,
                     }
                 } else {
@@ -71,10 +70,15 @@ impl<'a> References<'a> {
         }
         // Not found by the walk: it may sit behind a symlinked folder, which the walk never enters.
         let candidate = self.files_root.join(relative);
-        let target = std::fs::canonicalize(&candidate).ok()?;
-        match &self.canonical_files_root {
-            Some(root) if target.starts_with(root) && target.is_file() => None,
-            _ => Some(FileStatus::OutsideThroughSymlink),
+        // Cannot be resolved: no such file (reported as unresolved by the caller).
+        let (target, inside) = match &self.canonical_files_root {
+            Some(root) => crate::fs::resolve_within(root, &candidate)?,
+            None => (crate::fs::canonicalize(&candidate).ok()?, false),
+        };
+        if inside && target.is_file() {
+            None
+        } else {
+            Some(FileStatus::OutsideThroughSymlink)
         }
     }
 }

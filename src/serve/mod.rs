@@ -133,12 +133,7 @@ fn origin_of(address: SocketAddr) -> String {
 
 /// A path reported by the watcher, relative to the root with `/` separators.
 fn relative_to(root: &Path, path: &Path) -> Option<String> {
-    let relative = path.strip_prefix(root).ok()?;
-    let parts: Vec<String> = relative
-        .components()
-        .map(|component| component.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    (!parts.is_empty()).then(|| parts.join("/"))
+    crate::fs::relative_path(root, path)
 }
 
 /// Where serve reports what it does while it runs: the command (`cli::serve`) prints it, one
